@@ -1,0 +1,25 @@
+package io.fixpoint.problem;
+
+/** The kinds of evaluation a solver can ask of a problem; each is counted separately. */
+public enum Evaluation {
+    VALUE("value"),
+    GRADIENT("gradient"),
+    HESSIAN("hessian"),
+    HESSIAN_VECTOR("hessianVector"),
+    RESIDUAL("residual"),
+    JACOBIAN("jacobian"),
+    JACOBIAN_VECTOR("jacobianVector"),
+    MAP("map"),
+    STEP("step");
+
+    private final String key;
+
+    Evaluation(String key) {
+        this.key = key;
+    }
+
+    /** The camel-case name used in reports and JSON. */
+    public String key() {
+        return key;
+    }
+}

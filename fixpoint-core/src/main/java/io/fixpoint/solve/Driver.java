@@ -1,0 +1,264 @@
+package io.fixpoint.solve;
+
+import io.fixpoint.analysis.ConvergenceRate;
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Counts;
+import io.fixpoint.problem.InvalidProblemException;
+import io.fixpoint.problem.Problem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Owns the iteration loop for every solver: tolerances, iteration / evaluation / time budgets,
+ * detection of non-finite values and divergence, stagnation, cancellation, listeners and the trace.
+ * Immutable and reusable; build one with {@link #builder()}.
+ */
+public final class Driver {
+    /** Iterates beyond this norm are taken as divergence. */
+    static final double DIVERGENCE_NORM = 1e150;
+
+    private final Tolerances tolerances;
+    private final int maxIterations;
+    private final long maxEvaluations;
+    private final Duration timeLimit;
+    private final int stallIterations;
+    private final boolean recordTrace;
+    private final List<IterationListener> listeners;
+    private final BooleanSupplier cancelled;
+
+    private Driver(Builder b) {
+        this.tolerances = b.tolerances;
+        this.maxIterations = b.maxIterations;
+        this.maxEvaluations = b.maxEvaluations;
+        this.timeLimit = b.timeLimit;
+        this.stallIterations = b.stallIterations;
+        this.recordTrace = b.recordTrace;
+        this.listeners = List.copyOf(b.listeners);
+        this.cancelled = b.cancelled;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A driver with default tolerances and budgets. */
+    public static Driver defaults() {
+        return builder().build();
+    }
+
+    public Tolerances tolerances() {
+        return tolerances;
+    }
+
+    /**
+     * Runs {@code solver} on {@code problem} from {@code x0} until a stopping rule fires.
+     *
+     * @throws InvalidProblemException if {@code x0} has the wrong length or a non-finite entry
+     */
+    public <P extends Problem<P>, S extends IterationState> Solution solve(Solver<P, S> solver, P problem, double[] x0) {
+        InvalidProblemException.checkDimension("start point", x0.length, problem.dimension());
+        InvalidProblemException.checkFinite("start point", x0);
+        Counts counts = new Counts();
+        P counted = problem.counted(counts);
+        Trace trace = new Trace();
+        long t0 = System.nanoTime();
+
+        S state = solver.init(counted, x0.clone());
+        double opt0 = state.optimality();
+        record(trace, 0, state, counts, t0);
+        if (!finite(state)) {
+            return finish(solver, Status.NON_FINITE, "value or optimality measure is not finite at the start point (value "
+                    + state.value() + ", optimality " + opt0 + ")", x0.clone(), state, 0, counts, t0, trace);
+        }
+        double target = tolerances.target(opt0);
+        double[] lastGood = state.x().clone();
+        double lastGoodValue = state.value();
+        double lastGoodOpt = opt0;
+        double bestValue = state.value();
+        double bestOpt = opt0;
+        int sinceProgress = 0;
+
+        for (int k = 1; ; k++) {
+            String stop = null;
+            Status status = null;
+            if (state.optimality() <= target) {
+                status = Status.CONVERGED;
+                stop = "optimality " + fmt(state.optimality()) + " ≤ tolerance " + fmt(target);
+            } else if (state.verdict() != null) {
+                status = state.verdict().status();
+                stop = state.verdict().message();
+            } else if (k > maxIterations) {
+                status = Status.MAX_ITERATIONS;
+                stop = "reached the iteration limit " + maxIterations + "; optimality " + fmt(state.optimality());
+            } else if (counts.total() >= maxEvaluations) {
+                status = Status.BUDGET_EXHAUSTED;
+                stop = "reached the evaluation limit " + maxEvaluations;
+            } else if (timeLimit != null && System.nanoTime() - t0 > timeLimit.toNanos()) {
+                status = Status.BUDGET_EXHAUSTED;
+                stop = "reached the time limit " + timeLimit.toMillis() / 1000.0 + " s";
+            } else if (cancelled.getAsBoolean()) {
+                status = Status.CANCELLED;
+                stop = "cancelled";
+            }
+            if (status != null) {
+                return finish(solver, status, stop, state.x().clone(), state, k - 1, counts, t0, trace);
+            }
+
+            double previousValue = state.value();
+            state = solver.step(counted, state);
+            record(trace, k, state, counts, t0);
+
+            if (!finite(state)) {
+                return finishAt(solver, Status.NON_FINITE, "a value, gradient or iterate became non-finite at iteration " + k
+                        + " (value " + state.value() + ", optimality " + state.optimality() + "); returning the last finite iterate",
+                        lastGood, lastGoodValue, lastGoodOpt, state, k, counts, t0, trace);
+            }
+            double xNorm = Vectors.norm(state.x());
+            if (xNorm > DIVERGENCE_NORM) {
+                return finish(solver, Status.DIVERGED, "iterates diverged (‖x‖ = " + fmt(xNorm) + ") at iteration " + k,
+                        state.x().clone(), state, k, counts, t0, trace);
+            }
+            System.arraycopy(state.x(), 0, lastGood, 0, lastGood.length);
+            lastGoodValue = state.value();
+            lastGoodOpt = state.optimality();
+
+            if (state.optimality() > target && state.verdict() == null) {
+                String weak = weakCriterion(state, previousValue, xNorm);
+                if (weak != null) {
+                    return finish(solver, Status.CONVERGED, weak + "; optimality " + fmt(state.optimality())
+                            + " is above its tolerance " + fmt(target), state.x().clone(), state, k, counts, t0, trace);
+                }
+            }
+            if (state.value() < bestValue || state.optimality() < bestOpt) {
+                sinceProgress = 0;
+                bestValue = Math.min(bestValue, state.value());
+                bestOpt = Math.min(bestOpt, state.optimality());
+            } else if (++sinceProgress >= stallIterations) {
+                return finish(solver, Status.STALLED, "no decrease of value or optimality in " + stallIterations
+                        + " iterations; optimality " + fmt(state.optimality()), state.x().clone(), state, k, counts, t0, trace);
+            }
+        }
+    }
+
+    private String weakCriterion(IterationState s, double previousValue, double xNorm) {
+        double step = s.stepNorm();
+        if (tolerances.step() > 0 && step <= tolerances.step() * (1 + xNorm)) {
+            return "step " + fmt(step) + " below the step tolerance";
+        }
+        double change = Math.abs(previousValue - s.value());
+        if (tolerances.valueChange() > 0 && change <= tolerances.valueChange() * Math.max(1, Math.abs(s.value()))) {
+            return "value change " + fmt(change) + " below the value-change tolerance";
+        }
+        return null;
+    }
+
+    private void record(Trace trace, int k, IterationState s, Counts counts, long t0) {
+        if (recordTrace) {
+            trace.add(s.value(), s.optimality(), s.stepNorm(), counts.total(), (System.nanoTime() - t0) * 1e-9);
+        }
+        for (IterationListener l : listeners) {
+            l.onIteration(k, s, counts);
+        }
+    }
+
+    private static boolean finite(IterationState s) {
+        return Double.isFinite(s.value()) && Double.isFinite(s.optimality()) && Vectors.allFinite(s.x());
+    }
+
+    private <P extends Problem<P>, S extends IterationState> Solution finish(Solver<P, S> solver, Status status, String message,
+            double[] x, S state, int iterations, Counts counts, long t0, Trace trace) {
+        return finishAt(solver, status, message, x, state.value(), state.optimality(), state, iterations, counts, t0, trace);
+    }
+
+    private <P extends Problem<P>, S extends IterationState> Solution finishAt(Solver<P, S> solver, Status status, String message,
+            double[] x, double value, double optimality, S state, int iterations, Counts counts, long t0, Trace trace) {
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        Map<String, Object> details = state.details();
+        return new Solution(solver.name(), status, message, x, value, optimality, iterations,
+                new Evaluations(counts.snapshot()), seconds, trace, ConvergenceRate.estimate(trace.optimality()),
+                details == null ? Map.of() : Map.copyOf(details));
+    }
+
+    static String fmt(double v) {
+        return String.format("%.3g", v);
+    }
+
+    /** Configures a {@link Driver}. */
+    public static final class Builder {
+        private Tolerances tolerances = Tolerances.DEFAULT;
+        private int maxIterations = 10_000;
+        private long maxEvaluations = Long.MAX_VALUE;
+        private Duration timeLimit;
+        private int stallIterations = 200;
+        private boolean recordTrace = true;
+        private final List<IterationListener> listeners = new ArrayList<>();
+        private BooleanSupplier cancelled = () -> false;
+
+        private Builder() {
+        }
+
+        public Builder tolerances(Tolerances t) {
+            this.tolerances = t;
+            return this;
+        }
+
+        /** Shorthand for an absolute tolerance on the optimality measure. */
+        public Builder tolerance(double absolute) {
+            this.tolerances = new Tolerances(absolute, tolerances.relative(), tolerances.step(), tolerances.valueChange());
+            return this;
+        }
+
+        public Builder maxIterations(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxIterations must be ≥ 0, got " + n);
+            }
+            this.maxIterations = n;
+            return this;
+        }
+
+        /** Limit on all evaluations together (values, gradients, Hessians, maps, ...). */
+        public Builder maxEvaluations(long n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("maxEvaluations must be > 0, got " + n);
+            }
+            this.maxEvaluations = n;
+            return this;
+        }
+
+        public Builder timeLimit(Duration d) {
+            this.timeLimit = d;
+            return this;
+        }
+
+        /** Stop as STALLED when neither value nor optimality improves for this many iterations. */
+        public Builder stallIterations(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("stallIterations must be > 0, got " + n);
+            }
+            this.stallIterations = n;
+            return this;
+        }
+
+        public Builder recordTrace(boolean on) {
+            this.recordTrace = on;
+            return this;
+        }
+
+        public Builder listener(IterationListener l) {
+            this.listeners.add(l);
+            return this;
+        }
+
+        public Builder cancelWhen(BooleanSupplier c) {
+            this.cancelled = c;
+            return this;
+        }
+
+        public Driver build() {
+            return new Driver(this);
+        }
+    }
+}
