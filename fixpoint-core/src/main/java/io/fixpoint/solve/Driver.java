@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 public final class Driver {
     /** Iterates beyond this norm are taken as divergence. */
     static final double DIVERGENCE_NORM = 1e150;
+    /** A stall with the optimality measure this many times its start value is reported as divergence. */
+    static final double DIVERGENCE_GROWTH = 1e6;
 
     private final Tolerances tolerances;
     private final int maxIterations;
@@ -137,6 +139,10 @@ public final class Driver {
                 bestValue = Math.min(bestValue, state.value());
                 bestOpt = Math.min(bestOpt, state.optimality());
             } else if (++sinceProgress >= stallIterations) {
+                if (state.optimality() > DIVERGENCE_GROWTH * Math.max(opt0, Double.MIN_NORMAL)) {
+                    return finish(solver, Status.DIVERGED, "optimality grew from " + fmt(opt0) + " to " + fmt(state.optimality())
+                            + " without any improvement in " + stallIterations + " iterations", state.x().clone(), state, k, counts, t0, trace);
+                }
                 return finish(solver, Status.STALLED, "no decrease of value or optimality in " + stallIterations
                         + " iterations; optimality " + fmt(state.optimality()), state.x().clone(), state, k, counts, t0, trace);
             }

@@ -1,0 +1,163 @@
+package io.fixpoint.solve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fixpoint.problem.Evaluation;
+import io.fixpoint.problem.InvalidProblemException;
+import io.fixpoint.problem.Objective;
+import org.junit.jupiter.api.Test;
+
+class DriverTest {
+
+    /** f(x) = ½ Σ a_i x_i², minimised by a fixed-step gradient method: enough to exercise the loop. */
+    static Objective quadratic(double... a) {
+        return new Objective() {
+            public int dimension() {
+                return a.length;
+            }
+
+            public double value(double[] x) {
+                double s = 0;
+                for (int i = 0; i < a.length; i++) {
+                    s += 0.5 * a[i] * x[i] * x[i];
+                }
+                return s;
+            }
+
+            public void gradient(double[] x, double[] g) {
+                for (int i = 0; i < a.length; i++) {
+                    g[i] = a[i] * x[i];
+                }
+            }
+        };
+    }
+
+    static final class FixedStep implements Solver<Objective, FixedStep.State> {
+        final double step;
+
+        FixedStep(double step) {
+            this.step = step;
+        }
+
+        static final class State implements IterationState {
+            double[] x;
+            double[] g;
+            double f;
+            double stepNorm = Double.NaN;
+
+            public double[] x() {
+                return x;
+            }
+
+            public double value() {
+                return f;
+            }
+
+            public double optimality() {
+                return io.fixpoint.linalg.Vectors.norm(g);
+            }
+
+            public double stepNorm() {
+                return stepNorm;
+            }
+        }
+
+        public String name() {
+            return "fixed-step";
+        }
+
+        public State init(Objective p, double[] x0) {
+            State s = new State();
+            s.x = x0;
+            s.g = new double[x0.length];
+            s.f = p.valueAndGradient(x0, s.g);
+            return s;
+        }
+
+        public State step(Objective p, State s) {
+            for (int i = 0; i < s.x.length; i++) {
+                s.x[i] -= step * s.g[i];
+            }
+            s.stepNorm = step * io.fixpoint.linalg.Vectors.norm(s.g);
+            s.f = p.valueAndGradient(s.x, s.g);
+            return s;
+        }
+    }
+
+    @Test
+    void convergesAndCountsEvaluations() {
+        Solution s = Driver.builder().tolerance(1e-10).build().solve(new FixedStep(0.5), quadratic(1, 2), new double[] {1, 1});
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.optimality()).isLessThanOrEqualTo(1e-10);
+        assertThat(s.evaluations().get(Evaluation.GRADIENT)).isEqualTo(s.iterations() + 1L);
+        assertThat(s.trace().size()).isEqualTo(s.iterations() + 1);
+        assertThat(s.rate().kind()).isEqualTo(io.fixpoint.analysis.RateEstimate.Kind.LINEAR);
+        assertThat(s.rate().parameter()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void stopsAtTheIterationLimit() {
+        Solution s = Driver.builder().maxIterations(3).build().solve(new FixedStep(0.1), quadratic(1), new double[] {1});
+        assertThat(s.status()).isEqualTo(Status.MAX_ITERATIONS);
+        assertThat(s.iterations()).isEqualTo(3);
+    }
+
+    @Test
+    void rejectsWrongDimensionsAndNonFiniteStarts() {
+        Driver d = Driver.defaults();
+        assertThatThrownBy(() -> d.solve(new FixedStep(0.1), quadratic(1, 1), new double[] {1}))
+                .isInstanceOf(InvalidProblemException.class).hasMessageContaining("length 1").hasMessageContaining("dimension 2");
+        assertThatThrownBy(() -> d.solve(new FixedStep(0.1), quadratic(1, 1), new double[] {1, Double.NaN}))
+                .isInstanceOf(InvalidProblemException.class).hasMessageContaining("index 1");
+    }
+
+    @Test
+    void reportsDivergenceOfAnUnstableStep() {
+        Solution s = Driver.defaults().solve(new FixedStep(3), quadratic(1), new double[] {1});
+        assertThat(s.status()).isIn(Status.DIVERGED, Status.NON_FINITE);
+        assertThat(s.x()[0]).isFinite();
+    }
+
+    @Test
+    void returnsTheLastFiniteIterateWhenTheObjectiveTurnsNaN() {
+        Objective q = quadratic(1);
+        Objective nanAfterHalf = new Objective() {
+            public int dimension() {
+                return 1;
+            }
+
+            public double value(double[] x) {
+                return Math.abs(x[0]) < 0.5 ? Double.NaN : q.value(x);
+            }
+
+            public void gradient(double[] x, double[] g) {
+                q.gradient(x, g);
+            }
+        };
+        Solution s = Driver.defaults().solve(new FixedStep(0.1), nanAfterHalf, new double[] {1});
+        assertThat(s.status()).isEqualTo(Status.NON_FINITE);
+        assertThat(s.message()).contains("non-finite");
+        assertThat(s.x()[0]).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void reportsANonFiniteStartValue() {
+        Objective nan = new Objective() {
+            public int dimension() {
+                return 1;
+            }
+
+            public double value(double[] x) {
+                return Double.NaN;
+            }
+
+            public void gradient(double[] x, double[] g) {
+                g[0] = 0;
+            }
+        };
+        Solution s = Driver.defaults().solve(new FixedStep(0.1), nan, new double[] {1});
+        assertThat(s.status()).isEqualTo(Status.NON_FINITE);
+        assertThat(s.message()).contains("start point");
+    }
+}
