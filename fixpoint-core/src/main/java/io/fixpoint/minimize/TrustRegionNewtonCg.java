@@ -23,10 +23,15 @@ import java.util.Map;
  * Hessian and n ≤ {@value #DENSE_LIMIT}, the Hessian is evaluated once per iteration instead and
  * multiplied densely, since a Hessian-vector product derived from the Hessian would evaluate it anew
  * for every CG step.
+ *
+ * <p>Near a minimiser with |f*| ≫ 0 the predicted reduction falls below the rounding level of f and ρ
+ * becomes noise; such a step is accepted when f does not rise beyond rounding and ‖∇f‖ decreases.
  */
 public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionNewtonCg.State> {
     /** Subproblem solves per iteration before the solve is declared stalled. */
     static final int MAX_REJECTIONS = 60;
+    /** A predicted reduction below this many ulps of f is lost in rounding. */
+    static final double ROUNDING_ULPS = 64;
     /** Largest dimension at which a provided Hessian is formed once per iteration. */
     static final int DENSE_LIMIT = 1000;
 
@@ -69,6 +74,16 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             double pNorm = Vectors.norm(s.p);
             Vectors.addScaled(s.x, 1, s.p, s.xNew);
             double fNew = f.value(s.xNew);
+            double noise = ROUNDING_ULPS * Math.ulp(s.f);
+            if (predicted < noise && Double.isFinite(fNew) && fNew <= s.f + noise) {
+                // Values cannot resolve a decrease this small: judge the step by the gradient instead.
+                f.gradient(s.xNew, s.gNew);
+                if (Vectors.norm(s.gNew) < gNorm) {
+                    s.lastRatio = Double.NaN;
+                    s.accept(fNew, pNorm);
+                    return s;
+                }
+            }
             double rho = TrustRegion.ratio(s.f - fNew, predicted);
             s.lastRatio = rho;
             s.radius = region.update(s.radius, rho, pNorm);

@@ -73,6 +73,14 @@ class TrustRegionNewtonCgTest {
     }
 
     @Test
+    void resolvesTheMinimiserBeyondTheRoundingLevelOfTheValue() {
+        // √(1 + x²) near 0: a gradient of 1e-10 means a decrease of 5e-21, far below ulp(1)
+        Solution s = Driver.builder().tolerance(1e-12).build().solve(new TrustRegionNewtonCg(), TestObjectives.pseudoHuber(), new double[] {2});
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+        assertThat(s.x()[0]).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
     void stepsNeverLeaveTheRegion() {
         TrustRegion region = new TrustRegion().withInitialRadius(0.1);
         double[] previousRadius = {region.initialRadius()};
