@@ -14,6 +14,10 @@ public final class Minimizers {
 
     static {
         // one line per minimiser: register("name", Class::new);
+        register("newton", Newton::new);
+        register("damped-newton", DampedNewton::new);
+        register("lazy-newton", LazyNewton::new);
+        register("trust-newton-cg", TrustRegionNewtonCg::new);
     }
 
     private Minimizers() {
