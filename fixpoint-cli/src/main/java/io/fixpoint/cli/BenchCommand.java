@@ -1,0 +1,82 @@
+package io.fixpoint.cli;
+
+import io.fixpoint.bench.BenchFiles;
+import io.fixpoint.bench.BenchResult;
+import io.fixpoint.bench.BenchTable;
+import io.fixpoint.bench.MinimizationBench;
+import io.fixpoint.bench.suite.TestProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fixpoint bench}: every chosen method on every chosen test problem, with the standard
+ * settings of {@link MinimizationBench}, printed as a table or as JSON lines; optionally written
+ * to a report directory. Further outputs (peer comparisons, richer reports) hang off {@link #report}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run minimisation methods on the built-in test problems and print a table:",
+                "solved or not, status, iterations, evaluations, final gradient norm, time, observed rate;",
+                "then a summary per method and plain vs damped vs lazy-Hessian Newton.",
+                "Solved means f* reached to 1e-8 relative, or |g|/|g0| ≤ 1e-6, whatever the method reports."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--problems", split = ",", paramLabel = "a,b", description = "Test problems to run. Default: all.")
+    List<String> problems = List.of();
+
+    @Option(names = "--methods", split = ",", paramLabel = "x,y", description = "Methods to run. Default: all.")
+    List<String> methods = List.of();
+
+    @Option(names = "--json", description = "Print one JSON object per solve, one per line, as they finish.")
+    boolean json;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit per solve. Default: ${DEFAULT-VALUE}.")
+    double timeLimit = 10;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write the results to DIR (results.csv, results.json).")
+    Path reportDir;
+
+    @Override
+    public Integer call() {
+        List<TestProblem> chosenProblems = Catalog.problems(problems);
+        List<String> chosenMethods = Catalog.methods(methods);
+        if (!(timeLimit > 0 && timeLimit < Double.POSITIVE_INFINITY)) {
+            throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr());
+        MinimizationBench bench = MinimizationBench.builder().timeLimit(Duration.ofNanos((long) (timeLimit * 1e9))).build();
+        List<BenchResult> results = bench.run(chosenProblems, chosenMethods, (done, total, r) -> {
+            if (json) {
+                progress.clear();
+                out.println(Json.write(Json.of(r)));
+                out.flush();
+            }
+            progress.onResult(done, total, r);
+        });
+        progress.clear();
+        if (!json) {
+            BenchTable.print(results, out);
+        }
+        if (reportDir != null) {
+            report(results, reportDir);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Writes the results under {@code dir} and says where on stderr (stdout stays the table or the JSON lines). */
+    private void report(List<BenchResult> results, Path dir) {
+        for (Path p : BenchFiles.writeResults(dir, results)) {
+            spec.commandLine().getErr().println("wrote " + p);
+        }
+    }
+}
