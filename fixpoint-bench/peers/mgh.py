@@ -664,7 +664,7 @@ class _BroydenBanded:
         return jac
 
 
-@_problem("linear-full-rank")
+@_problem("linear-full-rank", m=lambda n: 2 * n)
 class _LinearFullRank:
     @staticmethod
     def r(x, n, m):
@@ -680,7 +680,7 @@ class _LinearFullRank:
         return jac
 
 
-@_problem("linear-rank-1", "linear-rank1", "linear-rank-one")
+@_problem("linear-rank-1", "linear-rank1", "linear-rank-one", m=lambda n: 2 * n)
 class _LinearRank1:
     @staticmethod
     def r(x, n, m):
@@ -692,7 +692,7 @@ class _LinearRank1:
 
 
 @_problem("linear-rank-1-zero", "linear-rank-1-zero-columns-rows", "linear-rank-1-with-zero-columns-and-rows",
-          "linear-rank1-zero", "linear-rank-one-zero")
+          "linear-rank1-zero", "linear-rank-one-zero", m=lambda n: 2 * n)
 class _LinearRank1Zero:
     @staticmethod
     def _weights(n):

@@ -4,6 +4,7 @@ import io.fixpoint.bench.BenchFiles;
 import io.fixpoint.bench.BenchResult;
 import io.fixpoint.bench.BenchTable;
 import io.fixpoint.bench.MinimizationBench;
+import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.suite.TestProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,8 +42,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit per solve. Default: ${DEFAULT-VALUE}.")
     double timeLimit = 10;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write the results to DIR (results.csv, results.json).")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the results to DIR: index.html (self-contained report with plots), results.csv, results.json.")
     Path reportDir;
+
+    @Option(names = "--compare", split = ",", paramLabel = "PEERS",
+            description = {"Run side by side with peers (scipy, hipparchus) on the same problems, start points and tolerances,",
+                    "with JIT warm-up and median times; print the summary, and with --report write the comparison report."})
+    List<String> compare = List.of();
+
+    @Option(names = "--repeats", paramLabel = "N", description = "With --compare: timed solves per problem × method, median reported. Default: ${DEFAULT-VALUE}.")
+    int repeats = CompareSettings.DEFAULT.repeats();
+
+    @Option(names = "--warmups", paramLabel = "N", description = "With --compare: untimed JVM warm-up solves first. Default: ${DEFAULT-VALUE}.")
+    int warmups = CompareSettings.DEFAULT.warmups();
 
     @Override
     public Integer call() {
@@ -52,6 +65,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!compare.isEmpty()) {
+            if (repeats < 1 || warmups < 0) {
+                throw new UserError("--repeats must be ≥ 1 and --warmups ≥ 0, got " + repeats + " and " + warmups);
+            }
+            return CompareRun.run(chosenProblems, chosenMethods, compare, CompareSettings.DEFAULT.withRepeats(repeats).withWarmups(warmups),
+                    reportDir, json, out, spec.commandLine().getErr());
+        }
+        long started = System.nanoTime();
         ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr());
         MinimizationBench bench = MinimizationBench.builder().timeLimit(Duration.ofNanos((long) (timeLimit * 1e9))).build();
         List<BenchResult> results = bench.run(chosenProblems, chosenMethods, (done, total, r) -> {
@@ -68,6 +89,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (reportDir != null) {
             report(results, reportDir);
+            spec.commandLine().getErr().println("wrote " + CompareRun.writeHtml(results, chosenProblems, reportDir, (System.nanoTime() - started) * 1e-9));
         }
         out.flush();
         return ExitCodes.OK;

@@ -1,5 +1,7 @@
 package io.fixpoint.bench.compare;
 
+import io.fixpoint.bench.MinimizationBench;
+
 /**
  * What every tool is given alike.
  *
@@ -20,7 +22,9 @@ public record CompareSettings(
         int repeats,
         double secondsPerMethod) {
 
-    public static final CompareSettings DEFAULT = new CompareSettings(1e-8, 0, 10_000, 1e-8, 3, 5, 2.0);
+    /** The bench's own stopping and judging rules (see {@link MinimizationBench}), 10 000 iterations for every tool, 3 warm-ups, 5 repeats. */
+    public static final CompareSettings DEFAULT = new CompareSettings(0, MinimizationBench.RELATIVE_TOLERANCE, 10_000,
+            MinimizationBench.KNOWN_MINIMUM_RTOL, 3, 5, 1.0);
 
     public CompareSettings {
         if (!(absoluteGradientTolerance >= 0) || !(relativeGradientTolerance >= 0) || !(successTolerance > 0)) {

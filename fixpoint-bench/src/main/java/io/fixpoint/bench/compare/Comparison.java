@@ -14,7 +14,7 @@ public final class Comparison {
 
     /** {@code tools} in the order to run them, Fixpoint's runner usually first. */
     public static ComparisonResult run(List<TestProblem> problems, List<Peer> tools, CompareSettings settings, Progress progress) {
-        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String date = now();
         long t0 = System.nanoTime();
         for (Peer t : tools) {
             progress.addWork(t.plannedSolves(problems));
@@ -27,9 +27,20 @@ public final class Comparison {
         } finally {
             progress.finish();
         }
+        return of(date, (System.nanoTime() - t0) * 1e-9, settings, problems, outcomes);
+    }
+
+    /** A result from outcomes measured elsewhere, on this machine. */
+    public static ComparisonResult of(String date, double wallSeconds, CompareSettings settings, List<TestProblem> problems,
+            List<PeerOutcome> outcomes) {
         List<ComparisonResult.ProblemInfo> infos = problems.stream()
                 .map(p -> new ComparisonResult.ProblemInfo(p.name(), p.dimension(), p.knownMinimum(), p.reference())).toList();
-        return new ComparisonResult(date, machine(), (System.nanoTime() - t0) * 1e-9, settings, infos, outcomes);
+        return new ComparisonResult(date, machine(), wallSeconds, settings, infos, outcomes);
+    }
+
+    /** Now, to the second, ISO-8601 UTC. */
+    public static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** The machine in words: processors, operating system and JVM. */

@@ -1,5 +1,6 @@
 package io.fixpoint.bench.compare;
 
+import io.fixpoint.bench.BenchResult;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.minimize.Minimizers;
@@ -65,6 +66,14 @@ public final class FixpointRunner implements Peer {
         }
         return new PeerOutcome(name(), "Fixpoint 0.1.0, Java " + System.getProperty("java.version"), null, List.of(), excluded,
                 List.of(), records);
+    }
+
+    /** A result of the plain bench in the comparison's shape (one timed run, no warm-up), for its HTML report. */
+    public static SolveRecord fromBench(BenchResult r, TestProblem p, CompareSettings settings) {
+        return SolveRecord.judged(SolveRecord.FIXPOINT, r.method(), p, r.x(), settings, r.status(), r.converged(),
+                r.evaluations(Evaluation.VALUE), r.evaluations(Evaluation.GRADIENT),
+                r.evaluations(Evaluation.HESSIAN) + r.evaluations(Evaluation.HESSIAN_VECTOR), r.iterations(), r.seconds(), 1,
+                r.trace().optimality(), r.message());
     }
 
     static SolveRecord solve(TestProblem p, String method, CompareSettings settings) {

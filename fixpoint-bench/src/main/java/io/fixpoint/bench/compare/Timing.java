@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /**
  * Fair timing of a JVM solve: a first run kept as the result, JIT warm-up runs, then timed repeats
  * whose median is reported. Slow solves get fewer warm-ups and repeats so that one problem × method
- * stays within its time budget (at least one timed run always).
+ * stays within its time budget; a solve slower than the budget is timed by its first run alone.
  */
 public final class Timing {
 
@@ -21,6 +21,9 @@ public final class Timing {
         long t0 = System.nanoTime();
         T first = solve.get();
         double once = Math.max((System.nanoTime() - t0) * 1e-9, 1e-9);
+        if (once >= settings.secondsPerMethod()) {
+            return new Timed<>(first, once, 1); // a slow solve is timed once: the JIT has warmed up within it
+        }
         int affordable = (int) Math.min(Integer.MAX_VALUE, settings.secondsPerMethod() / once);
         int warmups = Math.min(settings.warmups(), Math.max(0, affordable - settings.repeats()));
         int repeats = Math.max(1, Math.min(settings.repeats(), affordable));

@@ -145,7 +145,8 @@ public final class HipparchusPeer implements Peer {
                     }
                     CMAESOptimizer o = new CMAESOptimizer(settings.maxIterations(), 0, true, 0, 0, new MersenneTwister(CMAES_SEED), false, null);
                     best = o.optimize(maxEval, GoalType.MINIMIZE, new InitialGuess(x0), new ObjectiveFunction(c::value),
-                            new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n))));
+                            SimpleBounds.unbounded(n), new CMAESOptimizer.Sigma(sigma),
+                            new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n))));
                     iterations = o.getIterations();
                 }
                 default -> throw new IllegalArgumentException("unknown Hipparchus method " + method);
@@ -153,9 +154,9 @@ public final class HipparchusPeer implements Peer {
             return new Run(best.getPoint(), "converged", true, c.values, c.gradients, iterations, c.history(), "");
         } catch (MathIllegalStateException e) {
             // budgets exhausted: keep the best point seen, as a user catching the exception would
-            return new Run(c.bestX, "stopped", false, c.values, c.gradients, -1, c.history(), e.getMessage());
+            return new Run(c.bestX, "stopped", false, c.values, c.gradients, c.iterations(), c.history(), e.getMessage());
         } catch (RuntimeException e) {
-            return new Run(c.bestX, "error", false, c.values, c.gradients, -1, c.history(), e.toString());
+            return new Run(c.bestX, "error", false, c.values, c.gradients, c.iterations(), c.history(), e.toString());
         }
     }
 
@@ -212,6 +213,11 @@ public final class HipparchusPeer implements Peer {
 
         double[] history() {
             return history.toArray();
+        }
+
+        /** Iterations seen by the convergence checker (none for the derivative-free methods). */
+        int iterations() {
+            return Math.max(0, history.size - 1);
         }
     }
 

@@ -115,7 +115,8 @@ final class HtmlReport {
         h.append(String.format(Locale.ROOT, "<li><b>Solved</b> means f − f* ≤ %s·max(1, |f*|) at the returned point, evaluated with Fixpoint's "
                 + "definition — the same judge for every tool, whatever the tool itself claims.</li>", Html.num(s.successTolerance())));
         h.append(String.format(Locale.ROOT, "<li>Time: median of up to %d timed solves; JVM tools first run %d untimed warm-up solves (JIT); "
-                + "fewer repeats when one problem × method would exceed %s s. Evaluations and iterations are counted on every solve.</li>",
+                + "fewer repeats when one problem × method would exceed %s s, and a single solve longer than that is timed once. "
+                + "Evaluations and iterations are counted on every solve.</li>",
                 s.repeats(), s.warmups(), Html.num(s.secondsPerMethod())));
         h.append("<li>SciPy: <code>scipy.optimize.minimize</code> with f and ∇f from one vectorised NumPy function (<code>jac=True</code>); "
                 + "BFGS and CG get <code>gtol</code> with <code>norm=2</code>; L-BFGS-B gets <code>gtol</code> on the max-norm of the projected "

@@ -28,11 +28,17 @@ public final class ReportWriter {
 
     /** Writes the three files into {@code dir} (created if missing) and returns the path of index.html. */
     public static Path write(ComparisonResult result, Path dir) throws IOException {
+        Path index = writeHtml(result, dir);
+        Files.writeString(dir.resolve("results.csv"), csv(result), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(json(result)), StandardCharsets.UTF_8);
+        return index;
+    }
+
+    /** Writes only index.html (next to files written by someone else) and returns its path. */
+    public static Path writeHtml(ComparisonResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("index.html");
         Files.writeString(index, new HtmlReport(result).render(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.csv"), csv(result), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(json(result)), StandardCharsets.UTF_8);
         return index;
     }
 
@@ -102,7 +108,8 @@ public final class ReportWriter {
         return m;
     }
 
-    private static Map<String, Object> json(SolveRecord r) {
+    /** One solve as a JSON-ready map (the records of results.json, the lines of {@code bench --compare --json}). */
+    public static Map<String, Object> json(SolveRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", r.tool());
         m.put("method", r.method());

@@ -2,6 +2,7 @@ package io.fixpoint.bench.report;
 
 import io.fixpoint.bench.compare.ComparisonResult;
 import io.fixpoint.bench.compare.Family;
+import io.fixpoint.bench.compare.PeerOutcome;
 import io.fixpoint.bench.compare.SolveRecord;
 import io.fixpoint.bench.compare.Timing;
 import java.util.ArrayList;
@@ -111,8 +112,8 @@ public final class Summary {
     public List<String> headline() {
         List<String> out = new ArrayList<>();
         int n = result.problems().size();
-        String scipySkipped = result.outcomes().stream().filter(o -> o.peer().equals("scipy")).findFirst()
-                .map(o -> o.ran() ? null : o.skipped()).orElse("SciPy was not part of this run");
+        PeerOutcome scipy = result.outcomes().stream().filter(o -> o.peer().equals("scipy")).findFirst().orElse(null);
+        String scipySkipped = scipy == null ? "SciPy was not part of this run" : scipy.skipped();
         for (String[] pair : HEADLINE) {
             List<SolveRecord> fp = bySolver.get(SolveRecord.FIXPOINT + " " + pair[0]);
             List<SolveRecord> sp = bySolver.get("scipy " + pair[1]);
