@@ -130,9 +130,9 @@ public final class BenchTable {
         };
     }
 
-    /** A number in three significant digits, e.g. {@code 3.14e-09}. */
+    /** A number in three significant digits, e.g. {@code 3.14e-09}; zero as {@code 0}. */
     public static String number(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String count(double v) {
