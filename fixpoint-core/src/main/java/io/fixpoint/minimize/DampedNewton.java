@@ -23,8 +23,8 @@ import java.util.Map;
  * (0, 1] and tends to 1 (the pure Newton step, hence local quadratic convergence) as L_k G_k → 0. It
  * is the minimiser along the Newton direction of the model f(x) + ⟨∇f, h⟩ + ½‖h‖²_x + (L/6)‖h‖³_x,
  * which bounds f from above when f is L-semi-strongly self-concordant. The unknown L is estimated by
- * backtracking as in the paper's AdaN procedure: each iteration starts from L_{k−1}/2 and doubles L
- * until f at the trial point is below the model there (up to rounding).
+ * AdaN-style backtracking: each iteration starts from L_{k−1}/2 and doubles L until the trial point
+ * satisfies the bound the analysis rests on, f(x⁺) ≤ f(x) − αG² + ½α²G² + (L/6)α³G³ (up to rounding).
  *
  * <p>The guarantees are for convex f. When the Hessian is indefinite or singular the local norm is
  * that of ∇²f + τI with the modified-Cholesky shift τ of {@link Newton}, which keeps the direction a

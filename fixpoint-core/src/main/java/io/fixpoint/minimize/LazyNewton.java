@@ -92,10 +92,13 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         double m = s.m;
         for (int trial = 0; trial < MAX_TRIALS; trial++) {
             double lambda = Math.sqrt(m * gNorm) + floor;
+            for (int j = 0; j < n; j++) {
+                s.scaled[j] = s.vtg[j] / (s.eigenvalues[j] + lambda);
+            }
             for (int i = 0; i < n; i++) {
                 double r = 0;
                 for (int j = 0; j < n; j++) {
-                    r += v[i * n + j] * s.vtg[j] / (s.eigenvalues[j] + lambda);
+                    r += v[i * n + j] * s.scaled[j];
                 }
                 s.step[i] = -r;
             }
@@ -122,7 +125,9 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         double[] xNew;
         double[] gNew;
         final double[] step;
+        /** Vᵀ∇f(x), and its scaling by (μ + λ)⁻¹. */
         final double[] vtg;
+        final double[] scaled;
         final double[] hessian;
         final DMatrixRMaj work;
         final EigenDecomposition_F64<DMatrixRMaj> eigen;
@@ -148,6 +153,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
             gNew = new double[n];
             step = new double[n];
             vtg = new double[n];
+            scaled = new double[n];
             hessian = new double[n * n];
             work = new DMatrixRMaj(n, n);
             eigen = DecompositionFactory_DDRM.eig(n, true, true);

@@ -18,10 +18,22 @@ import java.util.Map;
  * convergence), by the boundary, or by a direction of non-positive curvature, which is followed to
  * the boundary. The {@link TrustRegion} judges each step; rejected steps are retried with the smaller
  * radius inside the same iteration, so every iteration moves.
+ *
+ * <p>Products B·v come from {@link Objective#hessianVector}. When the objective also provides its full
+ * Hessian and n ≤ {@value #DENSE_LIMIT}, the Hessian is evaluated once per iteration instead and
+ * multiplied densely, since a Hessian-vector product derived from the Hessian would evaluate it anew
+ * for every CG step.
+ *
+ * <p>Near a minimiser with |f*| ≫ 0 the predicted reduction falls below the rounding level of f and ρ
+ * becomes noise; such a step is accepted when f does not rise beyond rounding and ‖∇f‖ decreases.
  */
 public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionNewtonCg.State> {
     /** Subproblem solves per iteration before the solve is declared stalled. */
     static final int MAX_REJECTIONS = 60;
+    /** A predicted reduction below this many ulps of f is lost in rounding. */
+    static final double ROUNDING_ULPS = 64;
+    /** Largest dimension at which a provided Hessian is formed once per iteration. */
+    static final int DENSE_LIMIT = 1000;
 
     private final TrustRegion region;
 
@@ -41,7 +53,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     @Override
     public State init(Objective f, double[] x0) {
         SecondOrder.requireHessianVector(name(), f);
-        State s = new State(x0, region.initialRadius());
+        State s = new State(x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
         s.f = f.valueAndGradient(s.x, s.g);
         return s;
     }
@@ -50,15 +62,28 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     public State step(Objective f, State s) {
         double gNorm = Vectors.norm(s.g);
         double forcing = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
+        if (s.hessian != null) {
+            f.hessian(s.x, s.hessian);
+        }
         for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
             double predicted = -steihaug(f, s, forcing);
             if (Double.isNaN(predicted)) {
-                s.verdict = new Verdict(Status.NON_FINITE, "a Hessian-vector product is not finite at the current iterate");
+                s.verdict = new Verdict(Status.NON_FINITE, "a Hessian(-vector) product is not finite at the current iterate");
                 return s;
             }
             double pNorm = Vectors.norm(s.p);
             Vectors.addScaled(s.x, 1, s.p, s.xNew);
             double fNew = f.value(s.xNew);
+            double noise = ROUNDING_ULPS * Math.ulp(s.f);
+            if (predicted < noise && Double.isFinite(fNew) && fNew <= s.f + noise) {
+                // Values cannot resolve a decrease this small: judge the step by the gradient instead.
+                f.gradient(s.xNew, s.gNew);
+                if (Vectors.norm(s.gNew) < gNorm) {
+                    s.lastRatio = Double.NaN;
+                    s.accept(fNew, pNorm);
+                    return s;
+                }
+            }
             double rho = TrustRegion.ratio(s.f - fNew, predicted);
             s.lastRatio = rho;
             s.radius = region.update(s.radius, rho, pNorm);
@@ -95,7 +120,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         double model = 0;
         int maxIterations = Math.max(10, 2 * n);
         for (int j = 0; j < maxIterations; j++) {
-            f.hessianVector(s.x, d, bd);
+            s.multiply(f, d, bd);
             s.cgIterations++;
             double dBd = Vectors.dot(d, bd);
             double rd = Vectors.dot(r, d);
@@ -154,6 +179,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         final double[] r;
         final double[] d;
         final double[] bd;
+        /** ∇²f(x), row-major, when the solve multiplies by a formed Hessian; null for Hessian-vector products. */
+        final double[] hessian;
         double f;
         double radius;
         double lastRatio = Double.NaN;
@@ -163,7 +190,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         int rejections;
         Verdict verdict;
 
-        State(double[] x0, double radius) {
+        State(double[] x0, double radius, boolean formHessian) {
             int n = x0.length;
             x = x0;
             g = new double[n];
@@ -173,7 +200,24 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             r = new double[n];
             d = new double[n];
             bd = new double[n];
+            hessian = formHessian ? new double[n * n] : null;
             this.radius = radius;
+        }
+
+        /** out ← ∇²f(x)·v. */
+        void multiply(Objective f, double[] v, double[] out) {
+            if (hessian == null) {
+                f.hessianVector(x, v, out);
+                return;
+            }
+            int n = v.length;
+            for (int i = 0; i < n; i++) {
+                double t = 0;
+                for (int j = 0; j < n; j++) {
+                    t += hessian[i * n + j] * v[j];
+                }
+                out[i] = t;
+            }
         }
 
         void accept(double fNew, double norm) {
@@ -220,7 +264,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         @Override
         public Map<String, Object> details() {
             return Map.of("radius", radius, "cgIterations", cgIterations, "negativeCurvatureSteps", negativeCurvature,
-                    "rejectedSteps", rejections, "lastRatio", lastRatio);
+                    "rejectedSteps", rejections, "lastRatio", lastRatio,
+                    "products", hessian == null ? "hessianVector" : "hessian");
         }
     }
 }

@@ -107,6 +107,15 @@ class SecondOrderMinimizersTest {
         }
     }
 
+    /** Near the minimiser of √(1 + x²) the decrease of f is far below ulp(1); the solvers must still get there. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void reachesAGradientBelowTheRoundingLevelOfTheValue(String name) {
+        Solution s = Driver.builder().tolerance(1e-13).build().solve(Minimizers.byName(name), TestObjectives.pseudoHuber(), new double[] {100});
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+        assertThat(s.x()[0]).isCloseTo(0, within(1e-13));
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void hessianWorkIsCounted(String name) {
