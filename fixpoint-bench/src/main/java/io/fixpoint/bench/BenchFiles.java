@@ -16,7 +16,7 @@ import java.util.Locale;
 /** Bench results and traces as files: CSV for spreadsheets, JSON for programs. */
 public final class BenchFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final String RESULTS_HEADER = "problem,dimension,method,status,solved,iterations,value_evaluations,gradient_evaluations,"
+    static final String RESULTS_HEADER = "problem,dimension,method,status,solved,reached_minimum,iterations,value_evaluations,gradient_evaluations,"
             + "hessian_evaluations,hessian_vector_evaluations,value,gradient_norm,relative_gradient_norm,seconds,rate_kind,rate_parameter,"
             + "rate_fit,message";
     static final String TRACE_HEADER = "iteration,value,optimality,step,evaluations,seconds";
@@ -34,7 +34,7 @@ public final class BenchFiles {
                 out.println(RESULTS_HEADER);
                 for (BenchResult r : results) {
                     out.println(String.join(",", r.problem(), String.valueOf(r.dimension()), r.method(), r.status(),
-                            String.valueOf(r.solved()), String.valueOf(r.iterations()),
+                            String.valueOf(r.solved()), String.valueOf(r.reachedMinimum()), String.valueOf(r.iterations()),
                             String.valueOf(r.evaluations(Evaluation.VALUE)), String.valueOf(r.evaluations(Evaluation.GRADIENT)),
                             String.valueOf(r.evaluations(Evaluation.HESSIAN)), String.valueOf(r.evaluations(Evaluation.HESSIAN_VECTOR)),
                             num(r.value()), num(r.gradientNorm()), num(r.relativeGradientNorm()), num(r.seconds()),

@@ -17,6 +17,7 @@ import java.util.Map;
  *                             method cannot start on the problem, or {@link #ERROR} when it threw mid-run
  * @param message              why the solve ended
  * @param solved               the known minimum was reached, or the gradient norm fell by the required factor
+ * @param reachedMinimum       the known minimum was reached (the stricter half of {@code solved}, the one peers are judged by)
  * @param iterations           steps taken
  * @param evaluations          counts of f, ∇f, ∇²f, ∇²f·v
  * @param value                f at the final point, recomputed uncounted
@@ -34,6 +35,7 @@ public record BenchResult(
         String status,
         String message,
         boolean solved,
+        boolean reachedMinimum,
         int iterations,
         Evaluations evaluations,
         double value,
@@ -70,6 +72,7 @@ public record BenchResult(
         m.put("status", status);
         m.put("message", message);
         m.put("solved", solved);
+        m.put("reachedMinimum", reachedMinimum);
         m.put("iterations", iterations);
         m.put("evaluations", evaluations.byName());
         m.put("value", finiteOrString(value));

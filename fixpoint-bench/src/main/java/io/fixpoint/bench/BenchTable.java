@@ -39,27 +39,29 @@ public final class BenchTable {
     public static void rows(List<BenchResult> results, PrintWriter out) {
         int w = Math.max(7, results.stream().mapToInt(r -> r.problem().length()).max().orElse(0));
         int mw = methodWidth(results);
-        String head = "%-" + w + "s %4s  %-" + mw + "s %-6s %-16s %6s %7s %7s %6s %7s %9s %9s  %s%n";
-        out.printf(Locale.ROOT, head, "problem", "n", "method", "solved", "status", "iter", "f", "g", "H", "Hv", "|g|", "time", "rate");
+        String head = "%-" + w + "s %4s  %-" + mw + "s %-6s %-3s %-16s %6s %7s %7s %6s %7s %9s %9s  %s%n";
+        out.printf(Locale.ROOT, head, "problem", "n", "method", "solved", "f*", "status", "iter", "f", "g", "H", "Hv", "|g|", "time", "rate");
         for (BenchResult r : results) {
-            out.printf(Locale.ROOT, head, r.problem(), r.dimension(), r.method(), r.solved() ? "yes" : "no", r.status(),
+            out.printf(Locale.ROOT, head, r.problem(), r.dimension(), r.method(), r.solved() ? "yes" : "no",
+                    r.reachedMinimum() ? "yes" : "no", r.status(),
                     r.iterations(), r.evaluations(Evaluation.VALUE), r.evaluations(Evaluation.GRADIENT),
                     r.evaluations(Evaluation.HESSIAN), r.evaluations(Evaluation.HESSIAN_VECTOR),
                     r.applicable() ? number(r.gradientNorm()) : "-", r.applicable() ? seconds(r.seconds()) : "-", rate(r.rate()));
         }
     }
 
-    /** Per method: problems solved out of those run, and medians over the solved ones. */
+    /** Per method: problems solved out of those run, how many reached f*, and medians over the solved ones. */
     public static void summary(List<BenchResult> results, PrintWriter out) {
         int mw = methodWidth(results);
-        String head = "%-" + mw + "s %9s %7s %4s %8s %8s %8s %8s %8s %9s%n";
-        out.printf(Locale.ROOT, head, "method", "solved", "%", "n/a", "med iter", "med f", "med g", "med H", "med Hv", "med time");
+        String head = "%-" + mw + "s %9s %7s %10s %4s %8s %8s %8s %8s %8s %9s%n";
+        out.printf(Locale.ROOT, head, "method", "solved", "%", "f* reached", "n/a", "med iter", "med f", "med g", "med H", "med Hv", "med time");
         for (Map.Entry<String, List<BenchResult>> e : byMethod(results).entrySet()) {
             List<BenchResult> all = e.getValue();
             List<BenchResult> solved = all.stream().filter(BenchResult::solved).toList();
             long na = all.stream().filter(r -> !r.applicable()).count();
             out.printf(Locale.ROOT, head, e.getKey(), solved.size() + "/" + all.size(),
-                    String.format(Locale.ROOT, "%.1f", 100.0 * solved.size() / all.size()), na,
+                    String.format(Locale.ROOT, "%.1f", 100.0 * solved.size() / all.size()),
+                    all.stream().filter(BenchResult::reachedMinimum).count() + "/" + all.size(), na,
                     count(median(solved, BenchResult::iterations)),
                     count(median(solved, r -> r.evaluations(Evaluation.VALUE))),
                     count(median(solved, r -> r.evaluations(Evaluation.GRADIENT))),
@@ -130,9 +132,9 @@ public final class BenchTable {
         };
     }
 
-    /** A number in three significant digits, e.g. {@code 3.14e-09}. */
+    /** A number in three significant digits, e.g. {@code 3.14e-09}; zero as {@code 0}. */
     public static String number(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String count(double v) {

@@ -126,7 +126,7 @@ public final class MinimizationBench {
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             String status = started[0] ? BenchResult.ERROR : BenchResult.NOT_APPLICABLE;
-            return new BenchResult(problem.name(), f.dimension(), method, status, why, false, 0,
+            return new BenchResult(problem.name(), f.dimension(), method, status, why, false, false, 0,
                     new Evaluations(Map.of()), Double.NaN, Double.NaN, Double.NaN, 0, RateEstimate.UNKNOWN, start.clone(), new Trace());
         }
         return judge(problem, method, start, s);
@@ -142,9 +142,9 @@ public final class MinimizationBench {
         double value = f.valueAndGradient(s.x(), g);
         double gNorm = Vectors.norm(g);
         double relative = g0 > 0 ? gNorm / g0 : (gNorm == 0 ? 0 : Double.POSITIVE_INFINITY);
-        boolean solved = Double.isFinite(value) && Double.isFinite(gNorm)
-                && (problem.reached(value, KNOWN_MINIMUM_RTOL) || relative <= SOLVED_RELATIVE_GRADIENT);
-        return new BenchResult(problem.name(), n, method, s.status().name(), s.message(), solved, s.iterations(),
+        boolean reached = Double.isFinite(value) && problem.reached(value, KNOWN_MINIMUM_RTOL);
+        boolean solved = reached || (Double.isFinite(value) && relative <= SOLVED_RELATIVE_GRADIENT);
+        return new BenchResult(problem.name(), n, method, s.status().name(), s.message(), solved, reached, s.iterations(),
                 s.evaluations(), value, gNorm, relative, s.seconds(), s.rate(), s.x(), s.trace());
     }
 

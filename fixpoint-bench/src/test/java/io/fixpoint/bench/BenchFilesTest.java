@@ -22,8 +22,8 @@ class BenchFilesTest {
         List<String> csv = Files.readAllLines(files.get(0));
         assertThat(csv).hasSize(5);
         assertThat(csv.get(0)).isEqualTo(BenchFiles.RESULTS_HEADER);
-        assertThat(csv.get(1)).startsWith("bowl,2,gd,CONVERGED,true,");
-        assertThat(csv.get(4)).startsWith("flat-bowl,3,newton,n/a,false,0,");
+        assertThat(csv.get(1)).startsWith("bowl,2,gd,CONVERGED,true,true,");
+        assertThat(csv.get(4)).startsWith("flat-bowl,3,newton,n/a,false,false,0,");
         assertThat(csv.get(1).split(",", -1)).hasSize(csv.get(0).split(",").length + countCommas(rs.get(0).message()));
         JsonNode json = new ObjectMapper().readTree(files.get(1).toFile());
         assertThat(json.size()).isEqualTo(4);

@@ -25,9 +25,9 @@ class BenchTableTest {
         assertThat(lines[0]).contains("problem", "method", "solved", "status", "iter", "|g|", "time", "rate");
         assertThat(lines).filteredOn(l -> l.startsWith("bowl ")).hasSize(3);
         assertThat(lines).filteredOn(l -> l.startsWith("flat-bowl")).anySatisfy(l -> assertThat(l).contains("newton", "no", "n/a"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("gd +2/2 +100\\.0 +0 .*"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("newton +1/2 +50\\.0 +1 .*"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("broken +0/2 +0\\.0 +0 +- +- .*"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("gd +2/2 +100\\.0 +2/2 +0 .*"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("newton +1/2 +50\\.0 +1/2 +1 .*"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("broken +0/2 +0\\.0 +0/2 +0 +- +- .*"));
         assertThat(out).doesNotContain("Newton family"); // only one of the family was run
     }
 

@@ -49,8 +49,19 @@ class MinimizationBenchTest {
         TestProblem generous = new TestProblem("generous", "fake", Fakes.quadratic(true, 1), new double[] {2}, 10, "test");
         BenchResult r = MinimizationBench.builder().methods(Fakes.methods()).maxIterations(0).build().run(generous, "gd");
         assertThat(r.solved()).isTrue();
+        assertThat(r.reachedMinimum()).isTrue();
+        assertThat(r.relativeGradientNorm()).isEqualTo(1);
         TestProblem strict = new TestProblem("strict", "fake", Fakes.quadratic(true, 1), new double[] {2}, 0, "test");
         assertThat(MinimizationBench.builder().methods(Fakes.methods()).maxIterations(0).build().run(strict, "gd").solved()).isFalse();
+    }
+
+    @Test
+    void smallRelativeGradientAloneCountsAsSolvedButNotAsReached() {
+        // a published minimum below what the function attains: only the gradient test can pass
+        TestProblem unattained = new TestProblem("unattained", "fake", Fakes.quadratic(true, 1, 4), new double[] {3, -2}, -1, "test");
+        BenchResult r = bench.run(unattained, "gd");
+        assertThat(r.solved()).isTrue();
+        assertThat(r.reachedMinimum()).isFalse();
     }
 
     @Test

@@ -1,9 +1,13 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.suite.TestProblem;
+import io.fixpoint.bench.suite.mgh.Mgh;
 import io.fixpoint.minimize.Minimizers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The one place the command line turns names into test problems and methods. */
 final class Catalog {
@@ -12,18 +16,17 @@ final class Catalog {
 
     /** Every built-in minimisation test problem, in a stable order. */
     static List<TestProblem> problems() {
-        return List.of(); // the test suites land separately
+        return Suites.minimization();
+    }
+
+    /** Residual counts m of the sum-of-squares test problems, by name (MGH problems are f = Σ r_i²). */
+    static Map<String, Integer> residuals() {
+        return Mgh.problems().stream().collect(Collectors.toMap(Mgh.Entry::name, e -> e.function().m()));
     }
 
     /** The problem called {@code name}, or an {@link IllegalArgumentException} listing the known names. */
     static TestProblem problem(String name) {
-        for (TestProblem p : problems()) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown problem '" + name + "'; known problems: "
-                + String.join(", ", problems().stream().map(TestProblem::name).toList()));
+        return Suites.problem(name);
     }
 
     /** The problems called {@code names}, all of them when {@code names} is empty. */

@@ -34,9 +34,12 @@ public record TrustRegion(double initialRadius, double maxRadius, double acceptR
         }
     }
 
-    /** Δ₀ = 1, Δmax = 1000, η₀ = 0.1, η₁ = 0.25, η₂ = 0.75, shrink 0.25, expand 2. */
+    /**
+     * Δ₀ = 1, Δmax = 10¹⁰, η₀ = 0.1, η₁ = 0.25, η₂ = 0.75, shrink 0.25, expand 2. The cap is far out so
+     * that badly scaled problems, whose minimiser may lie 10⁶ away, are not walked in capped steps.
+     */
     public TrustRegion() {
-        this(1, 1000, 0.1, 0.25, 0.75, 0.25, 2);
+        this(1, 1e10, 0.1, 0.25, 0.75, 0.25, 2);
     }
 
     /** The same rules with another initial radius (clamped to the maximum). */

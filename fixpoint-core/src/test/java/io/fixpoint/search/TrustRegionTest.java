@@ -19,7 +19,7 @@ class TrustRegionTest {
         assertThat(tr.update(1, 0.5, 1)).as("fair agreement keeps").isEqualTo(1);
         assertThat(tr.update(1, 0.9, 1)).as("good agreement on the boundary expands").isEqualTo(2);
         assertThat(tr.update(1, 0.9, 0.5)).as("good agreement inside keeps").isEqualTo(1);
-        assertThat(tr.update(800, 0.9, 800)).as("capped").isEqualTo(1000);
+        assertThat(tr.update(0.8e10, 0.9, 0.8e10)).as("capped").isEqualTo(1e10);
     }
 
     @Test
@@ -39,7 +39,7 @@ class TrustRegionTest {
     }
 
     @Property(tries = 500, seed = "20261123")
-    void radiusStaysPositiveAndBounded(@ForAll @DoubleRange(min = 1e-6, max = 1000) @Scale(8) double radius,
+    void radiusStaysPositiveAndBounded(@ForAll @DoubleRange(min = 1e-6, max = 1e10) @Scale(8) double radius,
             @ForAll @DoubleRange(min = -10, max = 10) double rho, @ForAll @DoubleRange(min = 0.001, max = 1) @Scale(6) double fraction) {
         double next = tr.update(radius, rho, fraction * radius);
         assertThat(next).isGreaterThan(0).isLessThanOrEqualTo(tr.maxRadius());
