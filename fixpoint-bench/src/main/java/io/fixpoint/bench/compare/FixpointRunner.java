@@ -54,10 +54,13 @@ public final class FixpointRunner implements Peer {
     public PeerOutcome run(List<TestProblem> problems, CompareSettings settings, Progress progress) {
         List<SolveRecord> records = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
+        if (settings.warmups() > 0) {
+            warmUp(problems, settings); // the JIT sees every solver on every problem before anything is timed
+        }
         for (TestProblem p : problems) {
             for (String m : methods) {
                 progress.advance("fixpoint " + m + " " + p.name());
-                if (Family.of(m).needsHessian() && !p.objective().hasHessian() && !p.objective().hasHessianVector()) {
+                if (!applies(m, p)) {
                     excluded.add(m + " on " + p.name() + ": the problem has no Hessian");
                     continue;
                 }
@@ -76,12 +79,35 @@ public final class FixpointRunner implements Peer {
                 r.trace().optimality(), r.message());
     }
 
+    private static boolean applies(String method, TestProblem p) {
+        return !Family.of(method).needsHessian() || p.objective().hasHessian() || p.objective().hasHessianVector();
+    }
+
+    private void warmUp(List<TestProblem> problems, CompareSettings settings) {
+        for (TestProblem p : problems) {
+            Driver driver = driver(p, settings);
+            for (String m : methods) {
+                if (applies(m, p)) {
+                    try {
+                        driver.solve(Minimizers.byName(m), p.objective(), p.start());
+                    } catch (RuntimeException e) {
+                        // reported by the measured solve
+                    }
+                }
+            }
+        }
+    }
+
+    private static Driver driver(TestProblem p, CompareSettings settings) {
+        double[] g0 = new double[p.dimension()];
+        p.objective().gradient(p.start().clone(), g0);
+        return Driver.builder().tolerances(Tolerances.of(settings.gradientTarget(Vectors.norm(g0))))
+                .maxIterations(settings.maxIterations()).timeLimit(SOLVE_LIMIT).build();
+    }
+
     static SolveRecord solve(TestProblem p, String method, CompareSettings settings) {
         Objective f = p.objective();
-        double[] g0 = new double[p.dimension()];
-        f.gradient(p.start().clone(), g0);
-        Driver driver = Driver.builder().tolerances(Tolerances.of(settings.gradientTarget(Vectors.norm(g0))))
-                .maxIterations(settings.maxIterations()).timeLimit(SOLVE_LIMIT).build();
+        Driver driver = driver(p, settings);
         try {
             Timing.Timed<Solution> t = Timing.measure(() -> driver.solve(Minimizers.byName(method), f, p.start()), settings);
             Solution s = t.result();

@@ -10,6 +10,7 @@ import io.fixpoint.bench.compare.PeerOutcome;
 import io.fixpoint.bench.compare.Progress;
 import io.fixpoint.bench.compare.SolveRecord;
 import io.fixpoint.bench.suite.TestProblem;
+import io.fixpoint.bench.suite.mgh.Mgh;
 import io.fixpoint.linalg.Vectors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -204,6 +205,8 @@ public final class ScipyPeer implements Peer {
     }
 
     private Map<String, Object> request(String mode, List<TestProblem> problems, CompareSettings settings) {
+        Map<String, Integer> residuals = new LinkedHashMap<>();
+        Mgh.problems().forEach(e -> residuals.put(e.name() + "/" + e.function().n(), e.function().m()));
         List<Map<String, Object>> specs = new ArrayList<>();
         for (TestProblem p : problems) {
             double[] g = new double[p.dimension()];
@@ -211,6 +214,10 @@ public final class ScipyPeer implements Peer {
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("name", p.name());
             spec.put("n", p.dimension());
+            Integer m = residuals.get(p.name() + "/" + p.dimension());
+            if (m != null) {
+                spec.put("m", m); // the residual count of an MGH problem; otherwise the Python side's default
+            }
             spec.put("x0", p.start());
             spec.put("gtol", settings.gradientTarget(Vectors.norm(g)));
             specs.add(spec);

@@ -25,7 +25,7 @@ final class HtmlReport {
             .fail{background:#fdecec;border-left:4px solid #c62828;padding:8px 14px;margin:8px 0}
             table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 7px;text-align:right}
             th{background:#f5f5f5}td.l,th.l{text-align:left}tr.fp td{background:#fbfdf7}.no{color:#c62828}.na{color:#aaa}
-            .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:10px}
+            .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(430px,1fr));gap:10px}.profiles{display:flex;flex-wrap:wrap;gap:16px}
             .legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0 10px;font-size:13px}.legend span{white-space:nowrap}
             svg text.t{font-size:13px;font-weight:600}svg text.tick{font-size:10px;fill:#555}svg text.ax{font-size:11px;fill:#333}
             svg .frame{fill:none;stroke:#999}svg .grid{stroke:#eee}details{margin:6px 0}code{background:#f3f3f3;padding:0 3px}
@@ -163,7 +163,7 @@ final class HtmlReport {
                 + "on each problem. Higher is better; the value at τ = 1 is how often it is the cheapest, the right end how often it "
                 + "solves at all.</p>");
         legend(h);
-        h.append("<div class=\"plots\">");
+        h.append("<div class=\"profiles\">");
         h.append(profile("evaluations (f + ∇f + ∇²f)", SolveRecord::evaluations));
         h.append(profile("time per solve", SolveRecord::seconds));
         h.append("</div>\n");
@@ -202,8 +202,8 @@ final class HtmlReport {
     }
 
     private void convergence(StringBuilder h) {
-        h.append("<h2>Convergence</h2><p>‖∇f‖ at each iterate (log scale) for every solver that exposes its iterates; the x-axis ends a "
-                + "little after the slowest solver that solved the problem. Derivative-free solvers have no gradient history.</p>");
+        h.append("<h2>Convergence</h2><p>‖∇f‖ at each iterate against the iteration count, both on log scales, for every solver that "
+                + "exposes its iterates (derivative-free solvers have no gradient history). Hover over a line for its solver.</p>");
         legend(h);
         h.append("<div class=\"plots\">");
         for (ProblemInfo p : result.problems()) {
@@ -211,19 +211,18 @@ final class HtmlReport {
             if (rs.isEmpty()) {
                 continue;
             }
-            int xmax = rs.stream().filter(SolveRecord::solved).mapToInt(r -> r.history().length - 1).max()
-                    .orElse(rs.stream().mapToInt(r -> r.history().length - 1).max().orElse(1));
-            SvgPlot plot = new SvgPlot(p.name() + " (n = " + p.dimension() + ")", "iteration", "‖∇f‖", 430, 260, false, true)
-                    .xRange(0, Math.max(1, Math.ceil(xmax * 1.05)));
+            int xmax = rs.stream().mapToInt(r -> r.history().length).max().orElse(1);
+            SvgPlot plot = new SvgPlot(p.name() + " (n = " + p.dimension() + ")", "iteration + 1 (log scale)", "‖∇f‖", 430, 260, true, true)
+                    .xRange(1, Math.max(10, xmax));
             for (SolveRecord r : rs) {
                 double[] y = r.history();
                 int stride = Math.max(1, y.length / MAX_POINTS);
                 List<double[]> pts = new ArrayList<>();
                 for (int k = 0; k < y.length; k += stride) {
-                    pts.add(new double[] {k, Math.max(y[k], 1e-300)});
+                    pts.add(new double[] {k + 1, Math.max(y[k], 1e-300)});
                 }
                 if ((y.length - 1) % stride != 0) {
-                    pts.add(new double[] {y.length - 1, Math.max(y[y.length - 1], 1e-300)});
+                    pts.add(new double[] {y.length, Math.max(y[y.length - 1], 1e-300)});
                 }
                 plot.line(pts.stream().mapToDouble(q -> q[0]).toArray(), pts.stream().mapToDouble(q -> q[1]).toArray(),
                         color.get(r.solver()), dash.get(r.solver()), false, r.solver() + (r.solved() ? "" : " (not solved)"));

@@ -142,6 +142,9 @@ public final class Summary {
     }
 
     static String times(double ratio) {
-        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f×", ratio) : "n/a";
+        if (!Double.isFinite(ratio)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.2g×" : ratio < 100 ? "%.2f×" : "%.0f×", ratio);
     }
 }

@@ -26,7 +26,9 @@ class HipparchusPeerTest {
         });
         SolveRecord cg = out.records().get(0);
         assertThat(cg.gradientEvaluations()).isPositive();
-        assertThat(cg.history()[cg.history().length - 1]).isLessThanOrEqualTo(1e-8);
+        double[] h = cg.history();
+        assertThat(h).hasSizeGreaterThan(2);
+        assertThat(h[h.length - 1]).isLessThan(1e-6 * h[0]);
     }
 
     @Test
