@@ -156,6 +156,20 @@ final class HtmlReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+        List<Map.Entry<String[], Summary.Ratios>> pairs = summary.pairs();
+        if (!pairs.isEmpty()) {
+            h.append("<details open><summary>Every Fixpoint solver against every peer solver of its family</summary>"
+                    + "<table><tr><th class=\"l\">Fixpoint</th><th class=\"l\">peer</th><th>both solve</th><th>evaluations ratio</th>"
+                    + "<th>∇f ratio</th><th>time ratio</th></tr>\n");
+            for (Map.Entry<String[], Summary.Ratios> e : pairs) {
+                Summary.Ratios r = e.getValue();
+                h.append("<tr><td class=\"l\">").append(key(e.getKey()[0])).append("</td><td class=\"l\">").append(key(e.getKey()[1]))
+                        .append("</td><td>").append(r.common()).append("</td><td>").append(Summary.times(r.evaluations())).append("</td><td>")
+                        .append(Summary.times(r.gradientEvaluations())).append("</td><td>").append(Summary.times(r.seconds()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table></details>\n");
+        }
     }
 
     private void profiles(StringBuilder h) {

@@ -69,6 +69,22 @@ public final class Summary {
         return bySolver.getOrDefault(solver, List.of());
     }
 
+    /** Every Fixpoint solver against every peer solver of its family: {fixpoint solver, peer solver} with their ratios. */
+    public List<Map.Entry<String[], Ratios>> pairs() {
+        List<Map.Entry<String[], Ratios>> out = new ArrayList<>();
+        for (Row a : rows) {
+            if (!a.tool().equals(SolveRecord.FIXPOINT)) {
+                continue;
+            }
+            for (Row b : rows) {
+                if (!b.tool().equals(SolveRecord.FIXPOINT) && b.family() == a.family()) {
+                    out.add(Map.entry(new String[] {a.solver(), b.solver()}, ratios(bySolver.get(a.solver()), bySolver.get(b.solver()))));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The peer solver of {@code family} that solves most problems (ties: fewer median evaluations). */
     public Optional<String> bestPeer(Family family) {
         return bySolver.entrySet().stream()
@@ -129,9 +145,10 @@ public final class Summary {
                 out.add(String.format(Locale.ROOT,
                         "%s: Fixpoint %s solved %d of %d problems, SciPy %s solved %d of %d. "
                                 + "On the %d problems both solve, Fixpoint needs %s the gradient evaluations and %s the time per solve "
-                                + "(medians of per-problem ratios Fixpoint / SciPy).",
+                                + "(medians of per-problem ratios Fixpoint / SciPy%s).",
                         pair[2], pair[0], solved(fp), fp.size(), pair[1], solved(sp), sp.size(), r.common(),
-                        times(r.gradientEvaluations()), times(r.seconds())));
+                        times(r.gradientEvaluations()), times(r.seconds()),
+                        r.seconds() < 0.5 ? String.format(Locale.ROOT, "; SciPy takes %.0f× as long", 1 / r.seconds()) : ""));
             }
         }
         return out;

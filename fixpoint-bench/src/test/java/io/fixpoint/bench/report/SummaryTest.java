@@ -36,6 +36,15 @@ class SummaryTest {
     }
 
     @Test
+    void pairsCoverEveryPeerOfTheFamily() {
+        List<java.util.Map.Entry<String[], Summary.Ratios>> pairs = new Summary(Synthetic.result()).pairs();
+        assertThat(pairs).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).containsExactly("fixpoint lbfgs", "scipy L-BFGS-B");
+            assertThat(e.getValue().common()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void headlineSaysWhenScipyWasSkipped() {
         ComparisonResult r = Synthetic.result();
         ComparisonResult skipped = new ComparisonResult(r.date(), r.machine(), 1, CompareSettings.DEFAULT, r.problems(),
