@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,17 @@ class CompareCommandTest {
         assertThat(r.err()).contains("wrote " + dir.resolve("index.html"));
         assertThat(Files.readString(dir.resolve("index.html"))).contains("hipparchus nlcg-fr", "Performance profile");
         assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 2 * 2 + 2 * 4);
+    }
+
+    @Test
+    void jsonLinesOnePerSolve() throws Exception {
+        CliTest.Run r = CliTest.run("bench", "--compare", "hipparchus", "--problems", "beale", "--methods", "bfgs", "--repeats", "1",
+                "--warmups", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(1 + 4);
+        assertThat(CliTest.JSON.readTree(lines.get(0)).get("method").asText()).isEqualTo("bfgs");
+        assertThat(CliTest.JSON.readTree(lines.get(0)).get("solved").asBoolean()).isTrue();
     }
 
     @Test

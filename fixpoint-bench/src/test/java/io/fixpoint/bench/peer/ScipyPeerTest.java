@@ -11,9 +11,13 @@ import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.bench.suite.mgh.Beale;
 import io.fixpoint.bench.suite.mgh.Rosenbrock;
 import io.fixpoint.bench.suite.mgh.SumOfSquares;
+import io.fixpoint.bench.suite.Suites;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ScipyPeerTest {
@@ -74,6 +78,27 @@ class ScipyPeerTest {
             assertThat(r.seconds()).isPositive();
         });
         assertThat(out.records()).filteredOn(r -> r.method().equals("trust-ncg")).allSatisfy(r -> assertThat(r.hessianEvaluations()).isPositive());
+    }
+
+    @Test
+    void everyTestProblemHasAnAgreeingPythonDefinition() {
+        ScipyPeer peer = new ScipyPeer("python3", List.of(), Duration.ofSeconds(60), Set.of());
+        assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
+
+        PeerOutcome out = peer.run(Suites.minimization(), FAST, Progress.silent());
+
+        assertThat(out.disagreements()).isEmpty();
+        assertThat(out.excluded()).isEmpty();
+    }
+
+    @Test
+    void pythonJacobiansMatchComplexStepDerivatives() throws Exception {
+        assumeTrue(new ScipyPeer(Duration.ofSeconds(60)).unavailable().isEmpty(), "python3 with SciPy is not installed");
+        Process p = new ProcessBuilder("python3", "mgh.py").directory(new File("peers")).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(log).doesNotContain("MISMATCH").contains("chebyquad");
     }
 
     @Test
