@@ -6,6 +6,7 @@ import io.fixpoint.bench.BenchTable;
 import io.fixpoint.bench.MinimizationBench;
 import io.fixpoint.bench.suite.TestProblem;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,8 +76,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Writes the results under {@code dir} and says where on stderr (stdout stays the table or the JSON lines). */
     private void report(List<BenchResult> results, Path dir) {
-        for (Path p : BenchFiles.writeResults(dir, results)) {
-            spec.commandLine().getErr().println("wrote " + p);
+        try {
+            for (Path p : BenchFiles.writeResults(dir, results)) {
+                spec.commandLine().getErr().println("wrote " + p);
+            }
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage());
         }
     }
 }

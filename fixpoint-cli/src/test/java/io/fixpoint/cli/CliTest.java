@@ -120,6 +120,16 @@ class CliTest {
     }
 
     @Test
+    void unwritableOutputIsBadInput(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", file.resolve("trace.csv").toString()),
+                "cannot write the trace");
+        Run r = run("bench", "--problems", "beale", "--methods", "bfgs", "--json", "--report", file.resolve("report").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cannot write results");
+    }
+
+    @Test
     void listJsonParses() throws Exception {
         Run r = run("list", "--json");
         assertThat(r.code()).isEqualTo(0);
