@@ -22,18 +22,20 @@ import picocli.CommandLine.Spec;
  * to a report directory. Further outputs (peer comparisons, richer reports) hang off {@link #report}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run minimisation methods on the built-in test problems and print a table:",
-                "solved or not, status, iterations, evaluations, final gradient norm, time, observed rate;",
-                "then a summary per method and plain vs damped vs lazy-Hessian Newton.",
-                "Solved means f* reached to 1e-8 relative, or |g|/|g0| ≤ 1e-6, whatever the method reports."})
+        description = {"Run minimisation methods on the built-in test problems.",
+                "Prints one row per solve (solved, f* reached, status, iterations,",
+                "evaluations, final gradient norm, time, observed rate), a summary",
+                "per method, and plain vs damped vs lazy-Hessian Newton.",
+                "Solved: f* reached to 1e-8 relative, or |g|/|g0| <= 1e-6, whatever",
+                "the method reports. Progress goes to stderr when it is a terminal."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--problems", split = ",", paramLabel = "a,b", description = "Test problems to run. Default: all.")
+    @Option(names = "--problems", split = ",", paramLabel = "NAME", description = "Test problems to run. Default: all.")
     List<String> problems = List.of();
 
-    @Option(names = "--methods", split = ",", paramLabel = "x,y", description = "Methods to run. Default: all.")
+    @Option(names = "--methods", split = ",", paramLabel = "NAME", description = "Methods to run. Default: all.")
     List<String> methods = List.of();
 
     @Option(names = "--json", description = "Print one JSON object per solve, one per line, as they finish.")
