@@ -85,6 +85,18 @@ class CliTest {
     }
 
     @Test
+    void nonFiniteObjectiveIsAnHonestStatus() throws Exception {
+        // f overflows at this (finite) start: not bad input, but nothing to minimise from
+        Run r = run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--start", "1e200,1e200", "--json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("NON_FINITE");
+        assertThat(j.get("value").asText()).isEqualTo("Infinity");
+        assertThat(j.get("solved").asBoolean()).isFalse();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void startAndToleranceAreHonoured() throws Exception {
         Run r = run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--start", "1.5, 2", "--tol", "1e-3", "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
