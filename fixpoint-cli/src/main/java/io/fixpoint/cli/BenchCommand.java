@@ -5,8 +5,10 @@ import io.fixpoint.bench.BenchResult;
 import io.fixpoint.bench.BenchTable;
 import io.fixpoint.bench.MinimizationBench;
 import io.fixpoint.bench.suite.TestProblem;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!(timeLimit > 0 && timeLimit < Double.POSITIVE_INFINITY)) {
             throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
         }
+        if (reportDir != null) {
+            createReportDir(); // fail before a long run, not after it
+        }
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr());
         MinimizationBench bench = MinimizationBench.builder().timeLimit(Duration.ofNanos((long) (timeLimit * 1e9))).build();
@@ -74,6 +79,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private void createReportDir() {
+        try {
+            Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            throw new UserError("cannot write results to " + reportDir + ": " + e);
+        }
     }
 
     /** Writes the results under {@code dir} and says where on stderr (stdout stays the table or the JSON lines). */
