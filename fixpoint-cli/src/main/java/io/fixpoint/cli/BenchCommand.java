@@ -6,7 +6,10 @@ import io.fixpoint.bench.BenchTable;
 import io.fixpoint.bench.MinimizationBench;
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.suite.TestProblem;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,18 +25,20 @@ import picocli.CommandLine.Spec;
  * to a report directory. Further outputs (peer comparisons, richer reports) hang off {@link #report}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run minimisation methods on the built-in test problems and print a table:",
-                "solved or not, status, iterations, evaluations, final gradient norm, time, observed rate;",
-                "then a summary per method and plain vs damped vs lazy-Hessian Newton.",
-                "Solved means f* reached to 1e-8 relative, or |g|/|g0| ≤ 1e-6, whatever the method reports."})
+        description = {"Run minimisation methods on the built-in test problems.",
+                "Prints one row per solve (solved, f* reached, status, iterations,",
+                "evaluations, final gradient norm, time, observed rate), a summary",
+                "per method, and plain vs damped vs lazy-Hessian Newton.",
+                "Solved: f* reached to 1e-8 relative, or |g|/|g0| <= 1e-6, whatever",
+                "the method reports. Progress goes to stderr when it is a terminal."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--problems", split = ",", paramLabel = "a,b", description = "Test problems to run. Default: all.")
+    @Option(names = "--problems", split = ",", paramLabel = "NAME", description = "Test problems to run. Default: all.")
     List<String> problems = List.of();
 
-    @Option(names = "--methods", split = ",", paramLabel = "x,y", description = "Methods to run. Default: all.")
+    @Option(names = "--methods", split = ",", paramLabel = "NAME", description = "Methods to run. Default: all.")
     List<String> methods = List.of();
 
     @Option(names = "--json", description = "Print one JSON object per solve, one per line, as they finish.")
@@ -63,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
         List<String> chosenMethods = Catalog.methods(methods);
         if (!(timeLimit > 0 && timeLimit < Double.POSITIVE_INFINITY)) {
             throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
+        }
+        if (reportDir != null) {
+            createReportDir(); // fail before a long run, not after it
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!compare.isEmpty()) {
@@ -95,10 +103,22 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private void createReportDir() {
+        try {
+            Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            throw new UserError("cannot write results to " + reportDir + ": " + e);
+        }
+    }
+
     /** Writes the results under {@code dir} and says where on stderr (stdout stays the table or the JSON lines). */
     private void report(List<BenchResult> results, Path dir) {
-        for (Path p : BenchFiles.writeResults(dir, results)) {
-            spec.commandLine().getErr().println("wrote " + p);
+        try {
+            for (Path p : BenchFiles.writeResults(dir, results)) {
+                spec.commandLine().getErr().println("wrote " + p);
+            }
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.fixpoint.bench.MinimizationBench;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.solve.Tolerances;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -74,7 +75,11 @@ final class SolveCommand implements Callable<Integer> {
             throw new UserError("method '" + method + "' cannot run on problem '" + problem + "': " + r.message());
         }
         if (trace != null) {
-            BenchFiles.writeTrace(r.trace(), trace);
+            try {
+                BenchFiles.writeTrace(r.trace(), trace);
+            } catch (UncheckedIOException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -85,6 +85,18 @@ class CliTest {
     }
 
     @Test
+    void nonFiniteObjectiveIsAnHonestStatus() throws Exception {
+        // f overflows at this (finite) start: not bad input, but nothing to minimise from
+        Run r = run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--start", "1e200,1e200", "--json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("NON_FINITE");
+        assertThat(j.get("value").asText()).isEqualTo("Infinity");
+        assertThat(j.get("solved").asBoolean()).isFalse();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void startAndToleranceAreHonoured() throws Exception {
         Run r = run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--start", "1.5, 2", "--tol", "1e-3", "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
@@ -117,6 +129,16 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: ").contains("--tol").doesNotContain("Exception");
         assertThat(run("solve", "--method", "lbfgs").code()).isEqualTo(2);
+    }
+
+    @Test
+    void unwritableOutputIsBadInput(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", file.resolve("trace.csv").toString()),
+                "cannot write the trace");
+        Run r = run("bench", "--problems", "beale", "--methods", "bfgs", "--json", "--report", file.resolve("report").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cannot write results");
     }
 
     @Test
