@@ -102,6 +102,25 @@ class ScipyPeerTest {
     }
 
     @Test
+    void theTimeLimitStopsTheRunnerAndKeepsWhatFinished() {
+        ScipyPeer peer = new ScipyPeer("python3", ScipyPeer.METHODS, Duration.ofSeconds(1), Set.of());
+        assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
+        CompareSettings slow = CompareSettings.DEFAULT.withRepeats(5).withSecondsPerMethod(10);
+
+        long t0 = System.nanoTime();
+        PeerOutcome out = peer.run(Suites.minimization(), slow, Progress.silent());
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+
+        assertThat(seconds).isLessThan(20);
+        if (out.ran()) {
+            assertThat(out.notes()).anySatisfy(n -> assertThat(n).contains("stopped early", "time limit"));
+            assertThat(out.records().size()).isLessThan(35 * ScipyPeer.METHODS.size());
+        } else {
+            assertThat(out.skipped()).contains("time limit");
+        }
+    }
+
+    @Test
     void aProblemWithoutPythonDefinitionIsExcludedNotFailed() {
         ScipyPeer peer = new ScipyPeer("python3", List.of("BFGS"), Duration.ofSeconds(60), Set.of());
         assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
