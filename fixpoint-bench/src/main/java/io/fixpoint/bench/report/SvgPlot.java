@@ -186,10 +186,11 @@ final class SvgPlot {
         if (log) {
             int a = (int) Math.ceil(Math.log10(lo) - 1e-9);
             int b = (int) Math.floor(Math.log10(hi) + 1e-9);
+            boolean shortRange = Math.log10(hi / lo) <= 2.01;
             int stride = Math.max(1, (int) Math.ceil((b - a + 1) / 8.0));
-            for (int e = a - 1; e <= b; e += stride) {
+            for (int e = shortRange ? a - 1 : a; e <= b; e += stride) {
                 double d = Math.pow(10, e);
-                for (double m : Math.log10(hi / lo) <= 2.01 ? new double[] {1, 2, 5} : new double[] {1}) {
+                for (double m : shortRange ? new double[] {1, 2, 5} : new double[] {1}) {
                     if (m * d >= lo * (1 - 1e-9) && m * d <= hi * (1 + 1e-9)) {
                         t.add(m * d);
                     }
@@ -212,6 +213,7 @@ final class SvgPlot {
             long m = Math.round(v / Math.pow(10, e));
             return e >= 0 && e <= 3 ? String.valueOf(m * (long) Math.pow(10, e)) : (m == 1 ? "" : m + "·") + "1e" + e;
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v)
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 }
