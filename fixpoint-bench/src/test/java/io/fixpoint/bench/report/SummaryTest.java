@@ -53,6 +53,14 @@ class SummaryTest {
     }
 
     @Test
+    void aDisagreementMarksTheRunAsFailed() {
+        ComparisonResult r = Synthetic.result();
+        assertThat(r.hasDisagreements()).isTrue();
+        ComparisonResult clean = new ComparisonResult(r.date(), r.machine(), 1, CompareSettings.DEFAULT, r.problems(), List.of(r.outcomes().get(0)));
+        assertThat(clean.hasDisagreements()).isFalse();
+    }
+
+    @Test
     void bestPeerSolvesMostProblems() {
         List<SolveRecord> recs = List.of(Synthetic.rec("fixpoint", "cg-pr", "p1", true, 5, 1), Synthetic.rec("scipy", "CG", "p1", false, 5, 1),
                 Synthetic.rec("hipparchus", "nlcg-pr", "p1", true, 50, 1));
