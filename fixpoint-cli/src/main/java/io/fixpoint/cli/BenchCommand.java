@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserError("--repeats must be ≥ 1 and --warmups ≥ 0, got " + repeats + " and " + warmups);
             }
             return CompareRun.run(chosenProblems, chosenMethods, compare, CompareSettings.DEFAULT.withRepeats(repeats).withWarmups(warmups),
-                    reportDir, json, out, spec.commandLine().getErr());
+                    Duration.ofNanos((long) (timeLimit * 1e9)), reportDir, json, out, spec.commandLine().getErr());
         }
         long started = System.nanoTime();
         ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr());

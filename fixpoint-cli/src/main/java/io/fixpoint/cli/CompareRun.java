@@ -32,10 +32,10 @@ final class CompareRun {
     }
 
     /** Runs the comparison, prints the summary (or JSON lines) and writes the report; exit 1 when definitions disagree. */
-    static int run(List<TestProblem> problems, List<String> methods, List<String> peerNames, CompareSettings settings, Path reportDir,
-            boolean json, PrintWriter out, PrintWriter err) {
+    static int run(List<TestProblem> problems, List<String> methods, List<String> peerNames, CompareSettings settings, Duration solveLimit,
+            Path reportDir, boolean json, PrintWriter out, PrintWriter err) {
         List<Peer> tools = new ArrayList<>();
-        tools.add(new FixpointRunner(methods));
+        tools.add(new FixpointRunner(methods, solveLimit));
         for (String name : peerNames) {
             if (!name.equals("none")) {
                 tools.add(Peers.byName(name, PEER_LIMIT));

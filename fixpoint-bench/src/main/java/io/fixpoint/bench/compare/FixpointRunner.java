@@ -19,13 +19,20 @@ import java.util.List;
  * JVM peer: a kept first solve, JIT warm-up, then the median of timed repeats.
  */
 public final class FixpointRunner implements Peer {
-    /** A single solve may not take longer than this (the Driver stops it with BUDGET_EXHAUSTED). */
-    static final Duration SOLVE_LIMIT = Duration.ofSeconds(10);
+    /** A single solve may not take longer than this by default (the Driver stops it with BUDGET_EXHAUSTED). */
+    public static final Duration SOLVE_LIMIT = Duration.ofSeconds(10);
 
     private final List<String> methods;
+    private final Duration solveLimit;
 
     public FixpointRunner(List<String> methods) {
+        this(methods, SOLVE_LIMIT);
+    }
+
+    /** {@code methods} by name, each solve stopped after {@code solveLimit}. */
+    public FixpointRunner(List<String> methods, Duration solveLimit) {
         this.methods = List.copyOf(methods);
+        this.solveLimit = solveLimit;
         methods.forEach(Minimizers::byName); // unknown names fail here, with the list of known ones
     }
 
@@ -64,7 +71,7 @@ public final class FixpointRunner implements Peer {
                     excluded.add(m + " on " + p.name() + ": the problem has no Hessian");
                     continue;
                 }
-                records.add(solve(p, m, settings));
+                records.add(solve(p, m, settings, solveLimit));
             }
         }
         return new PeerOutcome(name(), "Fixpoint 0.1.0, Java " + System.getProperty("java.version"), null, List.of(), excluded,
@@ -85,7 +92,7 @@ public final class FixpointRunner implements Peer {
 
     private void warmUp(List<TestProblem> problems, CompareSettings settings) {
         for (TestProblem p : problems) {
-            Driver driver = driver(p, settings);
+            Driver driver = driver(p, settings, solveLimit);
             for (String m : methods) {
                 if (applies(m, p)) {
                     try {
@@ -98,16 +105,16 @@ public final class FixpointRunner implements Peer {
         }
     }
 
-    private static Driver driver(TestProblem p, CompareSettings settings) {
+    private static Driver driver(TestProblem p, CompareSettings settings, Duration limit) {
         double[] g0 = new double[p.dimension()];
         p.objective().gradient(p.start().clone(), g0);
         return Driver.builder().tolerances(Tolerances.of(settings.gradientTarget(Vectors.norm(g0))))
-                .maxIterations(settings.maxIterations()).timeLimit(SOLVE_LIMIT).build();
+                .maxIterations(settings.maxIterations()).timeLimit(limit).build();
     }
 
-    static SolveRecord solve(TestProblem p, String method, CompareSettings settings) {
+    static SolveRecord solve(TestProblem p, String method, CompareSettings settings, Duration limit) {
         Objective f = p.objective();
-        Driver driver = driver(p, settings);
+        Driver driver = driver(p, settings, limit);
         try {
             Timing.Timed<Solution> t = Timing.measure(() -> driver.solve(Minimizers.byName(method), f, p.start()), settings);
             Solution s = t.result();
