@@ -2,6 +2,7 @@ package io.fixpoint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fixpoint.bench.BenchResult;
 import io.fixpoint.solve.Solution;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,11 @@ final class Json {
             m.put("details", s.details());
         }
         return m;
+    }
+
+    /** The fields of one solve of a test problem, shared by {@code solve --json} and {@code bench --json}. */
+    static Map<String, Object> of(BenchResult r) {
+        return r.fields();
     }
 
     /** JSON has no NaN or Infinity: those become strings. */

@@ -21,6 +21,9 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // one line per sub-command: cl.addSubcommand(new XCommand());
+        cl.addSubcommand(new ListCommand());
+        cl.addSubcommand(new SolveCommand());
+        cl.addSubcommand(new BenchCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;

@@ -14,6 +14,16 @@ public final class Minimizers {
 
     static {
         // one line per minimiser: register("name", Class::new);
+        register("gradient-descent", GradientDescent::new);
+        register("nesterov", Nesterov::new);
+        register("cg-pr", NonlinearCG::polakRibiere);
+        register("cg-hz", NonlinearCG::hagerZhang);
+        register("bfgs", Bfgs::new);
+        register("lbfgs", Lbfgs::new);
+        register("newton", Newton::new);
+        register("damped-newton", DampedNewton::new);
+        register("lazy-newton", LazyNewton::new);
+        register("trust-newton-cg", TrustRegionNewtonCg::new);
     }
 
     private Minimizers() {

@@ -1,0 +1,60 @@
+package io.fixpoint.bench.peer;
+
+import io.fixpoint.bench.suite.TestProblem;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Compares a peer's definition of a problem with Fixpoint's at the start point: f(x₀) and ∇f(x₀)
+ * must agree to {@link #TOLERANCE} relative (the gradient in the max-norm). A peer solving a
+ * different function would make every comparison on that problem meaningless.
+ */
+public final class AgreementCheck {
+    public static final double TOLERANCE = 1e-12;
+
+    private AgreementCheck() {
+    }
+
+    /** Empty when the peer's values agree with {@code p}'s; otherwise what disagrees, for the report. */
+    public static Optional<String> compare(TestProblem p, double peerValue, double[] peerGradient) {
+        double[] x0 = p.start();
+        double[] g = new double[x0.length];
+        double f = p.objective().valueAndGradient(x0.clone(), g);
+        if (peerGradient.length != g.length) {
+            return Optional.of(String.format(Locale.ROOT, "gradient has length %d, Fixpoint's has %d", peerGradient.length, g.length));
+        }
+        double df = relative(Math.abs(peerValue - f), Math.max(Math.abs(f), Math.abs(peerValue)));
+        if (!(df <= TOLERANCE)) {
+            return Optional.of(String.format(Locale.ROOT, "f(x0) = %.17g but Fixpoint has %.17g (relative difference %.2g > %.0g)",
+                    peerValue, f, df, TOLERANCE));
+        }
+        double diff = 0;
+        double scale = 0;
+        int worst = 0;
+        for (int i = 0; i < g.length; i++) {
+            double d = Math.abs(peerGradient[i] - g[i]);
+            if (Double.isNaN(d)) {
+                return Optional.of(String.format(Locale.ROOT, "gradient at x0: component %d is %s but Fixpoint has %s", i, peerGradient[i], g[i]));
+            }
+            if (d > diff) {
+                diff = d;
+                worst = i;
+            }
+            scale = Math.max(scale, Math.max(Math.abs(g[i]), Math.abs(peerGradient[i])));
+        }
+        double dg = relative(diff, scale);
+        if (!(dg <= TOLERANCE)) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "gradient at x0 differs: component %d is %.17g but Fixpoint has %.17g (relative difference %.2g > %.0g)", worst,
+                    peerGradient[worst], g[worst], dg, TOLERANCE));
+        }
+        return Optional.empty();
+    }
+
+    private static double relative(double difference, double scale) {
+        if (Double.isNaN(difference)) {
+            return Double.NaN;
+        }
+        return difference == 0 ? 0 : difference / scale;
+    }
+}

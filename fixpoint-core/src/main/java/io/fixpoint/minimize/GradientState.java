@@ -1,0 +1,101 @@
+package io.fixpoint.minimize;
+
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.search.LineSearchResult;
+import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.Status;
+import io.fixpoint.solve.Verdict;
+
+/**
+ * What every gradient-based minimiser keeps: the iterate, its value and gradient, and a trial
+ * point and gradient for the line search to write into. Accepting a trial swaps the buffers, so a
+ * step allocates nothing.
+ */
+abstract class GradientState implements IterationState {
+    double[] x;
+    double[] g;
+    double f;
+    double gradientNorm;
+    double stepNorm = Double.NaN;
+    Verdict verdict;
+    double[] xTrial;
+    double[] gTrial;
+    /** Line searches that ended without meeting their conditions (whether or not they made progress). */
+    int lineSearchFailures;
+
+    GradientState(Objective problem, double[] x0) {
+        int n = x0.length;
+        x = x0;
+        g = new double[n];
+        f = problem.valueAndGradient(x, g);
+        gradientNorm = Vectors.norm(g);
+        xTrial = new double[n];
+        gTrial = new double[n];
+    }
+
+    /** A first trial step that moves a unit distance along −∇f, or the full step 1 when the gradient is small. */
+    double firstStep() {
+        return gradientNorm > 1 ? 1 / gradientNorm : 1;
+    }
+
+    /** Makes the trial point (value {@code fTrial}) the iterate. */
+    void acceptTrial(double fTrial) {
+        stepNorm = Vectors.distance(x, xTrial);
+        double[] t = x;
+        x = xTrial;
+        xTrial = t;
+        t = g;
+        g = gTrial;
+        gTrial = t;
+        f = fTrial;
+        gradientNorm = Vectors.norm(g);
+    }
+
+    /**
+     * Books a line-search result: true when it moved (the caller then accepts the trial point),
+     * false when it found nothing better than the current iterate.
+     */
+    boolean moved(LineSearchResult r) {
+        if (!r.success()) {
+            lineSearchFailures++;
+        }
+        return r.step() > 0;
+    }
+
+    /** Ends the solve: the line search cannot decrease f even along steepest descent. */
+    void stall(LineSearchResult r) {
+        stepNorm = 0;
+        verdict = new Verdict(Status.STALLED, "line search along steepest descent failed: " + r.message());
+    }
+
+    /** A step that only discarded curvature or momentum information: no move. */
+    void noMove() {
+        stepNorm = 0;
+    }
+
+    @Override
+    public double[] x() {
+        return x;
+    }
+
+    @Override
+    public double value() {
+        return f;
+    }
+
+    @Override
+    public double optimality() {
+        return gradientNorm;
+    }
+
+    @Override
+    public double stepNorm() {
+        return stepNorm;
+    }
+
+    @Override
+    public Verdict verdict() {
+        return verdict;
+    }
+}

@@ -1,0 +1,271 @@
+package io.fixpoint.minimize;
+
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.search.TrustRegion;
+import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.Status;
+import io.fixpoint.solve.Verdict;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trust-region Newton–CG (Steihaug–Toint; Nocedal–Wright Algorithm 7.2): the model
+ * m(p) = ∇fᵀp + ½pᵀ∇²f p is minimised inside ‖p‖ ≤ Δ by conjugate gradients on Hessian-vector
+ * products only, stopped by the forcing tolerance ‖r‖ ≤ min(0.5, √‖∇f‖)·‖∇f‖ (superlinear local
+ * convergence), by the boundary, or by a direction of non-positive curvature, which is followed to
+ * the boundary. The {@link TrustRegion} judges each step; rejected steps are retried with the smaller
+ * radius inside the same iteration, so every iteration moves.
+ *
+ * <p>Products B·v come from {@link Objective#hessianVector}. When the objective also provides its full
+ * Hessian and n ≤ {@value #DENSE_LIMIT}, the Hessian is evaluated once per iteration instead and
+ * multiplied densely, since a Hessian-vector product derived from the Hessian would evaluate it anew
+ * for every CG step.
+ *
+ * <p>Near a minimiser with |f*| ≫ 0 the predicted reduction falls below the rounding level of f and ρ
+ * becomes noise; such a step is accepted when f does not rise beyond rounding and ‖∇f‖ decreases.
+ */
+public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionNewtonCg.State> {
+    /** Subproblem solves per iteration before the solve is declared stalled. */
+    static final int MAX_REJECTIONS = 60;
+    /** A predicted reduction below this many ulps of f is lost in rounding. */
+    static final double ROUNDING_ULPS = 64;
+    /** Largest dimension at which a provided Hessian is formed once per iteration. */
+    static final int DENSE_LIMIT = 1000;
+
+    private final TrustRegion region;
+
+    public TrustRegionNewtonCg() {
+        this(new TrustRegion());
+    }
+
+    public TrustRegionNewtonCg(TrustRegion region) {
+        this.region = region;
+    }
+
+    @Override
+    public String name() {
+        return "trust-newton-cg";
+    }
+
+    @Override
+    public State init(Objective f, double[] x0) {
+        SecondOrder.requireHessianVector(name(), f);
+        State s = new State(x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
+        s.f = f.valueAndGradient(s.x, s.g);
+        return s;
+    }
+
+    @Override
+    public State step(Objective f, State s) {
+        double gNorm = Vectors.norm(s.g);
+        double forcing = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
+        if (s.hessian != null) {
+            f.hessian(s.x, s.hessian);
+        }
+        for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+            double predicted = -steihaug(f, s, forcing);
+            if (Double.isNaN(predicted)) {
+                s.verdict = new Verdict(Status.NON_FINITE, "a Hessian(-vector) product is not finite at the current iterate");
+                return s;
+            }
+            double pNorm = Vectors.norm(s.p);
+            Vectors.addScaled(s.x, 1, s.p, s.xNew);
+            double fNew = f.value(s.xNew);
+            double noise = ROUNDING_ULPS * Math.ulp(s.f);
+            if (predicted < noise && Double.isFinite(fNew) && fNew <= s.f + noise) {
+                // Values cannot resolve a decrease this small: judge the step by the gradient instead.
+                f.gradient(s.xNew, s.gNew);
+                if (Vectors.norm(s.gNew) < gNorm) {
+                    s.lastRatio = Double.NaN;
+                    s.accept(fNew, pNorm);
+                    return s;
+                }
+            }
+            double rho = TrustRegion.ratio(s.f - fNew, predicted);
+            s.lastRatio = rho;
+            s.radius = region.update(s.radius, rho, pNorm);
+            if (region.accepts(rho)) {
+                f.gradient(s.xNew, s.gNew);
+                s.accept(fNew, pNorm);
+                return s;
+            }
+            s.rejections++;
+            if (s.radius <= 1e-15 * Math.max(1, Vectors.norm(s.x))) {
+                break;
+            }
+        }
+        s.verdict = new Verdict(Status.STALLED, "the trust region collapsed (radius " + String.format(Locale.ROOT, "%.3g", s.radius)
+                + ") without an acceptable step");
+        return s;
+    }
+
+    /**
+     * Steihaug–Toint CG for min m(p), ‖p‖ ≤ Δ, writing p into {@code s.p}.
+     *
+     * @return the model value m(p) (NaN when a Hessian-vector product is not finite), tracked exactly through m(z + τd) = m(z) + τ·rᵀd + ½τ²·dᵀBd
+     */
+    private static double steihaug(Objective f, State s, double forcing) {
+        int n = s.x.length;
+        double[] z = s.p;
+        double[] r = s.r;
+        double[] d = s.d;
+        double[] bd = s.bd;
+        Arrays.fill(z, 0);
+        Vectors.copy(s.g, r);
+        Vectors.negate(r, d);
+        double rr = Vectors.dot(r, r);
+        double model = 0;
+        int maxIterations = Math.max(10, 2 * n);
+        for (int j = 0; j < maxIterations; j++) {
+            s.multiply(f, d, bd);
+            s.cgIterations++;
+            double dBd = Vectors.dot(d, bd);
+            double rd = Vectors.dot(r, d);
+            if (!(dBd > 0)) {
+                if (!Double.isFinite(dBd)) {
+                    return Double.NaN;
+                }
+                double tau = toBoundary(z, d, s.radius);
+                Vectors.axpy(tau, d, z);
+                s.negativeCurvature++;
+                return model + tau * rd + 0.5 * tau * tau * dBd;
+            }
+            double alpha = rr / dBd;
+            double zNext2 = 0;
+            for (int i = 0; i < n; i++) {
+                double zi = z[i] + alpha * d[i];
+                zNext2 += zi * zi;
+            }
+            if (zNext2 >= s.radius * s.radius) {
+                double tau = toBoundary(z, d, s.radius);
+                Vectors.axpy(tau, d, z);
+                return model + tau * rd + 0.5 * tau * tau * dBd;
+            }
+            Vectors.axpy(alpha, d, z);
+            model += alpha * rd + 0.5 * alpha * alpha * dBd;
+            Vectors.axpy(alpha, bd, r);
+            double rrNext = Vectors.dot(r, r);
+            if (Math.sqrt(rrNext) <= forcing) {
+                return model;
+            }
+            double beta = rrNext / rr;
+            rr = rrNext;
+            for (int i = 0; i < n; i++) {
+                d[i] = -r[i] + beta * d[i];
+            }
+        }
+        return model;
+    }
+
+    /** The τ ≥ 0 with ‖z + τd‖ = Δ, for ‖z‖ ≤ Δ; computed without cancellation. */
+    static double toBoundary(double[] z, double[] d, double radius) {
+        double a = Vectors.dot(d, d);
+        double b = 2 * Vectors.dot(z, d);
+        double c = Vectors.dot(z, z) - radius * radius;
+        double root = Math.sqrt(Math.max(0, b * b - 4 * a * c));
+        return b > 0 ? -2 * c / (b + root) : (-b + root) / (2 * a);
+    }
+
+    /** Iterate, gradient, radius and CG workspaces of a trust-region Newton–CG solve. */
+    public static final class State implements IterationState {
+        double[] x;
+        double[] g;
+        double[] xNew;
+        double[] gNew;
+        final double[] p;
+        final double[] r;
+        final double[] d;
+        final double[] bd;
+        /** ∇²f(x), row-major, when the solve multiplies by a formed Hessian; null for Hessian-vector products. */
+        final double[] hessian;
+        double f;
+        double radius;
+        double lastRatio = Double.NaN;
+        double stepNorm = Double.NaN;
+        long cgIterations;
+        int negativeCurvature;
+        int rejections;
+        Verdict verdict;
+
+        State(double[] x0, double radius, boolean formHessian) {
+            int n = x0.length;
+            x = x0;
+            g = new double[n];
+            xNew = new double[n];
+            gNew = new double[n];
+            p = new double[n];
+            r = new double[n];
+            d = new double[n];
+            bd = new double[n];
+            hessian = formHessian ? new double[n * n] : null;
+            this.radius = radius;
+        }
+
+        /** out ← ∇²f(x)·v. */
+        void multiply(Objective f, double[] v, double[] out) {
+            if (hessian == null) {
+                f.hessianVector(x, v, out);
+                return;
+            }
+            int n = v.length;
+            for (int i = 0; i < n; i++) {
+                double t = 0;
+                for (int j = 0; j < n; j++) {
+                    t += hessian[i * n + j] * v[j];
+                }
+                out[i] = t;
+            }
+        }
+
+        void accept(double fNew, double norm) {
+            f = fNew;
+            stepNorm = norm;
+            double[] t = x;
+            x = xNew;
+            xNew = t;
+            t = g;
+            g = gNew;
+            gNew = t;
+        }
+
+        @Override
+        public double[] x() {
+            return x;
+        }
+
+        @Override
+        public double value() {
+            return f;
+        }
+
+        @Override
+        public double optimality() {
+            return Vectors.norm(g);
+        }
+
+        @Override
+        public double stepNorm() {
+            return stepNorm;
+        }
+
+        @Override
+        public Verdict verdict() {
+            return verdict;
+        }
+
+        /** The current trust-region radius Δ. */
+        public double radius() {
+            return radius;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("radius", radius, "cgIterations", cgIterations, "negativeCurvatureSteps", negativeCurvature,
+                    "rejectedSteps", rejections, "lastRatio", lastRatio,
+                    "products", hessian == null ? "hessianVector" : "hessian");
+        }
+    }
+}

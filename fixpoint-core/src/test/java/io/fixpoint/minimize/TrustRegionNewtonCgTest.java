@@ -1,0 +1,110 @@
+package io.fixpoint.minimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Evaluation;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.search.TrustRegion;
+import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.Status;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+
+class TrustRegionNewtonCgTest {
+
+    /** Rosenbrock with Hessian-vector products only: the full Hessian is never formed. */
+    static Objective rosenbrockHessianVectorOnly() {
+        Objective r = TestObjectives.rosenbrock();
+        return new Objective() {
+            public int dimension() {
+                return 2;
+            }
+
+            public double value(double[] x) {
+                return r.value(x);
+            }
+
+            public void gradient(double[] x, double[] g) {
+                r.gradient(x, g);
+            }
+
+            public boolean hasHessianVector() {
+                return true;
+            }
+
+            public void hessianVector(double[] x, double[] v, double[] hv) {
+                hv[0] = (1200 * x[0] * x[0] - 400 * x[1] + 2) * v[0] - 400 * x[0] * v[1];
+                hv[1] = -400 * x[0] * v[0] + 200 * v[1];
+            }
+        };
+    }
+
+    @Test
+    void needsOnlyHessianVectorProducts() {
+        Solution s = Driver.builder().tolerance(1e-10).build()
+                .solve(new TrustRegionNewtonCg(), rosenbrockHessianVectorOnly(), new double[] {-1.2, 1});
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+        assertThat(s.x()).containsExactly(new double[] {1, 1}, within(1e-8));
+        assertThat(s.evaluations().get(Evaluation.HESSIAN)).isZero();
+        assertThat(s.evaluations().get(Evaluation.HESSIAN_VECTOR)).isEqualTo((long) s.details().get("cgIterations"));
+    }
+
+    @Test
+    void followsNegativeCurvatureToTheBoundary() {
+        Solution s = Driver.defaults().solve(new TrustRegionNewtonCg(), TestObjectives.quarticWell(), new double[] {0.1, 1});
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat((int) s.details().get("negativeCurvatureSteps")).isPositive();
+        assertThat(s.value()).isCloseTo(-0.25, within(1e-12));
+    }
+
+    @Test
+    void leavesASaddlePointAlongNegativeCurvature() {
+        // Next to the saddle (0, 0) of x⁴ − x² + y², the first CG direction −∇f has negative curvature:
+        // it is followed to the boundary instead of stopping at the saddle.
+        Solution s = Driver.defaults().solve(new TrustRegionNewtonCg(), TestObjectives.quarticWell(), new double[] {1e-3, 0});
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(Math.abs(s.x()[0])).isCloseTo(Math.sqrt(0.5), within(1e-8));
+        assertThat((int) s.details().get("negativeCurvatureSteps")).isPositive();
+    }
+
+    @Test
+    void resolvesTheMinimiserBeyondTheRoundingLevelOfTheValue() {
+        // √(1 + x²) near 0: a gradient of 1e-10 means a decrease of 5e-21, far below ulp(1)
+        Solution s = Driver.builder().tolerance(1e-12).build().solve(new TrustRegionNewtonCg(), TestObjectives.pseudoHuber(), new double[] {2});
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+        assertThat(s.x()[0]).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
+    void stepsNeverLeaveTheRegion() {
+        TrustRegion region = new TrustRegion().withInitialRadius(0.1);
+        double[] previousRadius = {region.initialRadius()};
+        Driver.builder().listener((k, st, c) -> {
+            TrustRegionNewtonCg.State s = (TrustRegionNewtonCg.State) st;
+            if (k > 0) {
+                assertThat(s.stepNorm()).isLessThanOrEqualTo(previousRadius[0] * (1 + 1e-12));
+            }
+            previousRadius[0] = s.radius();
+        }).build().solve(new TrustRegionNewtonCg(region), TestObjectives.rosenbrock(), new double[] {-1.2, 1});
+    }
+
+    @Property(tries = 200, seed = "20261123")
+    void toBoundaryLandsOnTheSphere(@ForAll @DoubleRange(min = -1, max = 1) double z0, @ForAll @DoubleRange(min = -1, max = 1) double z1,
+            @ForAll @DoubleRange(min = -1, max = 1) double d0, @ForAll @DoubleRange(min = -1, max = 1) double d1) {
+        double[] z = {z0 * 0.7, z1 * 0.7};
+        double[] d = {d0, d1};
+        if (Vectors.norm(d) < 1e-3) {
+            return;
+        }
+        double tau = TrustRegionNewtonCg.toBoundary(z, d, 1);
+        assertThat(tau).isGreaterThanOrEqualTo(0);
+        double[] p = new double[2];
+        Vectors.addScaled(z, tau, d, p);
+        assertThat(Vectors.norm(p)).isCloseTo(1, within(1e-12));
+    }
+}
