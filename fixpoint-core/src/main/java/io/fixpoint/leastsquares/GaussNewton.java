@@ -75,15 +75,16 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
             double ft = 0.5 * Vectors.dot(s.rTrial, s.rTrial);
             if (Double.isFinite(ft) && ft <= s.f + C1 * t * slope) {
                 double actual = (s.f - ft) / s.f;
-                double predicted = -t * slope * (1 - 0.5 * t) / s.f; // Gauss–Newton model, relative
-                double dxNorm = t * TrustRegionSolver.scaledNorm(s.scale, s.step);
+                // the full Gauss–Newton step's predicted reduction, so that a short line-search step never passes the ftol test
+                double predicted = -0.5 * slope / s.f;
+                double dxNorm = TrustRegionSolver.scaledNorm(s.scale, s.step); // the full step: a short line-search step is no sign of convergence
                 Vectors.copy(s.xTrial, s.x);
                 Vectors.copy(s.rTrial, s.r);
                 s.f = ft;
                 s.stepNorm = t * Vectors.norm(s.step);
                 s.lambda = t;
                 s.updateJacobian(problem);
-                s.verdict = rules.afterTrial(actual, predicted, 1, dxNorm, TrustRegionSolver.scaledNorm(s.scale, s.x));
+                s.verdict = rules.afterTrial(actual, predicted, actual / predicted, dxNorm, TrustRegionSolver.scaledNorm(s.scale, s.x));
                 return s;
             }
             double next = Double.isFinite(ft) ? -slope * t * t / (2 * (ft - s.f - slope * t)) : 0.1 * t;
