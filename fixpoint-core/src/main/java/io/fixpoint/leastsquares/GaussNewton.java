@@ -73,8 +73,11 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
             Vectors.addScaled(s.x, t, s.step, s.xTrial);
             problem.residuals(s.xTrial, s.rTrial);
             double ft = 0.5 * Vectors.dot(s.rTrial, s.rTrial);
-            if (Double.isFinite(ft) && ft <= s.f + C1 * t * slope) {
-                double actual = (s.f - ft) / s.f;
+            // at t = 1, a change below what the sum of squares can resolve is judged by the model (as in TrustRegionSolver)
+            boolean unmeasurable = t == 1 && Double.isFinite(ft) && -0.5 * slope / s.f <= 1e-14
+                    && Math.abs(TrustRegionSolver.reduction(s.r, s.rTrial)) <= 1e-14 * s.f;
+            if (Double.isFinite(ft) && (ft <= s.f + C1 * t * slope || unmeasurable)) {
+                double actual = TrustRegionSolver.reduction(s.r, s.rTrial) / s.f;
                 // the full Gauss–Newton step's predicted reduction, so that a short line-search step never passes the ftol test
                 double predicted = -0.5 * slope / s.f;
                 double dxNorm = TrustRegionSolver.scaledNorm(s.scale, s.step); // the full step: a short line-search step is no sign of convergence

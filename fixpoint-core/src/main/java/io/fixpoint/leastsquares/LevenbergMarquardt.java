@@ -87,7 +87,11 @@ public final class LevenbergMarquardt extends TrustRegionSolver {
         if (geodesicAcceleration) {
             return accelerate(problem, s);
         }
-        return s.predictedReduction(s.step);
+        // MINPACK's form of the predicted reduction, ½‖Jp‖² + λ‖Dp‖² (exact for the LM step), which
+        // unlike −(gᵀp + ½‖Jp‖²) keeps its accuracy when the step and the gradient are tiny
+        s.multiply(s.step, s.jp);
+        double pnorm = Vectors.norm(s.scaledStep);
+        return 0.5 * Vectors.dot(s.jp, s.jp) + s.lambda * pnorm * pnorm;
     }
 
     /** Adds a/2 to the step v; NaN (reject) when the acceleration is too large relative to v. */

@@ -16,6 +16,7 @@ import io.fixpoint.solve.Verdict;
 abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSquaresState> {
     private static final double ACCEPT = 1e-4;
     private static final int MAX_TRIALS = 100;
+    private static final double NOISE = 1e-14;
 
     final StopRules rules;
 
@@ -65,6 +66,15 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
             c = Math.sqrt(c);
             s.scale[j] = s.scale[j] == 0 ? (c == 0 ? 1 : c) : Math.max(s.scale[j], c);
         }
+    }
+
+    /** ½‖r‖² − ½‖r₊‖², accurately. */
+    static double reduction(double[] r, double[] rTrial) {
+        double t = 0;
+        for (int i = 0; i < r.length; i++) {
+            t += (r[i] - rTrial[i]) * (r[i] + rTrial[i]);
+        }
+        return 0.5 * t;
     }
 
     /** ‖D∘x‖. */
@@ -121,9 +131,11 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
             boolean finite = Double.isFinite(fTrial);
 
             // relative reductions of ‖r‖², as in lmder: actual = 1 − (‖r₊‖/‖r‖)², dirder = gᵀp/‖r‖²
-            double actual = finite && fTrial < 100 * s.f ? (s.f - fTrial) / s.f : -1;
+            // f − f₊ as ½Σ(rᵢ − r₊ᵢ)(rᵢ + r₊ᵢ): no cancellation when the step is tiny and the residuals barely move
+            double actual = finite && fTrial < 100 * s.f ? reduction(s.r, s.rTrial) / s.f : -1;
             double pred = predicted / s.f;
-            double dirder = Vectors.dot(s.g, s.step) / (2 * s.f);
+            // gᵀp from the model: q(p) = gᵀp + ½‖Jp‖² (Jp is left in s.jp by every method)
+            double dirder = -(predicted + 0.5 * Vectors.dot(s.jp, s.jp)) / (2 * s.f);
             double ratio = pred > 0 ? actual / pred : (pred == 0 && actual == 0 ? 1 : 0);
 
             if (ratio <= 0.25) {
@@ -137,7 +149,10 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
                 s.radius = pnorm / 0.5;
                 s.lambda *= 0.5;
             }
-            boolean accepted = finite && ratio >= ACCEPT;
+            // A reduction below what the sum of squares can resolve is noise: there the linear model,
+            // exact to O(‖p‖²), is the better judge, and its step is taken (once the region is not cut).
+            boolean unmeasurable = finite && pred <= NOISE && Math.abs(actual) <= NOISE && s.lambda == 0;
+            boolean accepted = finite && (ratio >= ACCEPT || unmeasurable);
             if (accepted) {
                 Vectors.copy(s.xTrial, s.x);
                 Vectors.copy(s.rTrial, s.r);

@@ -170,7 +170,7 @@ public record NistDataset(String name, Expression model, List<String> parameters
             throw error(name, -1, "the header says " + observations + " observations but the data block has " + rows.size());
         }
         String converted = model.toString().replace("**", "^").replace('[', '(').replace(']', ')')
-                .replaceAll("\\barctan\\b", "atan").strip();
+                .replaceAll("\\barctan\\b", "atan").replaceAll("\\s+", " ").strip();
         Expression expr;
         try {
             expr = Expression.parse(converted);
