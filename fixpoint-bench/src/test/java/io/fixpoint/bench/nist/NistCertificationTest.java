@@ -1,0 +1,60 @@
+package io.fixpoint.bench.nist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixpoint.leastsquares.FitStatistics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Levenberg–Marquardt against every NIST StRD dataset in the repository, from both starts. */
+class NistCertificationTest {
+    /**
+     * The documented exceptions (see README): Lanczos1's certified RSS, 1.4e-25, lies below what
+     * double-precision residuals of data of size 1 can resolve; every parameter still reaches LRE ≥ 6.
+     */
+    static final Set<String> RSS_EXCEPTIONS = Set.of("Lanczos1");
+
+    static List<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String name : NistDataset.BUILT_IN) {
+            out.add(Arguments.of(name, 1));
+            out.add(Arguments.of(name, 2));
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} start {1}")
+    @MethodSource("cases")
+    void levenbergMarquardtReachesTheCertifiedValues(String name, int start) {
+        NistDataset d = NistDataset.builtIn(name);
+        NistResult r = NistBench.fit(d, start, "lm");
+        assertThat(r.status()).startsWith("CONVERGED");
+        for (int j = 0; j < d.certified().length; j++) {
+            assertThat(r.parameterLre()[j]).as("%s start %d b%d = %s (certified %s)", name, start, j + 1, r.x()[j], d.certified()[j])
+                    .isGreaterThanOrEqualTo(6);
+        }
+        if (RSS_EXCEPTIONS.contains(name)) {
+            assertThat(r.rssLre()).as("the exception still gets the RSS to a few digits").isGreaterThanOrEqualTo(1.5).isLessThan(6);
+        } else {
+            assertThat(r.rssLre()).as("%s start %d RSS %s", name, start, r.rss()).isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.fixpoint.bench.nist.NistDatasetTest#names")
+    void standardErrorsAgreeWithTheCertifiedStandardDeviations(String name) {
+        NistDataset d = NistDataset.builtIn(name);
+        NistResult r = NistBench.fit(d, 2, "lm");
+        FitStatistics st = FitStatistics.at(d.problem(), r.x());
+        for (int j = 0; j < d.certifiedSd().length; j++) {
+            double rel = Math.abs(st.standardErrors()[j] - d.certifiedSd()[j]) / d.certifiedSd()[j];
+            // three significant digits everywhere; far more where the RSS itself is certain (not Lanczos1, see above)
+            assertThat(rel).as("%s b%d standard error %s vs certified %s", name, j + 1, st.standardErrors()[j], d.certifiedSd()[j])
+                    .isLessThan(RSS_EXCEPTIONS.contains(name) ? 1e-3 : 1e-6);
+        }
+    }
+}
