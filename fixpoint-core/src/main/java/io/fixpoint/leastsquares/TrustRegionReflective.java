@@ -34,11 +34,12 @@ public final class TrustRegionReflective extends TrustRegionSolver {
         return true;
     }
 
-    // extra vectors: 0 d=√v, 1 h=g∘dv, 2 p_h, 3 reflected r_h, 4 descent ag_h, 5 scratch, 6 scratch
+    // extra vectors: 0 d=√v, 1 h=g∘dv, 2 p_h, 3 reflected r_h, 4 descent ag_h, 5 and 6 scratch, 7 two coefficients
     @Override
     void allocate(LeastSquaresState s) {
         s.svd = new ScaledSvd(s.m, s.n, true);
-        s.extra = new double[7][s.n];
+        s.extra = new double[][] {new double[s.n], new double[s.n], new double[s.n], new double[s.n], new double[s.n], new double[s.n],
+            new double[s.n], new double[2]};
     }
 
     @Override
@@ -181,8 +182,9 @@ public final class TrustRegionReflective extends TrustRegionSolver {
         return q + 0.5 * Vectors.dot(s.jp, s.jp);
     }
 
-    /** Coefficients a, b of q(s0 + t·dir) − q(s0) = a t² + b t (s0 null means 0). */
+    /** Coefficients a, b of q(s0 + t·dir) − q(s0) = a t² + b t (s0 null means 0), into a workspace. */
     private static double[] along(LeastSquaresState s, double[] s0, double[] dir) {
+        double[] ab = s.extra[7];
         double[] d = s.extra[0];
         double[] h = s.extra[1];
         double[] u = s.extra[6];
@@ -206,7 +208,9 @@ public final class TrustRegionReflective extends TrustRegionSolver {
                 b += h[j] * s0[j] * dir[j];
             }
         }
-        return new double[] {a, b};
+        ab[0] = a;
+        ab[1] = b;
+        return ab;
     }
 
     private static double minimise1d(double a, double b, double lo, double hi) {
