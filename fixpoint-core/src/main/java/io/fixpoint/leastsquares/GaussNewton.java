@@ -39,6 +39,7 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
         }
         LeastSquaresState s = new LeastSquaresState(problem, x0);
         s.svd = new ScaledSvd(s.m, s.n, false);
+        s.lambda = 0; // the step is always the undamped one
         s.extra = new double[][] {new double[s.n]};
         return s;
     }
@@ -73,10 +74,11 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
             Vectors.addScaled(s.x, t, s.step, s.xTrial);
             problem.residuals(s.xTrial, s.rTrial);
             double ft = 0.5 * Vectors.dot(s.rTrial, s.rTrial);
-            // at t = 1, a change below what the sum of squares can resolve is judged by the model (as in TrustRegionSolver)
-            boolean unmeasurable = t == 1 && Double.isFinite(ft) && -0.5 * slope / s.f <= 1e-14
-                    && Math.abs(TrustRegionSolver.reduction(s.r, s.rTrial)) <= 1e-14 * s.f;
-            if (Double.isFinite(ft) && (ft <= s.f + C1 * t * slope || unmeasurable)) {
+            // at t = 1 in the last iterations, where f's change is rounding noise, the step is judged in
+            // parameter space instead (natural monotonicity, as in TrustRegionSolver)
+            boolean contracts = t == 1 && Double.isFinite(ft)
+                    && TrustRegionSolver.contracts(s, -0.5 * slope / s.f, Vectors.norm(s.scaledStep));
+            if (Double.isFinite(ft) && (ft <= s.f + C1 * t * slope || contracts)) {
                 double actual = TrustRegionSolver.reduction(s.r, s.rTrial) / s.f;
                 // the full Gauss–Newton step's predicted reduction, so that a short line-search step never passes the ftol test
                 double predicted = -0.5 * slope / s.f;
@@ -85,7 +87,6 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
                 Vectors.copy(s.rTrial, s.r);
                 s.f = ft;
                 s.stepNorm = t * Vectors.norm(s.step);
-                s.lambda = t;
                 s.updateJacobian(problem);
                 s.verdict = rules.afterTrial(actual, predicted, actual / predicted, dxNorm, TrustRegionSolver.scaledNorm(s.scale, s.x));
                 return s;

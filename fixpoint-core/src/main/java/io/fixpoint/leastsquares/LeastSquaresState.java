@@ -167,7 +167,7 @@ public final class LeastSquaresState implements IterationState {
         }
         d.put("lambda", lambda);
         if (accelerated > 0) {
-            d.put("acceleratedSteps", accelerated);
+            d.put("acceleratedTrials", accelerated);
         }
         return d;
     }

@@ -96,6 +96,18 @@ final class ScaledSvd {
         combine(out);
     }
 
+    /** The Gauss–Newton step for other residuals {@code rhs} (length m) with this factorisation: −V S⁺ Uᵀ rhs. */
+    void gaussNewton(double[] rhs, double[] out) {
+        for (int i = 0; i < k; i++) {
+            double t = 0;
+            for (int row = 0; row < m; row++) {
+                t += u.data[row * k + i] * rhs[row];
+            }
+            coef[i] = s[i] > threshold ? -t / s[i] : 0;
+        }
+        combine(out);
+    }
+
     /** The step −V diag(s/(s²+λ)) Uᵀr in scaled variables. */
     void regularised(double lambda, double[] out) {
         for (int i = 0; i < k; i++) {

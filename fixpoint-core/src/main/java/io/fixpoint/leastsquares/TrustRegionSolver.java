@@ -16,7 +16,8 @@ import io.fixpoint.solve.Verdict;
 abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSquaresState> {
     private static final double ACCEPT = 1e-4;
     private static final int MAX_TRIALS = 100;
-    private static final double NOISE = 1e-14;
+    /** A relative predicted reduction this small means the Gauss–Newton model is exact to all practical digits. */
+    private static final double ASYMPTOTIC = 1e-8;
 
     final StopRules rules;
 
@@ -66,6 +67,22 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
             c = Math.sqrt(c);
             s.scale[j] = s.scale[j] == 0 ? (c == 0 ? 1 : c) : Math.max(s.scale[j], c);
         }
+    }
+
+    /**
+     * In the last iterations the change in ½‖r‖² sinks below the rounding noise of the residuals and
+     * the ratio test turns into a coin toss. There a Gauss–Newton step (λ = 0, tiny predicted
+     * reduction) is judged in parameter space instead, by Deuflhard's natural monotonicity test: the
+     * simplified correction −J⁺r(x + p), with the factorisation at hand, must be at most half as long
+     * as p. Unbounded problems only (with bounds the factorisation carries the Coleman–Li rows).
+     */
+    static boolean contracts(LeastSquaresState s, double pred, double pnorm) {
+        if (s.lambda != 0 || !(pred <= ASYMPTOTIC) || s.bounds != null || pnorm == 0) {
+            return false;
+        }
+        double[] simplified = s.work;
+        s.svd.gaussNewton(s.rTrial, simplified);
+        return Vectors.norm(simplified) <= 0.5 * pnorm;
     }
 
     /** ½‖r‖² − ½‖r₊‖², accurately. */
@@ -149,10 +166,7 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
                 s.radius = pnorm / 0.5;
                 s.lambda *= 0.5;
             }
-            // A reduction below what the sum of squares can resolve is noise: there the linear model,
-            // exact to O(‖p‖²), is the better judge, and its step is taken (once the region is not cut).
-            boolean unmeasurable = finite && pred <= NOISE && Math.abs(actual) <= NOISE && s.lambda == 0;
-            boolean accepted = finite && (ratio >= ACCEPT || unmeasurable);
+            boolean accepted = finite && (ratio >= ACCEPT || contracts(s, pred, pnorm));
             if (accepted) {
                 Vectors.copy(s.xTrial, s.x);
                 Vectors.copy(s.rTrial, s.r);

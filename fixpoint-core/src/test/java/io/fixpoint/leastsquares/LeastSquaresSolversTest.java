@@ -66,8 +66,8 @@ class LeastSquaresSolversTest {
     @Test
     void geodesicAccelerationTakesAcceleratedSteps() {
         Solution s = LeastSquaresSolvers.driver().solve(new LevenbergMarquardt().withGeodesicAcceleration(), exponential(), new double[] {1, 0.2, 0});
-        assertThat(s.details().get("acceleratedSteps")).isInstanceOf(Integer.class);
-        assertThat((Integer) s.details().get("acceleratedSteps")).isPositive();
+        assertThat(s.details().get("acceleratedTrials")).isInstanceOf(Integer.class);
+        assertThat((Integer) s.details().get("acceleratedTrials")).isPositive();
     }
 
     @Test

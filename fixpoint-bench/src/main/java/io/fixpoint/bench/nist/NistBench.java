@@ -110,11 +110,45 @@ public final class NistBench {
             }
             b.append("\nsolved to LRE ≥ 6 (every parameter and the RSS), of ").append(2 * datasets.size()).append(": ");
             b.append(solved()).append('\n');
+            for (String m : List.of("lm", "trf")) {
+                if (methods.contains(m) && methods.contains("scipy-" + m)) {
+                    b.append(compare(m, "scipy-" + m)).append('\n');
+                }
+            }
             if (peerSkipped != null) {
                 b.append("SciPy skipped: ").append(peerSkipped).append('\n');
             }
             b.append("cells: smallest LRE over the parameters / LRE of the RSS (15 = all digits; * = below 6)\n");
             return b.toString();
+        }
+
+        /**
+         * How {@code ours} fares against {@code peer} row by row, on the judged figure (smallest LRE over
+         * parameters and RSS): where the peer reaches 6, does ours too; and how many rows ours is higher.
+         */
+        public String compare(String ours, String peer) {
+            int higher = 0;
+            int lower = 0;
+            List<String> missed = new ArrayList<>();
+            for (String d : datasets) {
+                for (int start = 1; start <= 2; start++) {
+                    NistResult a = get(d, start, ours);
+                    NistResult p = get(d, start, peer);
+                    if (a == null || p == null) {
+                        continue;
+                    }
+                    if (a.lre() >= p.lre()) {
+                        higher++;
+                    } else {
+                        lower++;
+                    }
+                    if (p.lre() >= TARGET && a.lre() < TARGET) {
+                        missed.add(d + "/" + start);
+                    }
+                }
+            }
+            return String.format(Locale.ROOT, "%s vs %s: %s ≥ %s on %d rows, lower on %d; rows %s reaches LRE 6 and %s does not: %s",
+                    ours, peer, ours, peer, higher, lower, peer, ours, missed.isEmpty() ? "none" : String.join(", ", missed));
         }
 
         private static String cell(NistResult r) {
