@@ -58,6 +58,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--y", paramLabel = "COL", description = "CSV column of the observations. Default: ${DEFAULT-VALUE}.")
     String yColumn = "y";
 
+    @Option(names = "--bounds", paramLabel = "b1=LO:HI,...",
+            description = "Simple bounds on parameters, e.g. b2=0:1e-3 (inf allowed; others unbounded). Needs --method trf.")
+    String bounds;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
@@ -115,7 +119,7 @@ final class FitCommand implements Callable<Integer> {
         CurveFit problem = d.problem();
         double[] x0 = d.start(start);
         checkStart(problem, x0);
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), problem, x0);
+        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("dataset", d.name());
@@ -175,12 +179,53 @@ final class FitCommand implements Callable<Integer> {
         CurveFit problem = CurveFit.of(expr, List.copyOf(starts.keySet()), predictors, y);
         double[] x0 = starts.values().stream().mapToDouble(Double::doubleValue).toArray();
         checkStart(problem, x0);
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), problem, x0);
+        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("model", expr.text());
         print(out, path.getFileName().toString());
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The problem with the --bounds attached (unchanged without them). */
+    private LeastSquaresProblem bounded(LeastSquaresProblem problem, List<String> names, double[] x0) {
+        if (bounds == null) {
+            return problem;
+        }
+        double[] lo = new double[names.size()];
+        double[] hi = new double[names.size()];
+        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        for (String part : bounds.split(",", -1)) {
+            String[] kv = part.split("=", -1);
+            String[] range = kv.length == 2 ? kv[1].split(":", -1) : new String[0];
+            if (range.length != 2) {
+                throw new UserError("--bounds wants name=low:high pairs separated by commas, e.g. b2=0:1e-3; got '" + part.strip() + "'");
+            }
+            int j = names.indexOf(kv[0].strip());
+            if (j < 0) {
+                throw new UserError("--bounds: '" + kv[0].strip() + "' is not a parameter (parameters: " + String.join(", ", names) + ")");
+            }
+            lo[j] = bound(range[0], kv[0], Double.NEGATIVE_INFINITY);
+            hi[j] = bound(range[1], kv[0], Double.POSITIVE_INFINITY);
+        }
+        io.fixpoint.problem.Bounds b = new io.fixpoint.problem.Bounds(lo, hi);
+        if (!b.contains(x0)) {
+            throw new UserError("the start point " + java.util.Arrays.toString(x0) + " lies outside the --bounds");
+        }
+        return problem.withBounds(b);
+    }
+
+    private static double bound(String text, String name, double infinite) {
+        String t = text.strip();
+        if (t.isEmpty() || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("-inf") || t.equalsIgnoreCase("+inf")) {
+            return infinite;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new UserError("--bounds: the bound '" + t + "' of '" + name.strip() + "' is not a number");
+        }
     }
 
     static Map<String, Double> parseParams(String text) {

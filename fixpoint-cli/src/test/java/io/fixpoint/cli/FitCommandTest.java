@@ -150,6 +150,20 @@ class FitCommandTest {
     }
 
     @Test
+    void boundsNeedTrfAndAreRespected() throws IOException {
+        Run r = run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=0:5e-4", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("x").get(1).asDouble()).isLessThanOrEqualTo(5e-4).isGreaterThan(4.99e-4);
+        Run lm = run("fit", "Misra1a", "--bounds", "b2=0:5e-4");
+        assertThat(lm.code()).isEqualTo(2);
+        assertThat(lm.err()).contains("does not handle bounds; use trf");
+        assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b9=0:1").err()).contains("'b9' is not a parameter");
+        assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=1:0").err()).contains("lower < upper");
+        assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=1:2").err()).contains("outside the --bounds");
+    }
+
+    @Test
     void helpIsThere() {
         Run r = run("fit", "--help");
         assertThat(r.code()).isZero();
