@@ -3,17 +3,20 @@
 
 Usage: nist_scipy.py DIR DATASET[,DATASET...] METHOD[,METHOD...]
 Prints one JSON object per (dataset, start, method): the estimate x, cost (= RSS/2), status,
-message, nfev, njev. Fixpoint computes the LREs itself. Tolerances ftol = xtol = gtol = 1e-15,
+message, nfev, njev, and the median wall time of 5 fits (excluding interpreter start-up). Fixpoint computes the LREs itself. Tolerances ftol = xtol = gtol = 1e-15,
 x_scale='jac' (MINPACK's own scaling), and an exact Jacobian by complex step (for every method,
 since method='lm' would otherwise difference forward).
 """
 import json
 import re
+import statistics
 import sys
+import time
 
 import numpy as np
 from scipy.optimize import least_squares
 
+REPEATS = 5  # the reported time is the median over this many fits
 NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
 
@@ -72,8 +75,13 @@ def main():
             for method in methods:
                 out = {"dataset": name, "start": start, "method": method}
                 try:
-                    with np.errstate(all="ignore"):
-                        r = fit(expr, x, y, b0, method)
+                    times = []
+                    for _ in range(REPEATS):
+                        t0 = time.perf_counter()
+                        with np.errstate(all="ignore"):
+                            r = fit(expr, x, y, b0, method)
+                        times.append(time.perf_counter() - t0)
+                    out["seconds"] = statistics.median(times)
                     out.update(x=[float(v) for v in r.x], cost=float(r.cost), status=int(r.status), message=str(r.message),
                                nfev=int(r.nfev), njev=int(r.njev or 0), success=bool(r.success))
                 except Exception as e:  # a failed fit is a result, not a crash

@@ -88,7 +88,7 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
                 s.f = ft;
                 s.stepNorm = t * Vectors.norm(s.step);
                 s.updateJacobian(problem);
-                s.verdict = rules.afterTrial(actual, predicted, actual / predicted, dxNorm, TrustRegionSolver.scaledNorm(s.scale, s.x));
+                s.verdict = rules.afterTrial(actual, predicted, actual / predicted, dxNorm, TrustRegionSolver.scaledNorm(s.scale, s.x), false);
                 return s;
             }
             double next = Double.isFinite(ft) ? -slope * t * t / (2 * (ft - s.f - slope * t)) : 0.1 * t;

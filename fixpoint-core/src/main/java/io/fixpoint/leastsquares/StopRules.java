@@ -31,15 +31,20 @@ public record StopRules(double ftol, double xtol, double gtol) {
         }
     }
 
-    /** Tests after a trial step with relative actual and predicted reductions, ratio, trust radius and scaled ‖Dx‖. */
-    Verdict afterTrial(double actual, double predicted, double ratio, double radius, double xnorm) {
-        if (Math.abs(actual) <= ftol && predicted <= ftol && 0.5 * ratio <= 1) {
+    /**
+     * Tests after a trial step with relative actual and predicted reductions, ratio, trust radius and
+     * scaled ‖Dx‖. After an accepted Gauss–Newton step (λ = 0) the reduction tests are skipped: the sum
+     * of squares may have stopped moving while x still gains digits along flat directions, and the
+     * iteration goes on until its steps stop being accepted and the xtol test ends it.
+     */
+    Verdict afterTrial(double actual, double predicted, double ratio, double radius, double xnorm, boolean acceptedGaussNewton) {
+        if (!acceptedGaussNewton && Math.abs(actual) <= ftol && predicted <= ftol && 0.5 * ratio <= 1) {
             return converged("relative reduction of the sum of squares ≤ ftol " + ftol);
         }
         if (radius <= xtol * xnorm) {
             return converged("relative step size ≤ xtol " + xtol);
         }
-        if (Math.abs(actual) <= EPS && predicted <= EPS && 0.5 * ratio <= 1) {
+        if (!acceptedGaussNewton && Math.abs(actual) <= EPS && predicted <= EPS && 0.5 * ratio <= 1) {
             return converged("no further reduction of the sum of squares possible at machine precision");
         }
         if (radius <= EPS * xnorm) {

@@ -174,7 +174,7 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
                 s.f = fTrial;
                 s.updateJacobian(problem);
             }
-            s.verdict = rules.afterTrial(actual, pred, ratio, s.radius, scaledNorm(s));
+            s.verdict = rules.afterTrial(actual, pred, ratio, s.radius, scaledNorm(s), accepted && s.lambda == 0);
             if (accepted || s.verdict != null) {
                 return s;
             }

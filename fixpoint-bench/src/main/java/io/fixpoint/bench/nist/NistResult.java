@@ -13,7 +13,7 @@ package io.fixpoint.bench.nist;
  * @param rssLre     the LRE of the RSS
  * @param residualEvaluations residual (function) evaluations
  * @param jacobianEvaluations Jacobian evaluations
- * @param seconds    wall time of the fit (NaN for peers, whose times include interpreter overhead)
+ * @param seconds    median wall time of repeated fits (for SciPy, measured inside Python)
  */
 public record NistResult(String dataset, int start, String method, String status, double[] x, double rss,
         double[] parameterLre, double rssLre, long residualEvaluations, long jacobianEvaluations, double seconds) {

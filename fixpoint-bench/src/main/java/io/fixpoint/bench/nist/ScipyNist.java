@@ -62,7 +62,7 @@ public final class ScipyNist {
                     double rss = j.get("cost").isNull() ? Double.NaN : 2 * j.get("cost").asDouble();
                     String status = (j.get("success").asBoolean() ? "ok " : "fail ") + j.get("status").asInt() + ": " + j.get("message").asText();
                     out.add(NistResult.of(d, j.get("start").asInt(), "scipy-" + j.get("method").asText(), status, x, rss,
-                            j.get("nfev").asLong(), j.get("njev").asLong(), Double.NaN));
+                            j.get("nfev").asLong(), j.get("njev").asLong(), j.has("seconds") ? j.get("seconds").asDouble() : Double.NaN));
                 }
             }
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();

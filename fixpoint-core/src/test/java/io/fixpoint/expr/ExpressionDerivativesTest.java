@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 
 /** Reverse-mode gradients agree with central finite differences at random points. */
-class DerivativeProperties {
+class ExpressionDerivativesTest {
 
     private static final String[] EXPRESSIONS = {
         "b1*(1-exp(-b2*x))",
