@@ -6,13 +6,13 @@ import io.fixpoint.problem.LeastSquaresProblem;
 
 /**
  * Trust Region Reflective for simple bounds, after Branch, Coleman &amp; Li (1999) as SciPy's
- * {@code least_squares(method='trf')} implements it: variables scaled by √v (Coleman–Li: v is the
- * distance to the bound the gradient points at), the augmented subproblem
- * [J·diag(√v); diag(√(g∘dv))] solved exactly by SVD, and the step chosen, by the model's value, among
+ * {@code least_squares(method='trf', x_scale='jac')} implements it: variables scaled by d = √v/D
+ * (Coleman–Li: v is the distance to the bound the gradient points at; D the column norms of J, as
+ * MINPACK scales), the augmented subproblem [J·diag(d); diag(√(g∘dv)/D)] solved exactly by SVD, and the step chosen, by the model's value, among
  * the trust-region step (cut back to stay strictly inside the box), its reflection off the first
  * bound it hits, and the scaled steepest-descent step. The radius follows lmder's rules (shared
- * with the other methods) rather than SciPy's. Without bounds it is Levenberg–Marquardt with
- * unit scaling.
+ * with the other methods) rather than SciPy's. Without bounds it is Levenberg–Marquardt in
+ * MINPACK's scaling.
  */
 public final class TrustRegionReflective extends TrustRegionSolver {
 
@@ -34,18 +34,21 @@ public final class TrustRegionReflective extends TrustRegionSolver {
         return true;
     }
 
-    // extra vectors: 0 d=√v, 1 h=g∘dv, 2 p_h, 3 reflected r_h, 4 descent ag_h, 5 and 6 scratch, 7 two coefficients
+    // extra vectors: 0 d=√v/D, 1 h=g∘dv/D², 2 p_h, 3 reflected r_h, 4 descent ag_h, 5 and 6 scratch, 7 two coefficients,
+    // 8 D, MINPACK's column scaling
     @Override
     void allocate(LeastSquaresState s) {
         s.svd = new ScaledSvd(s.m, s.n, true);
         s.extra = new double[][] {new double[s.n], new double[s.n], new double[s.n], new double[s.n], new double[s.n], new double[s.n],
-            new double[s.n], new double[2]};
+            new double[s.n], new double[2], new double[s.n]};
     }
 
     @Override
     boolean prepare(LeastSquaresProblem problem, LeastSquaresState s) {
         double[] d = s.extra[0];
         double[] h = s.extra[1];
+        double[] columns = s.extra[8];
+        updateColumnScaling(s, columns);
         for (int j = 0; j < s.n; j++) {
             double v = 1;
             double dv = 0;
@@ -58,8 +61,8 @@ public final class TrustRegionReflective extends TrustRegionSolver {
                     dv = 1;
                 }
             }
-            d[j] = Math.sqrt(v);
-            h[j] = s.g[j] * dv;
+            d[j] = Math.sqrt(v) / columns[j];
+            h[j] = s.g[j] * dv / (columns[j] * columns[j]);
             s.scale[j] = 1 / d[j];
         }
         return s.svd.decompose(s.jac, d, h, s.r);

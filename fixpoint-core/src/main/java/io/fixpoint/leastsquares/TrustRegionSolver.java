@@ -58,6 +58,11 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
 
     /** MINPACK's scaling (mode 1): Dⱼ = the largest norm column j of J has had so far (1 for a zero column). */
     static void updateColumnScaling(LeastSquaresState s) {
+        updateColumnScaling(s, s.scale);
+    }
+
+    /** The same into {@code scale}. */
+    static void updateColumnScaling(LeastSquaresState s, double[] scale) {
         for (int j = 0; j < s.n; j++) {
             double c = 0;
             for (int i = 0; i < s.m; i++) {
@@ -65,7 +70,7 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
                 c += v * v;
             }
             c = Math.sqrt(c);
-            s.scale[j] = s.scale[j] == 0 ? (c == 0 ? 1 : c) : Math.max(s.scale[j], c);
+            scale[j] = scale[j] == 0 ? (c == 0 ? 1 : c) : Math.max(scale[j], c);
         }
     }
 
