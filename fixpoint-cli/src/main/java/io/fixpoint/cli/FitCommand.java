@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 /** {@code fixpoint fit}: nonlinear curve fitting of NIST StRD files or CSV data, and the NIST LRE table. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit a nonlinear model by least squares and print estimates, standard errors, RSS and counts.",
-                "FILE is a NIST StRD .dat file (or the name of a built-in one, e.g. Misra1a): its model, starts and",
-                "certified values are read from it and the log relative error (LRE) of each estimate is shown.",
-                "Otherwise FILE is CSV with a header row, fitted with --model and --params.",
-                "--nist-bench fits every built-in NIST dataset from both starts with every method, beside SciPy."})
+                "FILE is a NIST StRD .dat file (or the name of a built-in one, e.g. Misra1a): its model, starts and "
+                        + "certified values are read from it and the log relative error (LRE) of each estimate is shown. "
+                        + "Otherwise FILE is CSV with a header row, fitted with --model and --params.",
+                "--nist-bench fits every built-in NIST dataset from both starts with every method, beside SciPy.",
+                "Exit codes: 0 converged, 1 did not converge, 2 bad input."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
