@@ -154,6 +154,23 @@ class LeastSquaresSolversTest {
     }
 
     @Test
+    void jacobianProductsAndCountsComeFromTheJacobian() {
+        io.fixpoint.problem.Counts counts = new io.fixpoint.problem.Counts();
+        LeastSquaresProblem p = rosenbrock().counted(counts);
+        double[] x = {-1.2, 1};
+        double[] jv = new double[2];
+        p.jacobianVector(x, new double[] {1, 2}, jv);
+        assertThat(jv).containsExactly(24 * 1 + 10 * 2, -1);
+        double[] jtu = new double[2];
+        p.jacobianTransposeVector(x, new double[] {1, 2}, jtu);
+        assertThat(jtu).containsExactly(24 - 2, 10);
+        p.residuals(x, jv);
+        assertThat(counts.get(Evaluation.JACOBIAN_VECTOR)).isEqualTo(2);
+        assertThat(counts.get(Evaluation.RESIDUAL)).isEqualTo(1);
+        assertThat(p.withBounds(Bounds.unbounded(2)).bounds().isBounded()).isFalse();
+    }
+
+    @Test
     void linearRegressionStandardErrorsMatchTheClosedForm() {
         double[] x = {1, 2, 3, 4, 5, 6};
         double[] y = {1.1, 1.9, 3.2, 3.9, 5.1, 5.8};
