@@ -24,6 +24,7 @@ public final class Main {
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new SolveCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new FitCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;
