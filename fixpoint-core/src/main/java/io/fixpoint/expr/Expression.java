@@ -1,0 +1,104 @@
+package io.fixpoint.expr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A parsed arithmetic expression such as {@code b1*(1-exp(-b2*x))}: numbers ({@code 3}, {@code .5},
+ * {@code 1e-4}), names, {@code + - * / ^} ({@code ^} right-associative and tighter than unary minus,
+ * {@code **} accepted for it), parentheses, the constants {@code pi} and {@code e}, and the functions
+ * exp, log, sqrt, sin, cos, tan, atan, sinh, cosh, tanh, abs, erf and pow(a, b).
+ *
+ * <p>Immutable. {@link #compile} binds the names to positions in a vector and gives a program that
+ * evaluates the value and its exact gradient (reverse-mode automatic differentiation).
+ */
+public final class Expression {
+    private final String text;
+    private final Node root;
+    private final Set<String> variables;
+
+    private Expression(String text, Node root) {
+        this.text = text;
+        this.root = root;
+        Set<String> names = new LinkedHashSet<>();
+        collect(root, names);
+        this.variables = Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @throws ExpressionException naming the column of a syntax error, an unknown function or a wrong argument count
+     */
+    public static Expression parse(String text) {
+        return parse(text, 0);
+    }
+
+    /** Parses expressions separated by {@code ;}, e.g. {@code "x*y - 1; x - y"}; columns count from the start of {@code text}. */
+    public static List<Expression> parseList(String text) {
+        List<Expression> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int end = text.indexOf(';', start);
+            String part = end < 0 ? text.substring(start) : text.substring(start, end);
+            if (part.isBlank()) {
+                throw new ExpressionException("empty expression in the list", start + 1);
+            }
+            out.add(parse(part, start));
+            if (end < 0) {
+                return List.copyOf(out);
+            }
+            start = end + 1;
+        }
+    }
+
+    private static Expression parse(String text, int offset) {
+        if (text == null) {
+            throw new ExpressionException("no expression given", 0);
+        }
+        return new Expression(text.strip(), Parser.parse(text, offset));
+    }
+
+    /** The names the expression uses (not the constants pi and e), in order of first appearance. */
+    public Set<String> variables() {
+        return variables;
+    }
+
+    /**
+     * Binds the expression to the ordered {@code names}: {@code values[i]} is the value of {@code names.get(i)}.
+     * Names the expression does not use are allowed (their partial derivative is 0).
+     *
+     * @throws ExpressionException if the expression uses a name not in {@code names}
+     */
+    public CompiledExpression compile(List<String> names) {
+        return Tape.compile(root, names);
+    }
+
+    public CompiledExpression compile(String... names) {
+        return compile(Arrays.asList(names));
+    }
+
+    /** The source text. */
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    private static void collect(Node n, Set<String> names) {
+        if (n instanceof Node.Name name) {
+            names.add(name.name());
+        } else if (n instanceof Node.Apply a) {
+            for (Node arg : a.args()) {
+                collect(arg, names);
+            }
+        }
+    }
+}

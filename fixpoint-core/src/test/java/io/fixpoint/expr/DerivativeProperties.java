@@ -1,0 +1,53 @@
+package io.fixpoint.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+
+/** Reverse-mode gradients agree with central finite differences at random points. */
+class DerivativeProperties {
+
+    private static final String[] EXPRESSIONS = {
+        "b1*(1-exp(-b2*x))",
+        "b1 / (1 + exp(b2 - b3*x))",
+        "exp(-b1*x)/(1 + b2^2 + b3*x)",
+        "b1*cos(2*pi*x/12) + b2*sin(2*pi*x/b3) + atan(b1*b2)",
+        "sqrt(b1^2 + x^2) * log(1 + b2^2) - tanh(b3*x)",
+        "pow(b1^2 + 1, b2) * sinh(x/3) + cosh(b3/2)",
+        "erf(b1*x) + abs(b2) * tan(b3/4)",
+        "-b1^2 / (b2^2 + 1) ^ (x/3 + 1)",
+        "(b1 + b2*x + b3*x^2) / (1 + x^2)",
+    };
+
+    @Provide
+    Arbitrary<String> expressions() {
+        return Arbitraries.of(EXPRESSIONS);
+    }
+
+    @Property(tries = 300)
+    void gradientMatchesCentralDifferences(@ForAll("expressions") String text,
+            @ForAll @DoubleRange(min = 0.2, max = 2) double b1, @ForAll @DoubleRange(min = -1.5, max = 1.5) double b2,
+            @ForAll @DoubleRange(min = 0.3, max = 2) double b3, @ForAll @DoubleRange(min = 0.1, max = 3) double x) {
+        CompiledExpression c = Expression.parse(text).compile("b1", "b2", "b3", "x");
+        double[] p = {b1, b2, b3, x};
+        double[] g = new double[4];
+        double v = c.evaluate(p, g);
+        assertThat(v).isEqualTo(c.evaluate(p));
+        for (int i = 0; i < 4; i++) {
+            double h = 1e-5 * Math.max(1, Math.abs(p[i]));
+            double[] q = p.clone();
+            q[i] = p[i] + h;
+            double up = c.evaluate(q);
+            q[i] = p[i] - h;
+            double down = c.evaluate(q);
+            double fd = (up - down) / (2 * h);
+            assertThat(g[i]).as("d(%s)/d%s at %s", text, c.names().get(i), java.util.Arrays.toString(p))
+                    .isCloseTo(fd, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, Math.abs(fd))));
+        }
+    }
+}
