@@ -21,6 +21,8 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // one line per sub-command: cl.addSubcommand(new XCommand());
+        cl.addSubcommand(new FixedPointCommand());
+        cl.addSubcommand(new RootCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;
