@@ -20,6 +20,11 @@ public record DetectionSettings(boolean enabled, double relativeChange, double f
     }
 
     DisplacementMonitor monitor(double[] x0, double scale) {
-        return enabled ? new DisplacementMonitor(x0, scale, relativeChange, floor) : null;
+        return enabled ? new DisplacementMonitor(x0, scale, false, relativeChange, floor) : null;
+    }
+
+    /** A monitor for an anchored iteration, whose residual approaches v like c/k. */
+    DisplacementMonitor anchoredMonitor(double[] x0) {
+        return enabled ? new DisplacementMonitor(x0, 2, true, relativeChange, floor) : null;
     }
 }

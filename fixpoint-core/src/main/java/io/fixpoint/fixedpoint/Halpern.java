@@ -58,7 +58,7 @@ public record Halpern(double restartFactor, DetectionSettings detection) impleme
 
     @Override
     public State init(FixedPointMap map, double[] x0) {
-        State s = new State(x0, detection.monitor(x0, 2));
+        State s = new State(x0, detection.anchoredMonitor(x0));
         s.evaluate(map);
         s.anchorResidual = s.residualNorm;
         return s;

@@ -56,4 +56,93 @@ class FixedPointSolversTest {
         double[] v = (double[]) s.details().get("displacement");
         assertThat(Vectors.distance(v, Maps.discGap())).as(s.toString()).isLessThan(1e-3);
     }
+
+    /** A rotation by 1 radian: nonexpansive with fixed point 0, but Picard circles forever. Not "no fixed point". */
+    @ParameterizedTest
+    @ValueSource(strings = {"picard", "anderson", "halpern"})
+    void aRotationIsNeverDeclaredWithoutFixedPoint(String name) {
+        double c = Math.cos(1);
+        double sn = Math.sin(1);
+        FixedPointMap rotation = FixedPointMap.of(2, (x, out) -> {
+            out[0] = c * x[0] - sn * x[1];
+            out[1] = sn * x[0] + c * x[1];
+        });
+        Solution s = Driver.builder().tolerance(1e-10).maxIterations(3000).build()
+                .solve(FixedPointSolvers.byName(name), rotation, new double[] {1, 0});
+        assertThat(s.status()).as(s.toString()).isNotEqualTo(Status.NO_FIXED_POINT);
+    }
+
+    @Test
+    void slowSublinearConvergenceIsNotMistakenForADisplacement() {
+        // T(x) = x − x³ converges to 0 like 1/√(2k): residuals shrink every window.
+        Solution s = Driver.builder().tolerance(1e-4).maxIterations(200_000).build()
+                .solve(new Picard(), FixedPointMap.of(1, (x, out) -> out[0] = x[0] - x[0] * x[0] * x[0]), new double[] {0.5});
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+    }
+
+    @Test
+    void translatedAveragedRotationHasDisplacementAlongTheAxis() {
+        FixedPointMap t = FixedPointMap.of(3, (x, out) -> {
+            out[0] = 0.5 * (x[0] - x[1]) + 1;
+            out[1] = 0.5 * (x[1] + x[0]) + 2;
+            out[2] = x[2] + 0.5;
+        });
+        for (String name : new String[] {"picard", "km", "halpern"}) {
+            Solution s = solve(FixedPointSolvers.byName(name), t, 3, -1, 0);
+            assertThat(s.status()).as(s.toString()).isEqualTo(Status.NO_FIXED_POINT);
+            double[] v = (double[]) s.details().get("displacement");
+            assertThat(Vectors.distance(v, new double[] {0, 0, -0.5})).as(name).isLessThan(1e-3);
+            assertThat((double[]) s.details().get("displacementFromIterates")).hasSize(3);
+        }
+    }
+
+    @Test
+    void newtonKrylovUsesExactJacobianVectorProductsWhenGiven() {
+        FixedPointMap withJv = new FixedPointMap() {
+            public int dimension() {
+                return 1;
+            }
+
+            public void apply(double[] x, double[] out) {
+                out[0] = Math.cos(x[0]);
+            }
+
+            public boolean hasJacobianVector() {
+                return true;
+            }
+
+            public void jacobianVector(double[] x, double[] v, double[] jv) {
+                jv[0] = -Math.sin(x[0]) * v[0];
+            }
+        };
+        Solution s = solve(new NewtonKrylov(), withJv, 1.0);
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.x()[0]).isCloseTo(Maps.DOTTIE, within(1e-13));
+        assertThat(s.evaluations().get(Evaluation.JACOBIAN_VECTOR)).isPositive();
+        assertThat(s.iterations()).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void gmresSolvesANonsymmetricSystem() {
+        double[] a = {4, 1, 0, 0, -1, 3, 1, 0, 2, 0, 5, 1, 0, 1, -1, 6};
+        double[] b = {1, 2, 3, 4};
+        Gmres g = new Gmres(4, 4);
+        double[] d = new double[4];
+        double rel = g.solve((v, out) -> {
+            for (int i = 0; i < 4; i++) {
+                out[i] = 0;
+                for (int j = 0; j < 4; j++) {
+                    out[i] += a[i * 4 + j] * v[j];
+                }
+            }
+        }, b, d, 1e-12, 2);
+        assertThat(rel).isLessThan(1e-12);
+        for (int i = 0; i < 4; i++) {
+            double s = 0;
+            for (int j = 0; j < 4; j++) {
+                s += a[i * 4 + j] * d[j];
+            }
+            assertThat(s).isCloseTo(b[i], within(1e-11));
+        }
+    }
 }
