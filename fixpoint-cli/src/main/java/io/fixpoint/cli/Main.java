@@ -23,6 +23,7 @@ public final class Main {
         // one line per sub-command: cl.addSubcommand(new XCommand());
         cl.addSubcommand(new FixedPointCommand());
         cl.addSubcommand(new RootCommand());
+        cl.addSubcommand(new BenchFixedPointCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;
