@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """SciPy side of `fixpoint bench-fixed-point`: the same systems and maps, solved by scipy.optimize.
 
-Reads one JSON object on stdin: {"systems": [{"name", "n"}], "maps": [{"name", "n"}], "repeats": r}.
+Reads one JSON object on stdin: {"systems": [{"name", "n"}], "maps": [{"name", "n"}], "repeats": r} and
+optionally "methods": a list restricting the root methods (hybr, broyden1, anderson, krylov).
 Writes one JSON object per line: for each problem first {"kind", "name", "start", "f0"} (the value at the
 start point, which the Java side compares with its own definition), then one {"kind", "name", "method",
 "x", "fnorm", "nfev", "njev", "nit", "success", "seconds"} per method. Seconds are medians over repeats.
@@ -221,10 +222,13 @@ def finite_list(v):
     return [float(x) if math.isfinite(x) else str(x) for x in np.ravel(v)]
 
 
-def solve_system(name, n, repeats):
+ROOT_METHODS = ("hybr", "broyden1", "anderson", "krylov")
+
+
+def solve_system(name, n, repeats, methods=ROOT_METHODS):
     f, x0 = SYSTEMS[name](n)
     emit({"kind": "system", "name": name, "start": finite_list(x0), "f0": finite_list(f(x0.copy()))})
-    for method in ("hybr", "broyden1", "anderson", "krylov"):
+    for method in methods:
         def run():
             cf = Counted(f)
             try:
@@ -272,8 +276,9 @@ def solve_map(name, n, repeats):
 def main():
     request = json.load(sys.stdin)
     repeats = int(request.get("repeats", 1))
+    methods = tuple(request.get("methods", ROOT_METHODS))
     for s in request.get("systems", []):
-        solve_system(s["name"], int(s["n"]), repeats)
+        solve_system(s["name"], int(s["n"]), repeats, methods)
     for m in request.get("maps", []):
         solve_map(m["name"], int(m["n"]), repeats)
 

@@ -56,6 +56,12 @@ public final class ScipyPeer {
      * @return the peer's answers, or throws {@link Unavailable} saying why it could not run
      */
     public static ScipyPeer run(Map<String, Integer> systems, Map<String, Integer> maps, int repeats) throws Unavailable {
+        return run(systems, maps, repeats, List.of("hybr", "broyden1", "anderson", "krylov"));
+    }
+
+    /** As {@link #run(Map, Map, int)} with only the named root methods. */
+    public static ScipyPeer run(Map<String, Integer> systems, Map<String, Integer> maps, int repeats, List<String> rootMethods)
+            throws Unavailable {
         Path script;
         try (InputStream in = ScipyPeer.class.getResourceAsStream("/peers/scipy_fixed_point.py")) {
             if (in == null) {
@@ -71,6 +77,7 @@ public final class ScipyPeer {
         request.put("systems", entries(systems));
         request.put("maps", entries(maps));
         request.put("repeats", repeats);
+        request.put("methods", rootMethods);
         Process p;
         try {
             p = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
