@@ -24,6 +24,7 @@ public final class Main {
         cl.addSubcommand(new FixedPointCommand());
         cl.addSubcommand(new RootCommand());
         cl.addSubcommand(new BenchFixedPointCommand());
+        cl.addSubcommand(new FitCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;

@@ -20,6 +20,15 @@ public final class Conversions {
         return new RelaxedSystem(system, alpha);
     }
 
+    /**
+     * The least-squares problem min ½‖F(x)‖² (m = n), whose zero-residual minimisers are the roots of F.
+     * Without an analytic Jacobian the view differentiates F by forward differences (n residual
+     * evaluations per Jacobian, counted as such).
+     */
+    public static LeastSquaresProblem asLeastSquares(RootProblem system) {
+        return new SystemAsLeastSquares(system);
+    }
+
     /** The gradient step T(x) = x − γ·∇f(x), whose fixed points are the stationary points of f. */
     public static FixedPointMap gradientStep(Objective f, double gamma) {
         requireStep("gamma", gamma);
@@ -166,6 +175,60 @@ public final class Conversions {
         @Override
         public FixedPointMap counted(Counts counts) {
             return new GradientStep(f.counted(counts), gamma);
+        }
+    }
+
+    private record SystemAsLeastSquares(RootProblem system) implements LeastSquaresProblem {
+        @Override
+        public int dimension() {
+            return system.dimension();
+        }
+
+        @Override
+        public int residualCount() {
+            return system.dimension();
+        }
+
+        @Override
+        public void residuals(double[] x, double[] r) {
+            system.residuals(x, r);
+        }
+
+        @Override
+        public void jacobian(double[] x, double[] jac) {
+            if (system.hasJacobian()) {
+                system.jacobian(x, jac);
+                return;
+            }
+            int n = x.length;
+            double[] f = new double[n];
+            double[] probe = x.clone();
+            double[] fp = new double[n];
+            system.residuals(x, f);
+            for (int j = 0; j < n; j++) {
+                double h = Math.sqrt(Math.ulp(1.0)) * Math.max(1, Math.abs(x[j]));
+                probe[j] = x[j] + h;
+                h = probe[j] - x[j];
+                system.residuals(probe, fp);
+                for (int i = 0; i < n; i++) {
+                    jac[i * n + j] = (fp[i] - f[i]) / h;
+                }
+                probe[j] = x[j];
+            }
+        }
+
+        @Override
+        public void jacobianVector(double[] x, double[] v, double[] jv) {
+            if (system.hasJacobianVector()) {
+                system.jacobianVector(x, v, jv);
+            } else {
+                LeastSquaresProblem.super.jacobianVector(x, v, jv);
+            }
+        }
+
+        @Override
+        public LeastSquaresProblem counted(Counts counts) {
+            return new SystemAsLeastSquares(system.counted(counts));
         }
     }
 }

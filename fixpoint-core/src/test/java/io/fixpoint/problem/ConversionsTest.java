@@ -134,4 +134,24 @@ class ConversionsTest {
         assertThatThrownBy(() -> Driver.defaults().solve(new Picard(), cosMap(), new double[] {1, 2}))
                 .isInstanceOf(InvalidProblemException.class).hasMessageContaining("length 2").hasMessageContaining("dimension 1");
     }
+
+    @Test
+    void aRootProblemAsLeastSquaresHasTheRootAsZeroResidualMinimiser() {
+        RootProblem f = RootProblem.of(2, (x, r) -> {
+            r[0] = x[0] * x[0] + x[1] * x[1] - 4;
+            r[1] = x[0] - x[1];
+        });
+        LeastSquaresProblem ls = Conversions.asLeastSquares(f);
+        assertThat(ls.residualCount()).isEqualTo(2);
+        double[] root = {Math.sqrt(2), Math.sqrt(2)};
+        double[] r = new double[2];
+        ls.residuals(root, r);
+        assertThat(r[0]).isCloseTo(0, within(1e-14));
+        double[] jac = new double[4];
+        ls.jacobian(new double[] {1, 2}, jac);
+        assertThat(jac).containsExactly(new double[] {2, 4, 1, -1}, within(1e-6));
+        Counts counts = new Counts();
+        ls.counted(counts).jacobian(new double[] {1, 2}, jac);
+        assertThat(counts.get(Evaluation.RESIDUAL)).isEqualTo(3);
+    }
 }

@@ -1,0 +1,376 @@
+package io.fixpoint.cli;
+
+import io.fixpoint.bench.nist.Lre;
+import io.fixpoint.bench.nist.NistBench;
+import io.fixpoint.bench.nist.NistDataset;
+import io.fixpoint.expr.Expression;
+import io.fixpoint.leastsquares.CurveFit;
+import io.fixpoint.leastsquares.FitStatistics;
+import io.fixpoint.leastsquares.LeastSquaresSolvers;
+import io.fixpoint.problem.LeastSquaresProblem;
+import io.fixpoint.solve.Solution;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fixpoint fit}: nonlinear curve fitting of NIST StRD files or CSV data, and the NIST LRE table. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit a nonlinear model by least squares and print estimates, standard errors, RSS and counts.",
+                "FILE is a NIST StRD .dat file (or the name of a built-in one, e.g. Misra1a): its model, starts and",
+                "certified values are read from it and the log relative error (LRE) of each estimate is shown.",
+                "Otherwise FILE is CSV with a header row, fitted with --model and --params.",
+                "--nist-bench fits every built-in NIST dataset from both starts with every method, beside SciPy."})
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "NIST .dat file, built-in NIST dataset name, or CSV file.")
+    String file;
+
+    @Option(names = "--method", paramLabel = "NAME", description = "lm, lm-geodesic, dogleg, gauss-newton or trf. Default: ${DEFAULT-VALUE}.")
+    String method = "lm";
+
+    @Option(names = "--start", paramLabel = "1|2", description = "NIST starting vector. Default: ${DEFAULT-VALUE}.")
+    int start = 1;
+
+    @Option(names = "--model", paramLabel = "EXPR", description = "Model for CSV data, e.g. \"b1*(1-exp(-b2*x))\".")
+    String model;
+
+    @Option(names = "--params", paramLabel = "b1=V,...", description = "Parameters to fit with their starting values, e.g. b1=500,b2=1e-4.")
+    String params;
+
+    @Option(names = "--x", paramLabel = "COL", description = "CSV column for the model's variable. Default: the column named like it.")
+    String xColumn;
+
+    @Option(names = "--y", paramLabel = "COL", description = "CSV column of the observations. Default: ${DEFAULT-VALUE}.")
+    String yColumn = "y";
+
+    @Option(names = "--bounds", paramLabel = "b1=LO:HI,...",
+            description = "Simple bounds on parameters, e.g. b2=0:1e-3 (inf allowed; others unbounded). Needs --method trf.")
+    String bounds;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Option(names = "--nist-bench", description = "Fit every built-in NIST dataset from both starts with every method, beside SciPy.")
+    boolean nistBench;
+
+    @Option(names = "--methods", split = ",", paramLabel = "a,b", description = "Methods for --nist-bench. Default: all.")
+    List<String> methods = List.of();
+
+    @Option(names = "--no-peer", description = "With --nist-bench: skip SciPy.")
+    boolean noPeer;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "With --nist-bench: also write DIR/nist.txt and DIR/nist.json.")
+    Path report;
+
+    @Override
+    public Integer call() {
+        LeastSquaresSolvers.byName(method); // fail early on an unknown method
+        if (nistBench) {
+            return bench();
+        }
+        if (file == null) {
+            throw new UserError("give a FILE (NIST .dat, built-in dataset name or CSV), or --nist-bench");
+        }
+        Path path = Path.of(file);
+        boolean exists = Files.isRegularFile(path);
+        if (!exists && NistDataset.BUILT_IN.stream().anyMatch(n -> n.equalsIgnoreCase(file))) {
+            return fitNist(NistDataset.builtIn(file));
+        }
+        if (!exists) {
+            throw new UserError("no such file: " + file);
+        }
+        if (model == null && looksLikeNist(path)) {
+            return fitNist(NistDataset.read(path));
+        }
+        return fitCsv(path);
+    }
+
+    private static boolean looksLikeNist(Path path) {
+        try {
+            String head = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
+            return head.contains("NIST/ITL StRD") || path.toString().toLowerCase(Locale.ROOT).endsWith(".dat");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private int fitNist(NistDataset d) {
+        if (params != null || xColumn != null) {
+            throw new UserError("--params and --x apply to CSV data; a NIST file carries its own model and starts");
+        }
+        if (start != 1 && start != 2) {
+            throw new UserError("--start must be 1 or 2, got " + start);
+        }
+        CurveFit problem = d.problem();
+        double[] x0 = d.start(start);
+        checkStart(problem, x0);
+        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
+        FitStatistics stats = FitStatistics.at(problem, s.x());
+        Map<String, Object> out = result(s, problem.parameters(), stats);
+        out.put("dataset", d.name());
+        out.put("start", start);
+        out.put("model", d.model().text());
+        List<Map<String, Object>> ps = parameterRows(out);
+        for (int j = 0; j < ps.size(); j++) {
+            ps.get(j).put("certified", d.certified()[j]);
+            ps.get(j).put("certifiedStandardError", d.certifiedSd()[j]);
+            ps.get(j).put("lre", round(Lre.of(s.x()[j], d.certified()[j])));
+            ps.get(j).put("standardErrorLre", round(Lre.of(stats.standardErrors()[j], d.certifiedSd()[j])));
+        }
+        out.put("certifiedRss", d.certifiedRss());
+        out.put("rssLre", round(Lre.of(stats.rss(), d.certifiedRss())));
+        print(out, d.name() + " (NIST StRD, start " + start + ")");
+        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private int fitCsv(Path path) {
+        if (model == null) {
+            throw new UserError(path + " is not a NIST file: give --model \"EXPR\" and --params b1=V,... to fit CSV data");
+        }
+        if (params == null) {
+            throw new UserError("--params is required with --model, e.g. --params b1=500,b2=1e-4");
+        }
+        Expression expr = Expression.parse(model);
+        Map<String, Double> starts = parseParams(params);
+        CsvTable table = CsvTable.read(path);
+        double[] y = table.column(yColumn);
+        List<String> variables = new ArrayList<>();
+        for (String v : expr.variables()) {
+            if (!starts.containsKey(v)) {
+                variables.add(v);
+            }
+        }
+        for (String p : starts.keySet()) {
+            if (!expr.variables().contains(p)) {
+                throw new UserError("parameter '" + p + "' does not appear in the model " + expr.text()
+                        + " (it uses: " + String.join(", ", expr.variables()) + ")");
+            }
+        }
+        Map<String, double[]> predictors = new LinkedHashMap<>();
+        if (xColumn != null) {
+            if (variables.size() != 1) {
+                throw new UserError("--x names one column but the model has " + variables.size() + " variables besides the parameters: " + variables);
+            }
+            predictors.put(variables.get(0), table.column(xColumn));
+        } else {
+            for (String v : variables) {
+                if (!table.names().contains(v)) {
+                    throw new UserError("unknown variable '" + v + "' in the model: not a parameter (" + String.join(", ", starts.keySet())
+                            + ") nor a column of " + path + " (" + String.join(", ", table.names()) + ")");
+                }
+                predictors.put(v, table.column(v));
+            }
+        }
+        CurveFit problem = CurveFit.of(expr, List.copyOf(starts.keySet()), predictors, y);
+        double[] x0 = starts.values().stream().mapToDouble(Double::doubleValue).toArray();
+        checkStart(problem, x0);
+        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
+        FitStatistics stats = FitStatistics.at(problem, s.x());
+        Map<String, Object> out = result(s, problem.parameters(), stats);
+        out.put("model", expr.text());
+        print(out, path.getFileName().toString());
+        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The problem with the --bounds attached (unchanged without them). */
+    private LeastSquaresProblem bounded(LeastSquaresProblem problem, List<String> names, double[] x0) {
+        if (bounds == null) {
+            return problem;
+        }
+        double[] lo = new double[names.size()];
+        double[] hi = new double[names.size()];
+        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        for (String part : bounds.split(",", -1)) {
+            String[] kv = part.split("=", -1);
+            String[] range = kv.length == 2 ? kv[1].split(":", -1) : new String[0];
+            if (range.length != 2) {
+                throw new UserError("--bounds wants name=low:high pairs separated by commas, e.g. b2=0:1e-3; got '" + part.strip() + "'");
+            }
+            int j = names.indexOf(kv[0].strip());
+            if (j < 0) {
+                throw new UserError("--bounds: '" + kv[0].strip() + "' is not a parameter (parameters: " + String.join(", ", names) + ")");
+            }
+            lo[j] = bound(range[0], kv[0], Double.NEGATIVE_INFINITY);
+            hi[j] = bound(range[1], kv[0], Double.POSITIVE_INFINITY);
+        }
+        io.fixpoint.problem.Bounds b = new io.fixpoint.problem.Bounds(lo, hi);
+        if (!b.contains(x0)) {
+            throw new UserError("the start point " + java.util.Arrays.toString(x0) + " lies outside the --bounds");
+        }
+        return problem.withBounds(b);
+    }
+
+    private static double bound(String text, String name, double infinite) {
+        String t = text.strip();
+        if (t.isEmpty() || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("-inf") || t.equalsIgnoreCase("+inf")) {
+            return infinite;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new UserError("--bounds: the bound '" + t + "' of '" + name.strip() + "' is not a number");
+        }
+    }
+
+    static Map<String, Double> parseParams(String text) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String part : text.split(",", -1)) {
+            String[] kv = part.split("=", -1);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new UserError("--params wants name=value pairs separated by commas, e.g. b1=500,b2=1e-4; got '" + part.strip() + "'");
+            }
+            String name = kv[0].strip();
+            double v;
+            try {
+                v = Double.parseDouble(kv[1].strip());
+            } catch (NumberFormatException e) {
+                throw new UserError("--params: the start value of '" + name + "' is not a number: '" + kv[1].strip() + "'");
+            }
+            if (!Double.isFinite(v)) {
+                throw new UserError("--params: the start value of '" + name + "' must be finite, got " + v);
+            }
+            if (m.put(name, v) != null) {
+                throw new UserError("--params: parameter '" + name + "' is given twice");
+            }
+        }
+        return m;
+    }
+
+    /** A model that is NaN or infinite at the start cannot be fitted: say where. */
+    private static void checkStart(LeastSquaresProblem problem, double[] x0) {
+        double[] r = new double[problem.residualCount()];
+        problem.residuals(x0, r);
+        for (int i = 0; i < r.length; i++) {
+            if (!Double.isFinite(r[i])) {
+                throw new UserError("the model is not finite at the start point for observation " + (i + 1) + " (residual " + r[i] + ")");
+            }
+        }
+        int n = problem.dimension();
+        double[] jac = new double[r.length * n];
+        problem.jacobian(x0, jac);
+        for (int k = 0; k < jac.length; k++) {
+            if (!Double.isFinite(jac[k])) {
+                throw new UserError("the model's derivative with respect to parameter " + (k % n + 1) + " is not finite at the start point for observation "
+                        + (k / n + 1));
+            }
+        }
+    }
+
+    private static Map<String, Object> result(Solution s, List<String> names, FitStatistics stats) {
+        Map<String, Object> out = Json.of(s);
+        List<Map<String, Object>> ps = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", names.get(j));
+            p.put("estimate", s.x()[j]);
+            p.put("standardError", Json.finiteOrString(stats.standardErrors()[j]));
+            ps.add(p);
+        }
+        out.put("parameters", ps);
+        out.put("rss", stats.rss());
+        out.put("degreesOfFreedom", stats.degreesOfFreedom());
+        out.put("residualStandardDeviation", Json.finiteOrString(Math.sqrt(stats.residualVariance())));
+        out.put("rank", stats.rank());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> parameterRows(Map<String, Object> out) {
+        return (List<Map<String, Object>>) out.get("parameters");
+    }
+
+    private static double round(double lre) {
+        return Math.round(lre * 10) / 10.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void print(Map<String, Object> out, String title) {
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(Json.write(out));
+            w.flush();
+            return;
+        }
+        w.printf(Locale.ROOT, "%s — %s, method %s%n", title, out.get("model"), out.get("method"));
+        w.printf(Locale.ROOT, "status: %s (%s)%n", out.get("status"), out.get("message"));
+        boolean nist = out.containsKey("certifiedRss");
+        w.printf(Locale.ROOT, nist ? "%-6s %24s %24s %18s %5s %7s%n" : "%-6s %24s %24s%n", "param", "estimate", "std. error",
+                "certified", "LRE", "SE LRE");
+        for (Map<String, Object> p : parameterRows(out)) {
+            if (nist) {
+                w.printf(Locale.ROOT, "%-6s %24.15e %24.15e %18.10e %5.1f %7.1f%n", p.get("name"), p.get("estimate"),
+                        num(p.get("standardError")), p.get("certified"), p.get("lre"), p.get("standardErrorLre"));
+            } else {
+                w.printf(Locale.ROOT, "%-6s %24.15e %24.15e%n", p.get("name"), p.get("estimate"), num(p.get("standardError")));
+            }
+        }
+        if (nist) {
+            w.printf(Locale.ROOT, "RSS %.15e (certified %.10e, LRE %.1f)%n", out.get("rss"), out.get("certifiedRss"), out.get("rssLre"));
+        } else {
+            w.printf(Locale.ROOT, "RSS %.15e, residual std. deviation %s, %s degrees of freedom%n", out.get("rss"),
+                    out.get("residualStandardDeviation"), out.get("degreesOfFreedom"));
+        }
+        w.printf(Locale.ROOT, "iterations %s, evaluations %s%n", out.get("iterations"), out.get("evaluations"));
+        w.flush();
+    }
+
+    private static double num(Object o) {
+        return o instanceof Double d ? d : Double.NaN;
+    }
+
+    private int bench() {
+        if (file != null || model != null) {
+            throw new UserError("--nist-bench runs the built-in datasets; it takes no FILE or --model");
+        }
+        List<String> chosen = methods.isEmpty() ? NistBench.METHODS : methods;
+        chosen.forEach(LeastSquaresSolvers::byName);
+        List<NistDataset> datasets = NistDataset.BUILT_IN.stream().map(NistDataset::builtIn).toList();
+        NistBench.Table t = NistBench.run(datasets, chosen, !noPeer);
+        PrintWriter w = spec.commandLine().getOut();
+        String text = t.format();
+        if (json) {
+            for (var r : t.results()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("dataset", r.dataset());
+                m.put("start", r.start());
+                m.put("method", r.method());
+                m.put("status", r.status());
+                m.put("minParameterLre", round(r.minParameterLre()));
+                m.put("rssLre", round(r.rssLre()));
+                m.put("residualEvaluations", r.residualEvaluations());
+                m.put("jacobianEvaluations", r.jacobianEvaluations());
+                w.println(Json.write(m));
+            }
+        } else {
+            w.print(text);
+        }
+        w.flush();
+        if (report != null) {
+            try {
+                Files.createDirectories(report);
+                Files.writeString(report.resolve("nist.txt"), text, StandardCharsets.UTF_8);
+                List<Object> rows = new ArrayList<>(t.results());
+                Files.writeString(report.resolve("nist.json"), Json.write(rows), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("cannot write the report to " + report + ": " + e.getMessage());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
