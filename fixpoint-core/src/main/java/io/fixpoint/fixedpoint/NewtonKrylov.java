@@ -49,6 +49,8 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
         final double[] probe;
         final double[] probeImage;
         final Gmres gmres;
+        final Gmres.Operator operator;
+        FixedPointMap map;
         long krylovIterations;
 
         State(double[] x0, int krylovDim) {
@@ -62,6 +64,7 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
             probe = new double[n];
             probeImage = new double[n];
             gmres = new Gmres(n, krylovDim);
+            operator = (v, out) -> jacobianVector(map, this, v, out);
         }
 
         @Override
@@ -81,9 +84,9 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
 
     @Override
     public State step(FixedPointMap map, State s) {
-        int n = s.x.length;
         Vectors.negate(s.r, s.rhs);
-        s.gmres.solve((v, out) -> jacobianVector(map, s, v, out), s.rhs, s.direction, forcing, 3);
+        s.map = map;
+        s.gmres.solve(s.operator, s.rhs, s.direction, forcing, 3);
         s.krylovIterations += s.gmres.lastIterations;
         double t = 1;
         for (int halving = 0; halving < MAX_HALVINGS; halving++, t *= 0.5) {

@@ -38,6 +38,7 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
     public static final class State extends RootState {
         final DMatrixRMaj h;
         final DMatrixRMaj jac;
+        final DMatrixRMaj work;
         final double[] d;
         final double[] xOld;
         final double[] fOld;
@@ -57,6 +58,7 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
             int n = x0.length;
             h = new DMatrixRMaj(n, n);
             jac = new DMatrixRMaj(n, n);
+            work = new DMatrixRMaj(n, n);
             d = new double[n];
             xOld = new double[n];
             fOld = new double[n];
@@ -109,15 +111,7 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
     /** H ← J(x)⁻¹ (pseudo-inverse when J is singular). */
     private static void restart(RootProblem p, State st) {
         Jacobians.evaluate(p, st.x, st.f, st.jac.data, st.trial, st.fTrial);
-        boolean ok = st.lu.setA(st.jac.copy()) && st.lu.quality() > 1e-14;
-        if (ok) {
-            st.lu.invert(st.h);
-            ok = LinearDirections.allFinite(st.h.data);
-        }
-        if (!ok) {
-            st.pinv.setA(st.jac.copy());
-            st.pinv.invert(st.h);
-        }
+        LinearDirections.invert(st.jac, st.work, st.h, st.lu, st.pinv);
         st.fresh = true;
         st.needJacobian = false;
     }

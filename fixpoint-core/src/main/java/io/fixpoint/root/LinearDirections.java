@@ -8,17 +8,38 @@ final class LinearDirections {
     private LinearDirections() {
     }
 
-    /** dir ← A⁻¹·rhs by LU, or the minimum-norm least-squares solution when A is singular. */
-    static void solve(DMatrixRMaj a, DMatrixRMaj rhs, DMatrixRMaj dir, LinearSolverDense<DMatrixRMaj> lu,
+    /**
+     * dir ← A⁻¹·rhs by LU, or the minimum-norm least-squares solution when A is singular; {@code work}
+     * (same shape as A) keeps A intact whatever the decompositions do to their input.
+     */
+    static void solve(DMatrixRMaj a, DMatrixRMaj work, DMatrixRMaj rhs, DMatrixRMaj dir, LinearSolverDense<DMatrixRMaj> lu,
             LinearSolverDense<DMatrixRMaj> pinv) {
-        boolean ok = lu.setA(a.copy()) && lu.quality() > 1e-14;
+        work.setTo(a);
+        boolean ok = lu.setA(work) && lu.quality() > 1e-14;
         if (ok) {
             lu.solve(rhs, dir);
             ok = allFinite(dir.data);
         }
         if (!ok) {
-            pinv.setA(a.copy());
+            work.setTo(a);
+            pinv.setA(work);
             pinv.solve(rhs, dir);
+        }
+    }
+
+    /** inverse ← A⁻¹ by LU, or the pseudo-inverse when A is singular; {@code work} as in {@link #solve}. */
+    static void invert(DMatrixRMaj a, DMatrixRMaj work, DMatrixRMaj inverse, LinearSolverDense<DMatrixRMaj> lu,
+            LinearSolverDense<DMatrixRMaj> pinv) {
+        work.setTo(a);
+        boolean ok = lu.setA(work) && lu.quality() > 1e-14;
+        if (ok) {
+            lu.invert(inverse);
+            ok = allFinite(inverse.data);
+        }
+        if (!ok) {
+            work.setTo(a);
+            pinv.setA(work);
+            pinv.invert(inverse);
         }
     }
 

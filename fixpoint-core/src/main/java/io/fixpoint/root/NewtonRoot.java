@@ -27,6 +27,7 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
     /** Jacobian and linear-algebra workspaces. */
     public static final class State extends RootState {
         final DMatrixRMaj jac;
+        final DMatrixRMaj work;
         final DMatrixRMaj rhs;
         final DMatrixRMaj dir;
         final double[] jd;
@@ -40,6 +41,7 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
             super(x0);
             int n = x0.length;
             jac = new DMatrixRMaj(n, n);
+            work = new DMatrixRMaj(n, n);
             rhs = new DMatrixRMaj(n, 1);
             dir = new DMatrixRMaj(n, 1);
             jd = new double[n];
@@ -65,7 +67,7 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
         for (int i = 0; i < n; i++) {
             s.rhs.data[i] = -s.f[i];
         }
-        LinearDirections.solve(s.jac, s.rhs, s.dir, s.lu, s.pinv);
+        LinearDirections.solve(s.jac, s.work, s.rhs, s.dir, s.lu, s.pinv);
         double[] d = s.dir.data;
         double slope = LinearDirections.descentSlope(s.jac.data, s.f, d, s.jd);
         if (!(slope < 0)) {
