@@ -65,6 +65,37 @@ class FixedPointCommandTest {
         assertThat(v.get(2).asDouble()).isCloseTo(-0.5, within(1e-3));
     }
 
+    /** min(1, 1/d) without a min function: (1 + 1/d − |1 − 1/d|)/2. */
+    static String shrink(String d) {
+        return "((1 + 1/(" + d + ") - abs(1 - 1/(" + d + ")))/2)";
+    }
+
+    /**
+     * Douglas–Rachford T(x) = x + P_A(2P_B(x) − x) − P_B(x) for the unit discs A about (0,0) and B about
+     * (3,1), written out in the expression language: no fixed point, v = (3,1)(1 − 2/√10).
+     */
+    static String disjointDiscsMap() {
+        String sb = shrink("sqrt((x-3)^2 + (y-1)^2)");
+        String pbx = "(3 + (x-3)*" + sb + ")";
+        String pby = "(1 + (y-1)*" + sb + ")";
+        String rx = "(2*" + pbx + " - x)";
+        String ry = "(2*" + pby + " - y)";
+        String sa = shrink("sqrt(" + rx + "^2 + " + ry + "^2)");
+        return "x + " + rx + "*" + sa + " - " + pbx + "; y + " + ry + "*" + sa + " - " + pby;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"picard", "halpern"})
+    void douglasRachfordBetweenDisjointDiscsHasNoFixedPoint(String method) throws Exception {
+        Run r = run("fixed-point", "--map", disjointDiscsMap(), "--vars", "x,y", "--start", "0.5,-2", "--method", method, "--json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode j = r.json();
+        assertThat(j.get("status").asText()).isEqualTo("NO_FIXED_POINT");
+        double s = 1 - 2 / Math.sqrt(10);
+        assertThat(j.get("displacement").get(0).asDouble()).isCloseTo(3 * s, within(1e-3));
+        assertThat(j.get("displacement").get(1).asDouble()).isCloseTo(s, within(1e-3));
+    }
+
     @Test
     void newtonKrylovSolvesATwoDimensionalMapWithExactDerivatives() throws Exception {
         Run r = run("fixed-point", "--map", "0.5*cos(y); 0.5*sin(x)", "--vars", "x,y", "--start", "0,0", "--method", "newton-krylov",
