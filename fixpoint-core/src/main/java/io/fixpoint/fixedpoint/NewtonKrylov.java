@@ -14,7 +14,11 @@ import java.util.Map;
  * ‖F(x + t·d)‖ ≤ (1 − 10⁻⁴·t)·‖F(x)‖. A failed backtrack ends the solve as STALLED: near a
  * singular I − J_T Newton cannot make progress and says so.
  *
- * @param forcing   relative GMRES tolerance η
+ * <p>The GMRES tolerance follows Eisenstat and Walker's second choice, η_k = 0.9·(‖F_k‖/‖F_{k−1}‖)²
+ * safeguarded by 0.9·η_{k−1}² and capped at 0.9, starting from 0.5 and never below {@code forcing}: loose
+ * solves far from the solution (short, descent-preserving steps), tight ones near it.
+ *
+ * @param forcing   the smallest relative GMRES tolerance
  * @param krylovDim GMRES restart length
  */
 public record NewtonKrylov(double forcing, int krylovDim) implements Solver<FixedPointMap, NewtonKrylov.State> {
@@ -52,6 +56,8 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
         final Gmres.Operator operator;
         FixedPointMap map;
         long krylovIterations;
+        double eta = 0.5;
+        double previousNorm = Double.NaN;
 
         State(double[] x0, int krylovDim) {
             super(x0, null);
@@ -86,7 +92,15 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
     public State step(FixedPointMap map, State s) {
         Vectors.negate(s.r, s.rhs);
         s.map = map;
-        s.gmres.solve(s.operator, s.rhs, s.direction, forcing, 3);
+        if (s.previousNorm == s.previousNorm) {
+            double ratio = s.residualNorm / s.previousNorm;
+            double next = 0.9 * ratio * ratio;
+            double safeguard = 0.9 * s.eta * s.eta;
+            s.eta = Math.min(0.9, safeguard > 0.1 ? Math.max(next, safeguard) : next);
+        }
+        s.eta = Math.max(s.eta, forcing);
+        s.previousNorm = s.residualNorm;
+        s.gmres.solve(s.operator, s.rhs, s.direction, s.eta, 3);
         s.krylovIterations += s.gmres.lastIterations;
         double t = 1;
         for (int halving = 0; halving < MAX_HALVINGS; halving++, t *= 0.5) {
