@@ -126,6 +126,25 @@ class FixedPointCommandTest {
     }
 
     @Test
+    void aMapThatTurnsNonFiniteMidRunEndsHonestly() throws Exception {
+        // log(0.5) < 0, and log of that is NaN: the last finite iterate is returned with NON_FINITE.
+        Run r = run("fixed-point", "--map", "log(x)", "--vars", "x", "--start", "0.5", "--method", "picard", "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().get("status").asText()).isEqualTo("NON_FINITE");
+        assertThat(r.json().get("x").get(0).asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anExpansiveMapDivergesUnderPicardButAndersonFindsItsFixedPoint() throws Exception {
+        Run picard = run("fixed-point", "--map", "2*x+1", "--vars", "x", "--start", "0", "--method", "picard", "--json");
+        assertThat(picard.code()).isEqualTo(1);
+        assertThat(picard.json().get("status").asText()).isEqualTo("DIVERGED");
+        Run anderson = run("fixed-point", "--map", "2*x+1", "--vars", "x", "--start", "0", "--json");
+        assertThat(anderson.code()).isZero();
+        assertThat(anderson.json().get("x").get(0).asDouble()).isCloseTo(-1, within(1e-12));
+    }
+
+    @Test
     void unknownMethodIsBadInput() {
         Run r = run("fixed-point", "--map", "cos(x)", "--vars", "x", "--start", "1", "--method", "magic");
         assertThat(r.code()).isEqualTo(2);
