@@ -12,11 +12,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code fixpoint bench-fixed-point}: fixed-point and root methods on the standard maps and MGH systems, beside SciPy. */
 @Command(name = "bench-fixed-point", mixinStandardHelpOptions = true,
-        description = {"Run every fixed-point method on the standard maps (contractive linear, averaged rotation, cos,",
-                "a nonlinear elliptic PDE, the Sinkhorn scaling map), every root method on the square MGH systems,",
-                "and measure the displacement estimates on maps without a fixed point; SciPy (scipy.optimize.root",
-                "hybr/broyden1/anderson/krylov, scipy.optimize.fixed_point) runs on the same problems in the same run",
-                "when python3 with SciPy is installed."})
+        description = {"Benchmark the fixed-point and root methods, beside SciPy.",
+                "Every fixed-point method on the standard maps (contractive linear, averaged rotation, cos, a nonlinear "
+                        + "elliptic PDE, the Sinkhorn scaling map), every root method on the square MGH systems, and the "
+                        + "displacement estimates on maps without a fixed point. SciPy (scipy.optimize.root hybr, broyden1, "
+                        + "anderson, krylov; scipy.optimize.fixed_point) runs on the same problems in the same run when python3 "
+                        + "with SciPy is installed, and is skipped otherwise."})
 final class BenchFixedPointCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
