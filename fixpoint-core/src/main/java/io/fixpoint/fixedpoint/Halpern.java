@@ -3,6 +3,7 @@ package io.fixpoint.fixedpoint;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.solve.Solver;
+import java.util.Map;
 
 /**
  * Halpern's anchored iteration x_{k+1} = β_k·x_a + (1 − β_k)·T(x_k) with the optimal β_k = 1/(k+2),
@@ -49,8 +50,8 @@ public record Halpern(double restartFactor, DetectionSettings detection) impleme
         }
 
         @Override
-        public java.util.Map<String, Object> details() {
-            java.util.Map<String, Object> m = super.details();
+        public Map<String, Object> details() {
+            Map<String, Object> m = super.details();
             m.put("restarts", restarts);
             return m;
         }

@@ -35,13 +35,22 @@ public record KrasnoselskiiMann(double alpha, DetectionSettings detection) imple
 
     @Override
     public FixedPointState init(FixedPointMap map, double[] x0) {
+        return start(map, x0, alpha, detection);
+    }
+
+    @Override
+    public FixedPointState step(FixedPointMap map, FixedPointState s) {
+        return averagedStep(map, s, alpha);
+    }
+
+    static FixedPointState start(FixedPointMap map, double[] x0, double alpha, DetectionSettings detection) {
         FixedPointState s = new FixedPointState(x0, detection.monitor(x0, 1 / alpha));
         s.evaluate(map);
         return s;
     }
 
-    @Override
-    public FixedPointState step(FixedPointMap map, FixedPointState s) {
+    /** x ← x − α(x − T(x)), then T at the new point; shared with {@link Picard}. */
+    static FixedPointState averagedStep(FixedPointMap map, FixedPointState s, double alpha) {
         for (int i = 0; i < s.x.length; i++) {
             s.x[i] -= alpha * s.r[i];
         }

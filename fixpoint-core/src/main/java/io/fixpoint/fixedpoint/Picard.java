@@ -20,11 +20,11 @@ public record Picard(DetectionSettings detection) implements Solver<FixedPointMa
 
     @Override
     public FixedPointState init(FixedPointMap map, double[] x0) {
-        return new KrasnoselskiiMann(1, detection).init(map, x0);
+        return KrasnoselskiiMann.start(map, x0, 1, detection);
     }
 
     @Override
     public FixedPointState step(FixedPointMap map, FixedPointState s) {
-        return new KrasnoselskiiMann(1, detection).step(map, s);
+        return KrasnoselskiiMann.averagedStep(map, s, 1);
     }
 }
