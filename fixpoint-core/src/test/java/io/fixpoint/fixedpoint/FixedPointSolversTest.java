@@ -145,4 +145,46 @@ class FixedPointSolversTest {
             assertThat(s).isCloseTo(b[i], within(1e-11));
         }
     }
+
+    @Test
+    void halpernMeetsItsWorstCaseBoundOnANonexpansiveMap() {
+        // ‖x_k − T(x_k)‖ ≤ 2‖x_0 − x*‖/(k+1) for nonexpansive T; cos is 1-Lipschitz.
+        Halpern h = new Halpern();
+        FixedPointMap map = Maps.cos();
+        Halpern.State s = h.init(map, new double[] {3.0});
+        double d0 = Math.abs(3.0 - Maps.DOTTIE);
+        for (int k = 1; k <= 2000; k++) {
+            s = h.step(map, s);
+            assertThat(s.optimality()).as("k = " + k).isLessThanOrEqualTo(2 * d0 / (k + 1) * (1 + 1e-12));
+        }
+        Solution restarted = solve(Halpern.restarted(0.5), map, 3.0);
+        assertThat(restarted.status()).isEqualTo(Status.CONVERGED);
+        assertThat((int) restarted.details().get("restarts")).isPositive();
+    }
+
+    @Test
+    void solvesAreBitwiseReproducible() {
+        FixedPointMap map = FixedPointMap.of(3, (x, out) -> {
+            out[0] = 0.5 * Math.cos(x[1]) + 0.1 * x[2];
+            out[1] = 0.4 * Math.sin(x[0] + x[2]);
+            out[2] = 0.3 * Math.tanh(x[0] - x[1]) + 0.2;
+        });
+        for (String name : new String[] {"anderson", "newton-krylov", "halpern-restart"}) {
+            Solution a = solve(FixedPointSolvers.byName(name), map, 1, 2, 3);
+            Solution b = solve(FixedPointSolvers.byName(name), map, 1, 2, 3);
+            assertThat(a.status()).isEqualTo(Status.CONVERGED);
+            assertThat(a.x()).as(name).containsExactly(b.x());
+            assertThat(a.evaluations()).isEqualTo(b.evaluations());
+        }
+    }
+
+    @Test
+    void settingsAreValidated() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KrasnoselskiiMann(0)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KrasnoselskiiMann(1.5)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Anderson().withMemory(0)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Halpern.restarted(1)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FixedPointSolvers.byName("nope"))
+                .hasMessageContaining("known methods");
+    }
 }
