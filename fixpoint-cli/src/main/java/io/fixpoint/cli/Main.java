@@ -24,6 +24,9 @@ public final class Main {
         cl.addSubcommand(new ListCommand());
         cl.addSubcommand(new SolveCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new FixedPointCommand());
+        cl.addSubcommand(new RootCommand());
+        cl.addSubcommand(new BenchFixedPointCommand());
         cl.addSubcommand(new FitCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);

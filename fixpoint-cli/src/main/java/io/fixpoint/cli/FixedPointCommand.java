@@ -1,0 +1,54 @@
+package io.fixpoint.cli;
+
+import io.fixpoint.fixedpoint.FixedPointSolvers;
+import io.fixpoint.solve.Solution;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fixpoint fixed-point}: solve x = T(x) for a map written in the expression language. */
+@Command(name = "fixed-point", mixinStandardHelpOptions = true,
+        description = {"Find x with x = T(x) for a map given as expressions, or report that none exists.",
+                "The certificate is the residual ‖x − T(x)‖ (Euclidean); a map without a fixed point ends with status "
+                        + "NO_FIXED_POINT and its estimated displacement vector v = lim x_k − T(x_k).",
+                "Exit code 0 converged, 1 not converged (NO_FIXED_POINT included), 2 bad input. "
+                        + "Benchmarks: fixpoint bench-fixed-point."})
+final class FixedPointCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--map", required = true, paramLabel = "EXPR; EXPR", description = "T's components, separated by ';'")
+    String map;
+
+    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "variable names, in the order of --map and --start")
+    String vars;
+
+    @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
+    String start;
+
+    @Option(names = "--method", defaultValue = "anderson", paramLabel = "NAME",
+            description = "picard, km, halpern, halpern-restart, anderson, newton-krylov (default ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--tol", defaultValue = "1e-12", description = "tolerance on ‖x − T(x)‖ (default ${DEFAULT-VALUE})")
+    double tol;
+
+    @Option(names = "--max-iter", defaultValue = "10000", description = "iteration limit (default ${DEFAULT-VALUE})")
+    int maxIter;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ExpressionSystem system = ExpressionSystem.parse("--map", map, vars);
+        double[] x0 = system.start(start);
+        system.requireFiniteAt("--map", x0);
+        var solver = FixedPointSolvers.byName(method);
+        Solution s = CommandSupport.driver(tol, maxIter).solve(solver, system.asMap(), x0);
+        CommandSupport.print(spec, s, system.names(), "‖x − T(x)‖", json);
+        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}
