@@ -21,6 +21,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // one line per sub-command: cl.addSubcommand(new XCommand());
+        cl.addSubcommand(new SequenceCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;
