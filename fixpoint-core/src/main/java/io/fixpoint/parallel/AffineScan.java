@@ -24,8 +24,15 @@ public final class AffineScan {
     private final double[][] shift;
     private final double[][] shiftTmp;
     private final double[] carry;
+    private final boolean alwaysBlocked;
 
+    /** A scan that blocks only when that shortens the critical path (see {@link #blocks}). */
     public AffineScan(int d, boolean diagonal, ParallelExecutor executor) {
+        this(d, diagonal, executor, false);
+    }
+
+    /** With {@code alwaysBlocked}, every scan over more than one element uses one chunk per worker (for tests and measurement). */
+    public AffineScan(int d, boolean diagonal, ParallelExecutor executor, boolean alwaysBlocked) {
         if (d < 1) {
             throw new IllegalArgumentException("state dimension must be ≥ 1, got " + d);
         }
@@ -39,6 +46,19 @@ public final class AffineScan {
         shift = new double[p][d];
         shiftTmp = new double[p][d];
         carry = new double[p * d];
+        this.alwaysBlocked = alwaysBlocked;
+    }
+
+    /**
+     * Whether the blocked scan beats the plain loop on this executor. Blocked, the critical path is
+     * about n/P compositions plus 2n/P applications; a composition costs D applications when A is
+     * dense (a matrix product against a matrix-vector product) and about 1.5 when it is diagonal. So
+     * blocking pays only with more than D + 2 workers (dense) or 4 (diagonal): on few cores the
+     * sequential scan is faster, and the parallelism of a Newton step lies in its evaluations.
+     */
+    public boolean blocks() {
+        int p = executor.threads();
+        return alwaysBlocked || p > (diagonal ? 3.5 : d + 2);
     }
 
     public int dimension() {
@@ -58,7 +78,7 @@ public final class AffineScan {
         if (n <= 0) {
             return;
         }
-        int chunks = executor.chunks(n);
+        int chunks = blocks() ? executor.chunks(n) : 1;
         if (chunks == 1) {
             run(a, b, init, initOffset, out, from, to);
             return;
@@ -98,7 +118,7 @@ public final class AffineScan {
 
     /** Elements on the critical path of one scan of n elements with this executor (one element = one map application). */
     public long depth(int n) {
-        int p = executor.chunks(Math.max(n, 1));
+        int p = blocks() ? executor.chunks(Math.max(n, 1)) : 1;
         if (p == 1) {
             return n;
         }
@@ -108,7 +128,7 @@ public final class AffineScan {
 
     /** Floating-point operations of one scan of n elements with this executor, counted per operation. */
     public long flops(int n) {
-        int p = executor.chunks(Math.max(n, 1));
+        int p = blocks() ? executor.chunks(Math.max(n, 1)) : 1;
         long apply = diagonal ? 2L * d : 2L * d * d;
         long compose = diagonal ? d : 2L * d * d * d;
         long first = n / p + (n % p == 0 ? 0 : 1);

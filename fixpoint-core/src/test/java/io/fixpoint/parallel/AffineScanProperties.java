@@ -46,7 +46,7 @@ class AffineScanProperties {
         double[] first = new double[n * d];
         double[] second = s[1].clone();
         try (ParallelExecutor ex = ParallelExecutor.of(threads)) {
-            AffineScan scan = new AffineScan(d, diagonal, ex);
+            AffineScan scan = new AffineScan(d, diagonal, ex, true);
             scan.solve(s[0], s[1], init, 0, first, 0, n);
             scan.solve(s[0], second, init, 0, second, 0, n); // in place, out == b
         }
@@ -66,7 +66,7 @@ class AffineScanProperties {
         double[] out = new double[n * d];
         System.arraycopy(expected, 0, out, 0, from * d);
         try (ParallelExecutor ex = ParallelExecutor.of(threads)) {
-            new AffineScan(d, diagonal, ex).solve(s[0], s[1], from == 0 ? s[2] : expected, from == 0 ? 0 : (from - 1) * d, out, from, n);
+            new AffineScan(d, diagonal, ex, true).solve(s[0], s[1], from == 0 ? s[2] : expected, from == 0 ? 0 : (from - 1) * d, out, from, n);
         }
         for (int i = 0; i < expected.length; i++) {
             assertThat(out[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(expected[i]))));
@@ -81,8 +81,8 @@ class AffineScanProperties {
         double[] x = new double[n * d];
         double[] y = new double[n * d];
         try (ParallelExecutor e1 = ParallelExecutor.of(threads); ParallelExecutor e2 = ParallelExecutor.of(threads)) {
-            new AffineScan(d, diagonal, e1).solve(s[0], s[1], s[2], 0, x, 0, n);
-            new AffineScan(d, diagonal, e2).solve(s[0], s[1], s[2], 0, y, 0, n);
+            new AffineScan(d, diagonal, e1, true).solve(s[0], s[1], s[2], 0, x, 0, n);
+            new AffineScan(d, diagonal, e2, true).solve(s[0], s[1], s[2], 0, y, 0, n);
         }
         assertThat(y).isEqualTo(x);
     }

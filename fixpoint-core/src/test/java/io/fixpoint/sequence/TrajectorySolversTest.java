@@ -90,6 +90,21 @@ class TrajectorySolversTest {
     }
 
     @Test
+    void newtonStepsThroughTheBlockedScanMatchSequential() {
+        // 5 workers > D + 2 = 4: the dense scan blocks; the diagonal one blocks from 4 workers
+        Recurrence p = Cells.recurrence("gru", 2, 20_000, 8);
+        double[] ref = p.sequential();
+        try (ParallelExecutor five = ParallelExecutor.of(5)) {
+            for (TrajectorySolver solver : new TrajectorySolver[] {new Deer(five), new QuasiDeer(five)}) {
+                Solution s = Sequences.solve(solver, p);
+                assertThat(s.status()).isEqualTo(Status.CONVERGED);
+                assertThat(Sequences.maxDeviation(s.x(), ref)).as(solver.name()).isLessThanOrEqualTo(1e-10);
+                assertThat(Sequences.solve(solver, p).x()).isEqualTo(s.x());
+            }
+        }
+    }
+
+    @Test
     void sameThreadCountGivesTheSameBits() {
         Recurrence p = Cells.recurrence("gru", 8, 3000, 5);
         try (ParallelExecutor other = ParallelExecutor.of(2)) {

@@ -61,7 +61,7 @@ public record CostModel(double stepNs, double jacobianNs, double applyNs, double
         double compose;
         double fork;
         try (ParallelExecutor two = ParallelExecutor.of(2)) {
-            AffineScan scan = new AffineScan(d, false, two);
+            AffineScan scan = new AffineScan(d, false, two, true);
             // two chunks: chunk 1 composes n/2 elements while chunk 0 applies; the second pass applies n/2 again
             double total = median(repeats, () -> scan.solve(jac, b, null, 0, out, 0, n));
             fork = median(repeats * 20, () -> two.forEachChunk(2, c -> { })) ;
@@ -85,11 +85,12 @@ public record CostModel(double stepNs, double jacobianNs, double applyNs, double
                 double scan;
                 if (method.equals("elk")) {
                     scan = 2.0 * t * (3 * composeNs + applyNs); // sequential block elimination: no parallel smoother here
-                } else if (cores == 1) {
-                    scan = t * (diag ? diagonalNs : applyNs);
                 } else {
+                    // the scan blocks only when that is faster (AffineScan.blocks), so take the cheaper path
                     double per = (double) t / cores;
-                    scan = per * (diag ? 2 * diagonalNs : composeNs + applyNs) + cores * applyNs + per * (diag ? diagonalNs : applyNs);
+                    double blocked = per * (diag ? 2 * diagonalNs : composeNs + applyNs) + cores * applyNs + per * (diag ? diagonalNs : applyNs);
+                    double plain = t * (diag ? diagonalNs : applyNs);
+                    scan = cores == 1 ? plain : Math.min(plain, blocked);
                 }
                 ns = eval + iterations * scan + (iterations + 1) * 3 * fork(cores);
             }
