@@ -51,7 +51,7 @@ public final class SequenceBench {
 
     /** The quick default sweep (about two minutes on two cores) or the full one. */
     public static SequenceBench standard(boolean full, int maxThreads) {
-        int[] t = full ? new int[] {1_000, 10_000, 100_000, 1_000_000} : new int[] {1_000, 10_000, 100_000};
+        int[] t = {1_000, 10_000, 100_000, 1_000_000};
         int[] d = full ? new int[] {1, 2, 4, 8, 16, 32} : new int[] {2, 8, 32};
         // the quick sweep leaves out the configurations that take seconds each
         int[] th = maxThreads >= 2 ? new int[] {1, 2} : new int[] {1};
