@@ -25,8 +25,13 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class Elk extends TrajectorySolver {
     private final double initialLambda;
 
+    /**
+     * Starts from λ = 1e-3. The smallest eigenvalue of JᵀJ is about 1/T² when the A_t are close to
+     * rotations (a lightly damped oscillator), so a large λ damps the long-range modes heavily and
+     * converges slowly; a small start lets λ rise only where steps fail.
+     */
     public Elk(ParallelExecutor executor) {
-        this(executor, 1.0);
+        this(executor, 1e-3);
     }
 
     public Elk(ParallelExecutor executor, double initialLambda) {

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class AffineScanProperties {
+class AffineScanPropertyTest {
 
     /** Random maps with ‖A_i‖∞ ≤ 0.95 and b_i in [−1, 1], so states stay O(1) and rounding stays comparable. */
     static double[][] randomSystem(int d, int n, boolean diagonal, long seed) {
@@ -54,6 +54,15 @@ class AffineScanProperties {
             assertThat(first[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(expected[i]))));
         }
         assertThat(second).isEqualTo(first);
+    }
+
+    @net.jqwik.api.Example
+    void theLargestShapesAreCovered() {
+        for (boolean diagonal : new boolean[] {false, true}) {
+            for (int threads = 1; threads <= 4; threads++) {
+                blockedScanMatchesSequentialAndRepeatsBitForBit(16, 10_000, threads, diagonal, false, 99);
+            }
+        }
     }
 
     @Property(tries = 30)
