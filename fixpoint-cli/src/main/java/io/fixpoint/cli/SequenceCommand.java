@@ -4,6 +4,8 @@ import io.fixpoint.bench.sequence.SequenceBench;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.sequence.Cells;
+import io.fixpoint.sequence.GaussSeidel;
+import io.fixpoint.sequence.TrajectorySolver;
 import io.fixpoint.sequence.Sequences;
 import io.fixpoint.solve.Solution;
 import java.nio.file.Path;
@@ -43,6 +45,9 @@ final class SequenceCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-12", description = "largest residual |h_t - f(h_{t-1}, u_t)| accepted; 0 demands the sequential bits (default: ${DEFAULT-VALUE})")
     double tolerance;
 
+    @Option(names = "--block", defaultValue = "0", description = "gauss-seidel block size: 1 is Jacobi, T is sequential, 0 one block per thread (default: ${DEFAULT-VALUE})")
+    int block;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -79,12 +84,16 @@ final class SequenceCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new UserError("--tolerance must be finite and ≥ 0, got " + tolerance);
         }
+        if (block < 0) {
+            throw new UserError("--block must be ≥ 0, got " + block);
+        }
         Recurrence problem = Cells.recurrence(cell, hidden, length, seed);
         checkMemory(problem);
         double[] reference = problem.sequential();
         Solution s;
         try (ParallelExecutor ex = ParallelExecutor.of(p)) {
-            s = Sequences.solve(Sequences.solver(method, ex), problem, Sequences.constantGuess(problem), tolerance);
+            TrajectorySolver solver = method.equals("gauss-seidel") ? new GaussSeidel(ex, block) : Sequences.solver(method, ex);
+            s = Sequences.solve(solver, problem, Sequences.constantGuess(problem), tolerance);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cell", cell);

@@ -51,7 +51,7 @@ class SequenceCommandTest {
     @Test
     void badInputExitsWithTwoAndOneLine() {
         for (String[] args : new String[][] {{"sequence", "--cell", "rnn"}, {"sequence", "--method", "newton"}, {"sequence", "--length", "0"},
-                {"sequence", "--threads", "0"}, {"sequence", "--hidden", "-1"}, {"sequence", "--tolerance", "NaN"}, {"sequence", "--length", "x"}}) {
+                {"sequence", "--threads", "0"}, {"sequence", "--hidden", "-1"}, {"sequence", "--tolerance", "NaN"}, {"sequence", "--length", "x"}, {"sequence", "--block", "-3"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).startsWith("error: ").doesNotContain("Exception");
