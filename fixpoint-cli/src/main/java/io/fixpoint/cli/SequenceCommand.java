@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fixpoint sequence}: evaluates a built-in recurrence in parallel over time, or benchmarks the methods. */
 @Command(name = "sequence", mixinStandardHelpOptions = true,
-        description = {"Evaluates h_t = f(h_{t-1}, u_t), t = 1..T, by solving for the whole trajectory at once",
-                "and reports iterations, deviation from the sequential loop, parallel depth, work and time.",
+        description = {"Evaluates h_t = f(h_{t-1}, u_t), t = 1..T, by solving for the whole trajectory at once, and reports "
+                + "iterations, deviation from the sequential loop, parallel depth, work and time.",
                 "With --bench, sweeps T, D and thread counts and projects the wall time on more cores."})
 final class SequenceCommand implements Callable<Integer> {
 
@@ -47,6 +47,9 @@ final class SequenceCommand implements Callable<Integer> {
 
     @Option(names = "--block", defaultValue = "0", description = "gauss-seidel block size: 1 is Jacobi, T is sequential, 0 one block per thread (default: ${DEFAULT-VALUE})")
     int block;
+
+    @Option(names = "--check-jacobian", description = "first compare the cell's Jacobian with finite differences along the sequential trajectory")
+    boolean checkJacobian;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -90,6 +93,9 @@ final class SequenceCommand implements Callable<Integer> {
         Recurrence problem = Cells.recurrence(cell, hidden, length, seed);
         checkMemory(problem);
         double[] reference = problem.sequential();
+        if (checkJacobian) {
+            problem.checkJacobian(reference, 50, 1e-6);
+        }
         Solution s;
         try (ParallelExecutor ex = ParallelExecutor.of(p)) {
             TrajectorySolver solver = method.equals("gauss-seidel") ? new GaussSeidel(ex, block) : Sequences.solver(method, ex);
