@@ -28,6 +28,7 @@ public final class Main {
         cl.addSubcommand(new RootCommand());
         cl.addSubcommand(new BenchFixedPointCommand());
         cl.addSubcommand(new FitCommand());
+        cl.addSubcommand(new SequenceCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;

@@ -1,0 +1,149 @@
+package io.fixpoint.bench.sequence;
+
+import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.Recurrence;
+import io.fixpoint.sequence.Cells;
+import io.fixpoint.sequence.Sequences;
+import io.fixpoint.solve.Solution;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sweeps T, D and thread counts for the trajectory solvers on a GRU, timing each method side by side
+ * with the sequential loop in the same run (medians over repeats), and projects the wall time on
+ * 16 and 64 cores with a {@link CostModel} calibrated on this machine.
+ */
+public final class SequenceBench {
+    /** Projected core counts reported beside the measurements. */
+    public static final int[] CORES = {1, 2, 16, 64};
+
+    /** One measured configuration. */
+    public record Row(String cell, int d, int length, String method, int threads, String status, int iterations,
+            double maxDeviation, long depth, long work, double seconds, double sequentialSeconds, double[] projected) {
+        double speedup() {
+            return sequentialSeconds / seconds;
+        }
+    }
+
+    private final String cell;
+    private final int[] lengths;
+    private final int[] dims;
+    private final int[] threads;
+    private final List<String> methods;
+    private final int repeats;
+    private final boolean quick;
+
+    public SequenceBench(String cell, int[] lengths, int[] dims, int[] threads, List<String> methods, int repeats, boolean quick) {
+        this.quick = quick;
+        this.cell = cell;
+        this.lengths = lengths;
+        this.dims = dims;
+        this.threads = threads;
+        this.methods = methods;
+        this.repeats = repeats;
+    }
+
+    /** The quick default sweep (about two minutes on two cores) or the full one. */
+    public static SequenceBench standard(boolean full, int maxThreads) {
+        int[] t = {1_000, 10_000, 100_000, 1_000_000};
+        int[] d = full ? new int[] {1, 2, 4, 8, 16, 32} : new int[] {2, 8, 32};
+        // the quick sweep leaves out the configurations that take seconds each
+        int[] th = maxThreads >= 2 ? new int[] {1, 2} : new int[] {1};
+        List<String> m = full ? List.of("deer", "quasi-deer", "jacobi", "gauss-seidel", "elk") : List.of("deer", "quasi-deer", "jacobi", "gauss-seidel");
+        return new SequenceBench("gru", t, d, th, m, full ? 5 : 3, !full);
+    }
+
+    public List<Row> run(PrintStream progress) {
+        List<Row> rows = new ArrayList<>();
+        for (int d : dims) {
+            CostModel model = CostModel.calibrate(Cells.recurrence(cell, d, 20_000, 1), repeats);
+            progress.printf(Locale.ROOT, "# D=%d calibration (ns): step %.1f, jacobian %.1f, dense apply %.1f, dense compose %.1f, diagonal %.1f, fork/join %.0f%n",
+                    d, model.stepNs(), model.jacobianNs(), model.applyNs(), model.composeNs(), model.diagonalNs(), model.forkNs());
+            for (int len : lengths) {
+                Recurrence p = Cells.recurrence(cell, d, len, 42);
+                for (String method : methods) {
+                    if (tooBig(method, d, len) || quick && tooSlowForQuick(method, d, len)) {
+                        continue;
+                    }
+                    for (int th : threads) {
+                        rows.add(measure(p, d, len, method, th, model, progress));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Dense Newton keeps T·D² Jacobians twice; skip what would not fit comfortably, and slow methods at large T·D. */
+    static boolean tooBig(String method, int d, int len) {
+        long dense = 2L * len * d * d * 8;
+        boolean newton = method.equals("deer") || method.equals("elk");
+        return (newton && dense > Runtime.getRuntime().maxMemory() / 3) || (method.equals("elk") && (long) len * d * d * d > 4_000_000_000L)
+                || (method.equals("jacobi") && (long) len * d * d > 200_000_000L);
+    }
+
+    static boolean tooSlowForQuick(String method, int d, int len) {
+        long size = (long) len * d * d;
+        return size > 7_000_000L || (method.equals("jacobi") || method.equals("quasi-deer")) && size > 1_000_000L;
+    }
+
+    private Row measure(Recurrence p, int d, int len, String method, int th, CostModel model, PrintStream progress) {
+        double[] seq = new double[repeats];
+        double[] par = new double[repeats];
+        double[] ref = null;
+        Solution last = null;
+        try (ParallelExecutor ex = ParallelExecutor.of(th)) {
+            for (int r = 0; r < repeats; r++) {
+                // side by side: the sequential loop, then the method, in every repeat
+                long t0 = System.nanoTime();
+                ref = p.sequential();
+                seq[r] = (System.nanoTime() - t0) * 1e-9;
+                t0 = System.nanoTime();
+                last = Sequences.solve(Sequences.solver(method, ex), p);
+                par[r] = (System.nanoTime() - t0) * 1e-9;
+            }
+        }
+        double[] projected = new double[CORES.length];
+        for (int i = 0; i < CORES.length; i++) {
+            projected[i] = model.project(method, p, last, CORES[i]);
+        }
+        Row row = new Row(cell, d, len, method, th, last.status().name(), last.iterations(), Sequences.maxDeviation(last.x(), ref),
+                (long) last.details().get("depth"), (long) last.details().get("work"), median(par), median(seq), projected);
+        progress.printf(Locale.ROOT, "%-5s D=%-3d T=%-8d %-13s threads=%d it=%-4d dev=%.1e  %.4fs vs sequential %.4fs: speed-up %.2f (model P=1..64: %s)%n",
+                cell, d, len, method, th, row.iterations(), row.maxDeviation(), row.seconds(), row.sequentialSeconds(), row.speedup(),
+                Arrays.toString(Arrays.stream(projected).map(x -> Math.round(row.sequentialSeconds() / x * 100) / 100.0).toArray()));
+        return row;
+    }
+
+    static double median(double[] a) {
+        double[] b = a.clone();
+        Arrays.sort(b);
+        return b.length % 2 == 1 ? b[b.length / 2] : 0.5 * (b[b.length / 2 - 1] + b[b.length / 2]);
+    }
+
+    /** Writes sequence-bench.csv and sequence-speedup.svg into {@code dir}. */
+    public static void writeReport(List<Row> rows, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder("cell,D,T,method,threads,status,iterations,maxDeviation,depth,work,seconds,sequentialSeconds,measuredSpeedup");
+        for (int c : CORES) {
+            csv.append(",projectedSpeedupP").append(c);
+        }
+        csv.append('\n');
+        for (Row r : rows) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%s,%d,%.3e,%d,%d,%.6f,%.6f,%.4f", r.cell(), r.d(), r.length(), r.method(),
+                    r.threads(), r.status(), r.iterations(), r.maxDeviation(), r.depth(), r.work(), r.seconds(), r.sequentialSeconds(), r.speedup()));
+            for (double x : r.projected()) {
+                csv.append(String.format(Locale.ROOT, ",%.4f", r.sequentialSeconds() / x));
+            }
+            csv.append('\n');
+        }
+        Files.writeString(dir.resolve("sequence-bench.csv"), csv);
+        Files.writeString(dir.resolve("sequence-speedup.svg"), Svg.speedups(rows));
+    }
+}

@@ -1,0 +1,229 @@
+package io.fixpoint.sequence;
+
+import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.Recurrence;
+import io.fixpoint.solve.Solver;
+
+/**
+ * A solver over a whole trajectory: the unknown is (h_1, ..., h_T) and the optimality measure is the
+ * largest residual max_t ‖h_t − f(h_{t−1}, u_t)‖∞. Every solver here keeps the exactness guarantee
+ * of Song et al. (2021): after k iterations at least the first k states equal the sequential ones
+ * bit for bit, because the first state whose residual is non-zero is set to its f-value, which is
+ * exact. So no solve takes more than T iterations, and a solve ending with residual 0 is the
+ * sequential trajectory itself.
+ */
+public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryState> {
+    /** A residual beyond this is taken as overflow: its square would swamp ½‖r‖², and an iterate like it is no guess. */
+    static final double OVERFLOW = 1e100;
+    final ParallelExecutor executor;
+
+    TrajectorySolver(ParallelExecutor executor) {
+        this.executor = executor;
+    }
+
+    public ParallelExecutor executor() {
+        return executor;
+    }
+
+    /** 0: f only; 1: dense Jacobians; 2: diagonal Jacobians. */
+    int jacobianKind() {
+        return 0;
+    }
+
+    @Override
+    public TrajectoryState init(Recurrence p, double[] x0) {
+        int chunks = executor.threads();
+        int dd = p.stateDimension() * p.stateDimension();
+        TrajectoryState s = new TrajectoryState(p, x0, chunks, jacobianKind() == 0 ? 0 : dd);
+        prepare(p, s);
+        evaluate(p, s, s.h, s.fx, s.jac, 0, p.length());
+        measure(s, s.h, s.fx, 0);
+        return s;
+    }
+
+    /** Allocates solver-specific workspaces. */
+    void prepare(Recurrence p, TrajectoryState s) {
+    }
+
+    /**
+     * fx[i] = f(h[i−1], u_i) for i in [from, to), and Jacobians into s.jac when this solver uses them,
+     * in parallel chunks; counts, depth and work are recorded.
+     */
+    final void evaluate(Recurrence p, TrajectoryState s, double[] h, double[] fx, double[] jac, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        int d = s.d;
+        int kind = jacobianKind();
+        boolean cellDiagonal = p.cell().diagonalJacobian();
+        int cellWork = p.cell().workspaceSize();
+        int chunks = executor.chunks(n);
+        executor.forEachChunk(chunks, c -> {
+            int lo = from + ParallelExecutor.chunkStart(n, chunks, c);
+            int hi = from + ParallelExecutor.chunkStart(n, chunks, c + 1);
+            double[] w = s.scratch[c];
+            for (int i = lo; i < hi; i++) {
+                p.step(i + 1, h, fx, i * d, w);
+                if (kind == 1) {
+                    if (cellDiagonal) {
+                        // a diagonal Jacobian stored densely so the dense scan can use it
+                        p.jacobian(i + 1, h, w, cellWork, w);
+                        int o = i * d * d;
+                        java.util.Arrays.fill(jac, o, o + d * d, 0);
+                        for (int r = 0; r < d; r++) {
+                            jac[o + r * d + r] = w[cellWork + r];
+                        }
+                    } else {
+                        p.jacobian(i + 1, h, jac, i * d * d, w);
+                    }
+                } else if (kind == 2) {
+                    if (cellDiagonal) {
+                        p.jacobian(i + 1, h, jac, i * d, w);
+                    } else {
+                        p.jacobian(i + 1, h, w, cellWork, w);
+                        for (int r = 0; r < d; r++) {
+                            jac[i * d + r] = w[cellWork + r * d + r];
+                        }
+                    }
+                }
+            }
+        });
+        p.countSteps(n);
+        s.work += n * p.cell().stepFlops();
+        if (kind != 0) {
+            p.countJacobians(n);
+            s.work += n * p.cell().jacobianFlops();
+        }
+        s.depth += (n + chunks - 1) / chunks;
+    }
+
+    /**
+     * Residual statistics over [from, T) — states before {@code from} must already have zero
+     * residual: max and sum of squares of h − fx, the first index where they differ (the end of the
+     * exact prefix) and the first index whose residual is non-finite or beyond {@link #OVERFLOW}.
+     */
+    final void measure(TrajectoryState s, double[] h, double[] fx, int from) {
+        measure(s, h, fx, from, OVERFLOW);
+    }
+
+    /** As {@link #measure(TrajectoryState, double[], double[], int)}, with residuals beyond {@code limit} marked bad too. */
+    final void measure(TrajectoryState s, double[] h, double[] fx, int from, double limit) {
+        int n = s.length - from;
+        int d = s.d;
+        int chunks = executor.chunks(Math.max(n, 1));
+        executor.forEachChunk(chunks, c -> {
+            int lo = from + ParallelExecutor.chunkStart(n, chunks, c);
+            int hi = from + ParallelExecutor.chunkStart(n, chunks, c + 1);
+            double max = 0;
+            double sq = 0;
+            int mismatch = s.length;
+            int bad = s.length;
+            for (int i = lo; i < hi; i++) {
+                for (int r = i * d; r < i * d + d; r++) {
+                    double e = h[r] - fx[r];
+                    if (!(Math.abs(e) <= limit)) {
+                        bad = Math.min(bad, i);
+                        if (!Double.isFinite(e)) {
+                            e = Double.POSITIVE_INFINITY;
+                        }
+                    }
+                    if (e != 0 && mismatch == s.length) {
+                        mismatch = i;
+                    }
+                    max = Math.max(max, Math.abs(e));
+                    sq += e * e;
+                }
+            }
+            s.chunkMax[c] = max;
+            s.chunkSquares[c] = sq;
+            s.chunkFirstMismatch[c] = mismatch;
+            s.chunkFirstBad[c] = bad;
+        });
+        double max = 0;
+        double sq = 0;
+        int mismatch = s.length;
+        int bad = s.length;
+        for (int c = 0; c < chunks; c++) {
+            max = Math.max(max, s.chunkMax[c]);
+            sq += s.chunkSquares[c];
+            mismatch = Math.min(mismatch, s.chunkFirstMismatch[c]);
+            bad = Math.min(bad, s.chunkFirstBad[c]);
+        }
+        s.residual = max;
+        s.squares = sq;
+        s.exact = n <= 0 ? s.length : mismatch;
+        s.firstBad = bad;
+    }
+
+    /** Sets the first inexact state to its f-value (exact) and refreshes what depends on it: one sure step of progress. */
+    final void advanceExactPrefix(Recurrence p, TrajectoryState s) {
+        int k = s.exact;
+        System.arraycopy(s.fx, k * s.d, s.h, k * s.d, s.d);
+        evaluate(p, s, s.h, s.fx, s.jac, k + 1, Math.min(k + 2, s.length));
+        measure(s, s.h, s.fx, k);
+    }
+
+    /**
+     * Keeps the candidate in the Alt arrays only where it is no worse than the current iterate: up to
+     * its first state whose residual exceeds the current largest residual (or is not finite); from
+     * there on the current trajectory is kept. No evaluation is needed: f at the junction is the
+     * candidate's own f-value, f after it the current one. A Newton step far from the solution
+     * (a chaotic recurrence from a poor guess) can overflow; this keeps its good leading part, and
+     * since the first inexact state is set exactly, at least one more state becomes exact.
+     */
+    final void trimCandidate(TrajectoryState s, int k) {
+        double limit = Math.min(OVERFLOW, Math.max(s.residual, Double.MIN_NORMAL));
+        measure(s, s.hAlt, s.fxAlt, k, limit);
+        int n = s.length;
+        if (s.firstBad == n) {
+            return;
+        }
+        int d = s.d;
+        int m = s.firstBad;
+        if (!(maxValue(s.fxAlt, m * d, (m + 1) * d) <= OVERFLOW)) { // f at the junction overflows: keep one state less
+            m = Math.max(k + 1, m - 1);
+        }
+        s.rejected++;
+        System.arraycopy(s.h, m * d, s.hAlt, m * d, (n - m) * d);
+        if (m + 1 < n) {
+            System.arraycopy(s.fx, (m + 1) * d, s.fxAlt, (m + 1) * d, (n - m - 1) * d);
+            if (s.jacAlt != null) {
+                int per = s.jac.length / n;
+                System.arraycopy(s.jac, (m + 1) * per, s.jacAlt, (m + 1) * per, (n - m - 1) * per);
+            }
+        }
+        measure(s, s.hAlt, s.fxAlt, k);
+    }
+
+    private static double maxValue(double[] a, int from, int to) {
+        double m = 0;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, Math.abs(a[i]));
+        }
+        return m;
+    }
+
+    /** Largest |a − b| over [from, to) states. */
+    static double maxDifference(double[] a, double[] b, int d, int from, int to) {
+        double m = 0;
+        for (int r = from * d; r < to * d; r++) {
+            m = Math.max(m, Math.abs(a[r] - b[r]));
+        }
+        return m;
+    }
+
+    static void swap(TrajectoryState s) {
+        double[] t = s.h;
+        s.h = s.hAlt;
+        s.hAlt = t;
+        t = s.fx;
+        s.fx = s.fxAlt;
+        s.fxAlt = t;
+        if (s.jacAlt != null) {
+            t = s.jac;
+            s.jac = s.jacAlt;
+            s.jacAlt = t;
+        }
+    }
+}
