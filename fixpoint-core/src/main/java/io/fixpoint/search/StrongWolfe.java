@@ -29,7 +29,7 @@ import io.fixpoint.problem.Objective;
  *
  * @param c1             sufficient-decrease constant, 0 &lt; c₁ &lt; c₂
  * @param c2             curvature constant, c₁ &lt; c₂ &lt; 1: 0.9 for (quasi-)Newton directions, 0.1 for conjugate gradients
- * @param maxEvaluations trial points before giving up
+ * @param maxEvaluations trial points before giving up (one more evaluation restores the best point after a failure)
  */
 public record StrongWolfe(double c1, double c2, int maxEvaluations) implements LineSearch {
     /** Relative width of the interval of uncertainty below which the search gives up (MINPACK-2's xtol). */

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** Random SPD quadratics ½xᵀAx − bᵀx + c: the minimisers reach the solution of Ax = b that EJML computes. */
-class RandomQuadraticProperties {
+class RandomQuadraticTest {
 
     @Property(tries = 100)
     void curvatureMethodsReachTheExactMinimiser(@ForAll @IntRange(min = 1, max = 12) int n,
