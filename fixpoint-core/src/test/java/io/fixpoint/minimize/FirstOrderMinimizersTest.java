@@ -79,6 +79,15 @@ class FirstOrderMinimizersTest {
         assertThat(s.evaluations().get(Evaluation.GRADIENT)).as(s.toString()).isLessThanOrEqualTo(60);
     }
 
+    @Test
+    void lbfgsIsNoWorseThanScipyOnRosenbrock() {
+        // SciPy 1.17.1 L-BFGS-B (m = 10, MINPACK-2 line search, gtol 1e-8): 38 iterations, 46 evaluations.
+        Solution s = solve(new Lbfgs(), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-8, 200);
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.iterations()).as(s.toString()).isLessThanOrEqualTo(38);
+        assertThat(s.evaluations().get(Evaluation.GRADIENT)).as(s.toString()).isLessThanOrEqualTo(46);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gradient-descent", "nesterov"})
     void firstOrderMethodsDecreaseMonotonicallyOnRosenbrock(String name) {
