@@ -90,7 +90,7 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
     }
 
     /** Two-loop recursion: d ← −H·g. */
-    private void direction(State st) {
+    void direction(State st) {
         double[] q = st.d;
         Vectors.negate(st.g, q);
         int newest = st.next - 1 + memory;

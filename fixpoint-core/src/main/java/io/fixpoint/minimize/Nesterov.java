@@ -6,6 +6,7 @@ import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Nesterov's accelerated gradient (FISTA form) with a backtracking estimate of the Lipschitz
@@ -19,7 +20,8 @@ import java.util.Map;
  * f(x⁺) ≤ f(y) − ‖∇f(y)‖²/(2L) holds, so L only grows within a step and can recover slowly when
  * the curvature drops. The momentum restarts (t ← 1, y ← x) when it points uphill: under
  * {@link Restart#GRADIENT} when ∇f(y)ᵀ(x⁺ − x) &gt; 0, and under either scheme when f(x⁺) &gt; f(x), in
- * which case x⁺ is also rejected, so the values decrease monotonically.
+ * which case x⁺ is also rejected, so the values decrease monotonically (up to rounding noise of
+ * relative size {@value #NOISE}).
  *
  * @param restart        the restart test
  * @param relax          factor in (0, 1] applied to L at the start of each step
@@ -46,7 +48,7 @@ public record Nesterov(Restart restart, double relax, int maxBacktracks) impleme
     static final double PROBE = 1e-4;
 
     public Nesterov {
-        java.util.Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(restart, "restart");
         if (!(relax > 0 && relax <= 1)) {
             throw new IllegalArgumentException("relax must lie in (0, 1], got " + relax);
         }

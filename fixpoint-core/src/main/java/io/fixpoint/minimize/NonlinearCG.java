@@ -36,6 +36,9 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
         }
     }
 
+    /** How far beyond the quadratic model's minimiser the first trial step may go. */
+    static final double MODEL_CAP = 100;
+
     /** Hager–Zhang's η in the lower bound on β. */
     static final double HZ_ETA = 0.01;
 
@@ -72,8 +75,10 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
     @Override
     public State step(Objective problem, State s) {
         double slope = Vectors.dot(s.g, s.d);
-        // Nocedal–Wright (3.60): the first-order change of the last step, on the new direction.
-        double t0 = s.lastStep > 0 ? s.lastStep * s.lastSlope / slope : s.firstStep();
+        // Nocedal–Wright (3.60): the first-order change of the last step, on the new direction; capped
+        // by the minimiser along d of the quadratic model with the curvature yᵀs/sᵀs of the last step,
+        // because after a near-exact solve the slope collapses and (3.60) can overshoot by decades.
+        double t0 = Math.min(s.lastChange / slope, MODEL_CAP * -slope / (s.curvature * Vectors.dot(s.d, s.d)));
         if (!(t0 > 0) || Double.isInfinite(t0)) {
             t0 = s.firstStep();
         }
@@ -87,9 +92,9 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
             }
             return s;
         }
-        s.lastStep = r.success() ? r.step() : 0; // a failed search's step says little about scale
-        s.lastSlope = slope;
         Vectors.subtract(s.gTrial, s.g, s.y);
+        s.curvature = Vectors.dot(s.y, s.d) / (r.step() * Vectors.dot(s.d, s.d));
+        s.lastChange = r.step() * slope;
         double gg = Vectors.dot(s.g, s.g);
         double oldGradientNorm = s.gradientNorm;
         s.acceptTrial(r.value());
@@ -122,8 +127,10 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
         final double[] y;
         int sinceRestart;
         int restarts;
-        double lastStep;
-        double lastSlope;
+        /** Curvature of f along the last step, yᵀs/sᵀs; NaN before the first. */
+        double curvature = Double.NaN;
+        /** First-order change t·∇fᵀd of the last step; NaN before the first. */
+        double lastChange = Double.NaN;
 
         State(Objective problem, double[] x0) {
             super(problem, x0);

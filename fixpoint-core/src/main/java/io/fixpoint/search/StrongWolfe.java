@@ -18,8 +18,8 @@ import io.fixpoint.problem.Objective;
  * <p>Near a minimiser the decrease f can show drowns in rounding while the gradient is still
  * accurate, so a trial that meets the curvature condition is also accepted under Hager and
  * Zhang's approximate Wolfe conditions (2005): ∇f(x + t·d)ᵀd ≤ (2c₁ − 1)·∇f(x)ᵀd, which is
- * sufficient decrease for a quadratic, with f(x + t·d) ≤ f(x) + 1e-10·|f(x)|; changes of f within
- * that noise are then replaced by what the slopes imply.
+ * sufficient decrease for a quadratic, when f(x + t·d) is within 1e-10·|f(x)| of f(x); changes of f
+ * within that noise also give way to what the slopes imply in the interpolation.
  *
  * <p>A trial whose value or slope is not finite is taken as a step too long: the search shrinks
  * back towards the best step and never tries that far again. When the conditions cannot be met
@@ -29,7 +29,7 @@ import io.fixpoint.problem.Objective;
  *
  * @param c1             sufficient-decrease constant, 0 &lt; c₁ &lt; c₂
  * @param c2             curvature constant, c₁ &lt; c₂ &lt; 1: 0.9 for (quasi-)Newton directions, 0.1 for conjugate gradients
- * @param maxEvaluations trial points before giving up
+ * @param maxEvaluations trial points before giving up (one more evaluation restores the best point after a failure)
  */
 public record StrongWolfe(double c1, double c2, int maxEvaluations) implements LineSearch {
     /** Relative width of the interval of uncertainty below which the search gives up (MINPACK-2's xtol). */
@@ -132,7 +132,7 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
                 bestValue = fv;
             }
             boolean curvature = Math.abs(gv) <= c2 * -ginit;
-            if (curvature && (fv <= ftest || fv <= f0 + noise && gv <= (2 * c1 - 1) * ginit)) {
+            if (curvature && (fv <= ftest || Math.abs(fv - f0) <= noise && gv <= (2 * c1 - 1) * ginit)) {
                 return LineSearchResult.accepted(stp, fv);
             }
             if (brackt && (stp <= stmin || stp >= stmax)) {
@@ -239,6 +239,11 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
             double q = ((gamma - dx) + gamma) + dp;
             double stpc = stx + p / q * (stp - stx);
             double stpq = stx + dx / ((fx - fp) / (stp - stx) + dx) / 2 * (stp - stx);
+            if (!strictlyBetween(stpc, stx, stp)) {
+                // The cubic's minimiser lies inside the bracket unless cancellation wiped it out
+                // (a first trial many orders of magnitude too long); the quadratic step is then safer.
+                return strictlyBetween(stpq, stx, stp) ? stpq : stx + 0.5 * (stp - stx);
+            }
             return Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
         }
         if (sgnd < 0) {
@@ -296,6 +301,10 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
             return stp + p / q * (sty - stp);
         }
         return stp > stx ? stpmax : stpmin;
+    }
+
+    private static boolean strictlyBetween(double t, double a, double b) {
+        return t > Math.min(a, b) && t < Math.max(a, b);
     }
 
     private static double max(double a, double b, double c) {
