@@ -12,8 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +29,9 @@ import picocli.CommandLine.Spec;
  * to a report directory. Further outputs (peer comparisons, richer reports) hang off {@link #report}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run minimisation methods on the built-in test problems.",
+        description = {"Run every method on the built-in suites: minimisation (MGH), then least squares,",
+                "fixed points and roots, and parallel-in-time recurrences (see --suites).",
+                "Minimisation:",
                 "Prints one row per solve (solved, f* reached, status, iterations,",
                 "evaluations, final gradient norm, time, observed rate), a summary",
                 "per method, and plain vs damped vs lazy-Hessian Newton.",
@@ -59,11 +65,71 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", description = "With --compare: timed solves per problem × method, median reported. Default: ${DEFAULT-VALUE}.")
     int repeats = CompareSettings.DEFAULT.repeats();
 
+    @Option(names = "--suites", split = ",", paramLabel = "SUITE",
+            description = {"Suites to run: minimization (MGH), least-squares (NIST StRD beside SciPy), fixed-point",
+                    "(maps and MGH systems beside SciPy), sequence (parallel-in-time sweep). Default: all of them,",
+                    "or only minimization when --problems, --methods, --json or --compare is given."})
+    List<String> suites = List.of();
+
     @Option(names = "--warmups", paramLabel = "N", description = "With --compare: untimed JVM warm-up solves first. Default: ${DEFAULT-VALUE}.")
     int warmups = CompareSettings.DEFAULT.warmups();
 
+    /** The other suites, each run by its own sub-command so that its output and options stay in one place. */
+    private static final Map<String, List<String>> OTHER_SUITES = new LinkedHashMap<>();
+
+    static {
+        OTHER_SUITES.put("least-squares", List.of("fit", "--nist-bench"));
+        OTHER_SUITES.put("fixed-point", List.of("bench-fixed-point"));
+        OTHER_SUITES.put("sequence", List.of("sequence", "--bench"));
+    }
+
     @Override
     public Integer call() {
+        List<String> chosenSuites = chosenSuites();
+        int code = chosenSuites.contains(MINIMIZATION) ? minimization() : ExitCodes.OK;
+        for (String suite : chosenSuites) {
+            if (!suite.equals(MINIMIZATION)) {
+                code = Math.max(code, runSuite(suite));
+            }
+        }
+        return code;
+    }
+
+    private static final String MINIMIZATION = "minimization";
+
+    private List<String> chosenSuites() {
+        if (suites.isEmpty()) {
+            boolean narrowed = !problems.isEmpty() || !methods.isEmpty() || json || !compare.isEmpty();
+            if (narrowed) {
+                return List.of(MINIMIZATION);
+            }
+            List<String> all = new ArrayList<>(List.of(MINIMIZATION));
+            all.addAll(OTHER_SUITES.keySet());
+            return all;
+        }
+        for (String s : suites) {
+            if (!s.equals(MINIMIZATION) && !OTHER_SUITES.containsKey(s)) {
+                throw new UserError("unknown suite '" + s + "'; known suites: " + MINIMIZATION + ", " + String.join(", ", OTHER_SUITES.keySet()));
+            }
+        }
+        return suites;
+    }
+
+    private int runSuite(String suite) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.println("== " + suite + " ==");
+        out.flush();
+        List<String> args = new ArrayList<>(OTHER_SUITES.get(suite));
+        if (reportDir != null && !suite.equals("fixed-point")) {
+            args.add("--report");
+            args.add(reportDir.resolve(suite).toString());
+        }
+        CommandLine sub = spec.root().commandLine().getSubcommands().get(args.get(0));
+        return sub.execute(args.subList(1, args.size()).toArray(new String[0]));
+    }
+
+    private int minimization() {
         List<TestProblem> chosenProblems = Catalog.problems(problems);
         List<String> chosenMethods = Catalog.methods(methods);
         if (!(timeLimit > 0 && timeLimit < Double.POSITIVE_INFINITY)) {

@@ -111,6 +111,14 @@ class CliTest {
         assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "nope"), "unknown method 'nope'", "lbfgs", "bfgs");
         assertBadInput(run("bench", "--problems", "rosenbrock,nope"), "unknown problem 'nope'", "rosenbrock");
         assertBadInput(run("bench", "--methods", "bfgs,nope"), "unknown method 'nope'", "lbfgs");
+        assertBadInput(run("bench", "--suites", "minimization,nope"), "unknown suite 'nope'", "least-squares", "sequence");
+    }
+
+    @Test
+    void benchRunsAnotherSuiteThroughItsOwnCommand() {
+        Run r = run("bench", "--suites", "least-squares");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("== least-squares ==").contains("Misra1a").doesNotContain("rosenbrock");
     }
 
     @Test
