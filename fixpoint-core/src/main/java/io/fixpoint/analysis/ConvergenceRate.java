@@ -13,6 +13,11 @@ public final class ConvergenceRate {
     static final int MIN_POINTS = 4;
     static final double SUPERLINEAR_ORDER = 1.2;
     static final double GOOD_FIT = 0.9;
+    /**
+     * Over a short tail a geometric decrease also fits C/k^p with a huge p; beyond this order the
+     * linear model is taken whenever it fits well.
+     */
+    static final double MAX_SUBLINEAR_ORDER = 4;
 
     private ConvergenceRate() {
     }
@@ -52,7 +57,8 @@ public final class ConvergenceRate {
         if (!falling) {
             return new RateEstimate(RateEstimate.Kind.UNKNOWN, Double.NaN, 0, n);
         }
-        if (linear.r2 >= sublinear.r2) {
+        boolean implausiblySteep = -sublinear.slope > MAX_SUBLINEAR_ORDER && linear.r2 >= GOOD_FIT;
+        if (linear.r2 >= sublinear.r2 || implausiblySteep) {
             return new RateEstimate(RateEstimate.Kind.LINEAR, Math.exp(linear.slope), linear.r2, n);
         }
         return new RateEstimate(RateEstimate.Kind.SUBLINEAR, -sublinear.slope, sublinear.r2, n);

@@ -35,6 +35,17 @@ class ConvergenceRateTest {
     }
 
     @Test
+    void prefersTheLinearModelOverAnImplausiblySteepPowerLaw() {
+        double[] e = new double[18];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = Math.pow(k + 1, -17); // over 18 steps a power 17 is a geometric decrease in disguise
+        }
+        RateEstimate r = ConvergenceRate.estimate(e);
+        assertThat(r.kind()).isEqualTo(Kind.LINEAR);
+        assertThat(r.parameter()).isBetween(0.1, 0.5);
+    }
+
+    @Test
     void recognisesQuadraticConvergence() {
         RateEstimate r = ConvergenceRate.estimate(new double[] {1, 0.5, 0.3, 1e-1, 1e-2, 1e-4, 1e-8, 1e-16});
         assertThat(r.kind()).isEqualTo(Kind.SUPERLINEAR);
