@@ -67,16 +67,9 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
 
     @Override
     public State step(Objective f, State s) {
-        f.hessian(s.x, s.system.hessian);
-        if (!s.system.hessianFinite()) {
-            s.verdict = SecondOrder.nonFiniteHessian();
+        if (!s.factorHessian(f)) {
             return s;
         }
-        if (!s.system.factor()) {
-            s.verdict = new Verdict(Status.STALLED, "no shift τ made the Hessian positive definite");
-            return s;
-        }
-        s.noteShift(s.system.shift());
         s.system.solve(s.g, s.newton);                     // [∇²f]⁻¹∇f
         double g2 = Math.max(0, Vectors.dot(s.g, s.newton)); // G² in the local dual norm
         double bigG = Math.sqrt(g2);
@@ -100,29 +93,17 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
     }
 
     /** Iterate, gradient, the estimate L and workspaces of a damped-Newton solve. */
-    public static final class State extends GradientState {
+    public static final class State extends NewtonState {
         final double[] newton;
-        final NewtonSystem system;
         double l;
         double stepsize = Double.NaN;
         double minStepsize = Double.POSITIVE_INFINITY;
         int backtracks;
-        int shiftedSteps;
-        double maxShift;
 
         State(Objective f, double[] x0, double l) {
             super(f, x0);
-            int n = x0.length;
-            newton = new double[n];
-            system = new NewtonSystem(n);
+            newton = new double[x0.length];
             this.l = l;
-        }
-
-        void noteShift(double tau) {
-            maxShift = Math.max(maxShift, tau);
-            if (tau > 0) {
-                shiftedSteps++;
-            }
         }
 
         void accept(double alpha, double acceptedL, double fNew, double norm) {

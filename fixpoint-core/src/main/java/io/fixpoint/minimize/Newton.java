@@ -41,16 +41,9 @@ public final class Newton implements Solver<Objective, Newton.State> {
 
     @Override
     public State step(Objective f, State s) {
-        f.hessian(s.x, s.system.hessian);
-        if (!s.system.hessianFinite()) {
-            s.verdict = SecondOrder.nonFiniteHessian();
+        if (!s.factorHessian(f)) {
             return s;
         }
-        if (!s.system.factor()) {
-            s.verdict = new Verdict(Status.STALLED, "no shift τ made the Hessian positive definite");
-            return s;
-        }
-        s.noteShift(s.system.shift());
         Vectors.negate(s.g, s.d);
         s.system.solve(s.d, s.d);
         LineSearchResult r = lineSearch.search(f, s.x, s.f, s.g, s.d, 1, s.xTrial, s.gTrial);
@@ -63,26 +56,12 @@ public final class Newton implements Solver<Objective, Newton.State> {
     }
 
     /** Iterate, gradient and workspaces of a Newton solve. */
-    public static final class State extends GradientState {
+    public static final class State extends NewtonState {
         final double[] d;
-        final NewtonSystem system;
-        double lastShift;
-        double maxShift;
-        int shiftedSteps;
 
         State(Objective f, double[] x0) {
             super(f, x0);
-            int n = x0.length;
-            d = new double[n];
-            system = new NewtonSystem(n);
-        }
-
-        void noteShift(double tau) {
-            lastShift = tau;
-            maxShift = Math.max(maxShift, tau);
-            if (tau > 0) {
-                shiftedSteps++;
-            }
+            d = new double[x0.length];
         }
 
 
