@@ -2,7 +2,6 @@ package io.fixpoint.minimize;
 
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.Objective;
-import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
@@ -63,23 +62,14 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
     @Override
     public State init(Objective f, double[] x0) {
         SecondOrder.requireHessian(name(), f);
-        State s = new State(x0, initialL);
-        s.f = f.valueAndGradient(s.x, s.g);
-        return s;
+        return new State(f, x0, initialL);
     }
 
     @Override
     public State step(Objective f, State s) {
-        f.hessian(s.x, s.system.hessian);
-        if (!s.system.hessianFinite()) {
-            s.verdict = SecondOrder.nonFiniteHessian();
+        if (!s.factorHessian(f)) {
             return s;
         }
-        if (!s.system.factor()) {
-            s.verdict = new Verdict(Status.STALLED, "no shift τ made the Hessian positive definite");
-            return s;
-        }
-        s.noteShift(s.system.shift());
         s.system.solve(s.g, s.newton);                     // [∇²f]⁻¹∇f
         double g2 = Math.max(0, Vectors.dot(s.g, s.newton)); // G² in the local dual norm
         double bigG = Math.sqrt(g2);
@@ -87,11 +77,11 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
         double l = Math.max(MIN_L, s.l / 2);
         for (int trial = 0; trial < MAX_BACKTRACKS; trial++) {
             double alpha = stepsize(l * bigG);
-            Vectors.addScaled(s.x, -alpha, s.newton, s.xNew);
-            double fNew = f.value(s.xNew);
+            Vectors.addScaled(s.x, -alpha, s.newton, s.xTrial);
+            double fNew = f.value(s.xTrial);
             double model = -alpha * g2 + 0.5 * alpha * alpha * g2 + l / 6 * alpha * alpha * alpha * g2 * bigG;
             if (Double.isFinite(fNew) && fNew - s.f <= model + tolerance) {
-                f.gradient(s.xNew, s.gNew);
+                f.gradient(s.xTrial, s.gTrial);
                 s.accept(alpha, l, fNew, alpha * Vectors.norm(s.newton));
                 return s;
             }
@@ -103,78 +93,24 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
     }
 
     /** Iterate, gradient, the estimate L and workspaces of a damped-Newton solve. */
-    public static final class State implements IterationState {
-        double[] x;
-        double[] g;
-        double[] xNew;
-        double[] gNew;
+    public static final class State extends NewtonState {
         final double[] newton;
-        final NewtonSystem system;
-        double f;
         double l;
         double stepsize = Double.NaN;
         double minStepsize = Double.POSITIVE_INFINITY;
-        double stepNorm = Double.NaN;
         int backtracks;
-        int shiftedSteps;
-        double maxShift;
-        Verdict verdict;
 
-        State(double[] x0, double l) {
-            int n = x0.length;
-            x = x0;
-            g = new double[n];
-            xNew = new double[n];
-            gNew = new double[n];
-            newton = new double[n];
-            system = new NewtonSystem(n);
+        State(Objective f, double[] x0, double l) {
+            super(f, x0);
+            newton = new double[x0.length];
             this.l = l;
-        }
-
-        void noteShift(double tau) {
-            maxShift = Math.max(maxShift, tau);
-            if (tau > 0) {
-                shiftedSteps++;
-            }
         }
 
         void accept(double alpha, double acceptedL, double fNew, double norm) {
             stepsize = alpha;
             minStepsize = Math.min(minStepsize, alpha);
             l = acceptedL;
-            f = fNew;
-            stepNorm = norm;
-            double[] t = x;
-            x = xNew;
-            xNew = t;
-            t = g;
-            g = gNew;
-            gNew = t;
-        }
-
-        @Override
-        public double[] x() {
-            return x;
-        }
-
-        @Override
-        public double value() {
-            return f;
-        }
-
-        @Override
-        public double optimality() {
-            return Vectors.norm(g);
-        }
-
-        @Override
-        public double stepNorm() {
-            return stepNorm;
-        }
-
-        @Override
-        public Verdict verdict() {
-            return verdict;
+            acceptTrial(fNew, norm);
         }
 
         /** α_k of the last step, in (0, 1] (NaN before the first). */

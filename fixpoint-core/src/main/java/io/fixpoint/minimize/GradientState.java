@@ -8,8 +8,8 @@ import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 
 /**
- * What every gradient-based minimiser keeps: the iterate, its value and gradient, and a trial
- * point and gradient for the line search to write into. Accepting a trial swaps the buffers, so a
+ * What every gradient-based minimiser keeps, first- or second-order: the iterate, its value and
+ * gradient, and a trial point and gradient for the line search or step test to write into. Accepting a trial swaps the buffers, so a
  * step allocates nothing.
  */
 abstract class GradientState implements IterationState {
@@ -41,7 +41,12 @@ abstract class GradientState implements IterationState {
 
     /** Makes the trial point (value {@code fTrial}) the iterate. */
     void acceptTrial(double fTrial) {
-        stepNorm = Vectors.distance(x, xTrial);
+        acceptTrial(fTrial, Vectors.distance(x, xTrial));
+    }
+
+    /** Makes the trial point (value {@code fTrial}) the iterate, with the step length the solver already knows. */
+    void acceptTrial(double fTrial, double stepLength) {
+        stepNorm = stepLength;
         double[] t = x;
         x = xTrial;
         xTrial = t;

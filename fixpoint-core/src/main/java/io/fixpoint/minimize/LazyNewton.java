@@ -2,7 +2,6 @@ package io.fixpoint.minimize;
 
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.Objective;
-import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
@@ -66,9 +65,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
     public State init(Objective f, double[] x0) {
         SecondOrder.requireHessian(name(), f);
         int n = x0.length;
-        State s = new State(x0, period == 0 ? Math.max(1, n) : period, initialM);
-        s.f = f.valueAndGradient(s.x, s.g);
-        return s;
+        return new State(f, x0, period == 0 ? Math.max(1, n) : period, initialM);
     }
 
     @Override
@@ -86,7 +83,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
             }
             s.vtg[j] = t;
         }
-        double gNorm = Vectors.norm(s.g);
+        double gNorm = s.gradientNorm;
         double floor = Math.max(0, -s.minEigenvalue);
         double tolerance = 16 * Math.ulp(s.f);
         double m = s.m;
@@ -102,10 +99,10 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
                 }
                 s.step[i] = -r;
             }
-            Vectors.addScaled(s.x, 1, s.step, s.xNew);
-            double fNew = f.valueAndGradient(s.xNew, s.gNew);
-            if (Double.isFinite(fNew) && Vectors.allFinite(s.gNew) && fNew <= s.f + tolerance
-                    && -Vectors.dot(s.gNew, s.step) >= Vectors.dot(s.gNew, s.gNew) / (4 * lambda)) {
+            Vectors.addScaled(s.x, 1, s.step, s.xTrial);
+            double fNew = f.valueAndGradient(s.xTrial, s.gTrial);
+            if (Double.isFinite(fNew) && Vectors.allFinite(s.gTrial) && fNew <= s.f + tolerance
+                    && -Vectors.dot(s.gTrial, s.step) >= Vectors.dot(s.gTrial, s.gTrial) / (4 * lambda)) {
                 s.accept(fNew, lambda, Math.max(MIN_M, m / 2));
                 return s;
             }
@@ -118,12 +115,8 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
     }
 
     /** Iterate, gradient, the lazy Hessian's eigendecomposition and workspaces of a lazy-Newton solve. */
-    public static final class State implements IterationState {
+    public static final class State extends GradientState {
         final int period;
-        double[] x;
-        double[] g;
-        double[] xNew;
-        double[] gNew;
         final double[] step;
         /** Vᵀ∇f(x), and its scaling by (μ + λ)⁻¹. */
         final double[] vtg;
@@ -137,20 +130,14 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         int age;
         int hessians;
         int rejections;
-        double f;
         double m;
         double lambda = Double.NaN;
-        double stepNorm = Double.NaN;
-        Verdict verdict;
 
-        State(double[] x0, int period, double m) {
+        State(Objective f, double[] x0, int period, double m) {
+            super(f, x0);
             int n = x0.length;
             this.period = period;
             this.m = m;
-            x = x0;
-            g = new double[n];
-            xNew = new double[n];
-            gNew = new double[n];
             step = new double[n];
             vtg = new double[n];
             scaled = new double[n];
@@ -190,41 +177,9 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         }
 
         void accept(double fNew, double lambdaUsed, double nextM) {
-            stepNorm = Vectors.norm(step);
-            f = fNew;
             lambda = lambdaUsed;
             m = nextM;
-            double[] t = x;
-            x = xNew;
-            xNew = t;
-            t = g;
-            g = gNew;
-            gNew = t;
-        }
-
-        @Override
-        public double[] x() {
-            return x;
-        }
-
-        @Override
-        public double value() {
-            return f;
-        }
-
-        @Override
-        public double optimality() {
-            return Vectors.norm(g);
-        }
-
-        @Override
-        public double stepNorm() {
-            return stepNorm;
-        }
-
-        @Override
-        public Verdict verdict() {
-            return verdict;
+            acceptTrial(fNew, Vectors.norm(step));
         }
 
         /** Hessians evaluated so far (one per lazy period). */

@@ -5,7 +5,6 @@ import io.fixpoint.problem.Objective;
 import io.fixpoint.search.Backtracking;
 import io.fixpoint.search.LineSearch;
 import io.fixpoint.search.LineSearchResult;
-import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
@@ -37,102 +36,34 @@ public final class Newton implements Solver<Objective, Newton.State> {
     @Override
     public State init(Objective f, double[] x0) {
         SecondOrder.requireHessian(name(), f);
-        State s = new State(x0);
-        s.f = f.valueAndGradient(s.x, s.g);
-        return s;
+        return new State(f, x0);
     }
 
     @Override
     public State step(Objective f, State s) {
-        f.hessian(s.x, s.system.hessian);
-        if (!s.system.hessianFinite()) {
-            s.verdict = SecondOrder.nonFiniteHessian();
+        if (!s.factorHessian(f)) {
             return s;
         }
-        if (!s.system.factor()) {
-            s.verdict = new Verdict(Status.STALLED, "no shift τ made the Hessian positive definite");
-            return s;
-        }
-        s.noteShift(s.system.shift());
         Vectors.negate(s.g, s.d);
         s.system.solve(s.d, s.d);
-        LineSearchResult r = lineSearch.search(f, s.x, s.f, s.g, s.d, 1, s.xNew, s.gNew);
+        LineSearchResult r = lineSearch.search(f, s.x, s.f, s.g, s.d, 1, s.xTrial, s.gTrial);
         if (!r.success()) {
             s.verdict = new Verdict(Status.STALLED, "line search along the Newton direction failed: " + r.message());
             return s;
         }
-        s.stepNorm = r.step() * Vectors.norm(s.d);
-        s.f = r.value();
-        s.swap();
+        s.acceptTrial(r.value(), r.step() * Vectors.norm(s.d));
         return s;
     }
 
     /** Iterate, gradient and workspaces of a Newton solve. */
-    public static final class State implements IterationState {
-        double[] x;
-        double[] g;
-        double[] xNew;
-        double[] gNew;
+    public static final class State extends NewtonState {
         final double[] d;
-        final NewtonSystem system;
-        double f;
-        double stepNorm = Double.NaN;
-        Verdict verdict;
-        double lastShift;
-        double maxShift;
-        int shiftedSteps;
 
-        State(double[] x0) {
-            int n = x0.length;
-            x = x0;
-            g = new double[n];
-            xNew = new double[n];
-            gNew = new double[n];
-            d = new double[n];
-            system = new NewtonSystem(n);
+        State(Objective f, double[] x0) {
+            super(f, x0);
+            d = new double[x0.length];
         }
 
-        void noteShift(double tau) {
-            lastShift = tau;
-            maxShift = Math.max(maxShift, tau);
-            if (tau > 0) {
-                shiftedSteps++;
-            }
-        }
-
-        void swap() {
-            double[] t = x;
-            x = xNew;
-            xNew = t;
-            t = g;
-            g = gNew;
-            gNew = t;
-        }
-
-        @Override
-        public double[] x() {
-            return x;
-        }
-
-        @Override
-        public double value() {
-            return f;
-        }
-
-        @Override
-        public double optimality() {
-            return Vectors.norm(g);
-        }
-
-        @Override
-        public double stepNorm() {
-            return stepNorm;
-        }
-
-        @Override
-        public Verdict verdict() {
-            return verdict;
-        }
 
         /** The Hessian shift τ of the last step (0 when the Hessian was positive definite). */
         public double shift() {

@@ -3,7 +3,6 @@ package io.fixpoint.minimize;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.search.TrustRegion;
-import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
@@ -53,14 +52,12 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     @Override
     public State init(Objective f, double[] x0) {
         SecondOrder.requireHessianVector(name(), f);
-        State s = new State(x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
-        s.f = f.valueAndGradient(s.x, s.g);
-        return s;
+        return new State(f, x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
     }
 
     @Override
     public State step(Objective f, State s) {
-        double gNorm = Vectors.norm(s.g);
+        double gNorm = s.gradientNorm;
         double forcing = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
         if (s.hessian != null) {
             f.hessian(s.x, s.hessian);
@@ -72,15 +69,15 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
                 return s;
             }
             double pNorm = Vectors.norm(s.p);
-            Vectors.addScaled(s.x, 1, s.p, s.xNew);
-            double fNew = f.value(s.xNew);
+            Vectors.addScaled(s.x, 1, s.p, s.xTrial);
+            double fNew = f.value(s.xTrial);
             double noise = ROUNDING_ULPS * Math.ulp(s.f);
             if (predicted < noise && Double.isFinite(fNew) && fNew <= s.f + noise) {
                 // Values cannot resolve a decrease this small: judge the step by the gradient instead.
-                f.gradient(s.xNew, s.gNew);
-                if (Vectors.norm(s.gNew) < gNorm) {
+                f.gradient(s.xTrial, s.gTrial);
+                if (Vectors.norm(s.gTrial) < gNorm) {
                     s.lastRatio = Double.NaN;
-                    s.accept(fNew, pNorm);
+                    s.acceptTrial(fNew, pNorm);
                     return s;
                 }
             }
@@ -88,8 +85,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             s.lastRatio = rho;
             s.radius = region.update(s.radius, rho, pNorm);
             if (region.accepts(rho)) {
-                f.gradient(s.xNew, s.gNew);
-                s.accept(fNew, pNorm);
+                f.gradient(s.xTrial, s.gTrial);
+                s.acceptTrial(fNew, pNorm);
                 return s;
             }
             s.rejections++;
@@ -170,32 +167,22 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     }
 
     /** Iterate, gradient, radius and CG workspaces of a trust-region Newton–CG solve. */
-    public static final class State implements IterationState {
-        double[] x;
-        double[] g;
-        double[] xNew;
-        double[] gNew;
+    public static final class State extends GradientState {
         final double[] p;
         final double[] r;
         final double[] d;
         final double[] bd;
         /** ∇²f(x), row-major, when the solve multiplies by a formed Hessian; null for Hessian-vector products. */
         final double[] hessian;
-        double f;
         double radius;
         double lastRatio = Double.NaN;
-        double stepNorm = Double.NaN;
         long cgIterations;
         int negativeCurvature;
         int rejections;
-        Verdict verdict;
 
-        State(double[] x0, double radius, boolean formHessian) {
+        State(Objective f, double[] x0, double radius, boolean formHessian) {
+            super(f, x0);
             int n = x0.length;
-            x = x0;
-            g = new double[n];
-            xNew = new double[n];
-            gNew = new double[n];
             p = new double[n];
             r = new double[n];
             d = new double[n];
@@ -218,42 +205,6 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
                 }
                 out[i] = t;
             }
-        }
-
-        void accept(double fNew, double norm) {
-            f = fNew;
-            stepNorm = norm;
-            double[] t = x;
-            x = xNew;
-            xNew = t;
-            t = g;
-            g = gNew;
-            gNew = t;
-        }
-
-        @Override
-        public double[] x() {
-            return x;
-        }
-
-        @Override
-        public double value() {
-            return f;
-        }
-
-        @Override
-        public double optimality() {
-            return Vectors.norm(g);
-        }
-
-        @Override
-        public double stepNorm() {
-            return stepNorm;
-        }
-
-        @Override
-        public Verdict verdict() {
-            return verdict;
         }
 
         /** The current trust-region radius Δ. */
