@@ -2,7 +2,6 @@ package io.fixpoint.bench.report;
 
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,13 +12,7 @@ public final class NistSection {
 
     /** An HTML fragment (opening with an h2) built from the bench's own results. */
     public static String html(NistBench.Table t) {
-        List<String> columns = new ArrayList<>(t.methods());
-        for (String peer : NistBench.PEER_METHODS) {
-            String name = "scipy-" + peer;
-            if (t.results().stream().anyMatch(r -> r.method().equals(name))) {
-                columns.add(name);
-            }
-        }
+        List<String> columns = t.methods(); // SciPy's lm and trf included, as scipy-lm and scipy-trf, when it ran
         StringBuilder h = new StringBuilder(1 << 13);
         h.append("<h2 id=\"least-squares\">Least squares: NIST StRD</h2>\n<p>Log relative error (LRE, digits agreeing with the certified ")
                 .append("values; the smaller of the worst parameter and the residual sum of squares) per dataset, start and method. ")
