@@ -5,6 +5,11 @@ import io.fixpoint.bench.BenchResult;
 import io.fixpoint.bench.BenchTable;
 import io.fixpoint.bench.MinimizationBench;
 import io.fixpoint.bench.compare.CompareSettings;
+import io.fixpoint.bench.compare.ComparisonResult;
+import io.fixpoint.bench.report.FixedPointSection;
+import io.fixpoint.bench.report.NistSection;
+import io.fixpoint.bench.report.ReportWriter;
+import io.fixpoint.bench.report.SequenceSection;
 import io.fixpoint.bench.suite.TestProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,13 +88,27 @@ final class BenchCommand implements Callable<Integer> {
         OTHER_SUITES.put("sequence", List.of("sequence", "--bench"));
     }
 
+    /** What the run measured, for the one index.html written at the end: the minimisation report and the other suites' sections. */
+    private ComparisonResult minimizationReport;
+    private final List<String> sections = new ArrayList<>();
+
     @Override
     public Integer call() {
         List<String> chosenSuites = chosenSuites();
+        if (reportDir != null) {
+            createReportDir(); // fail before a long run, not after it
+        }
         int code = chosenSuites.contains(MINIMIZATION) ? minimization() : ExitCodes.OK;
         for (String suite : chosenSuites) {
             if (!suite.equals(MINIMIZATION)) {
                 code = Math.max(code, runSuite(suite));
+            }
+        }
+        if (reportDir != null && (minimizationReport != null || !sections.isEmpty())) {
+            try {
+                spec.commandLine().getErr().println("wrote " + ReportWriter.writeHtml(minimizationReport, sections, reportDir));
+            } catch (IOException e) {
+                throw new UserError("cannot write the report to " + reportDir + ": " + e.getMessage());
             }
         }
         return code;
@@ -121,12 +140,21 @@ final class BenchCommand implements Callable<Integer> {
         out.println("== " + suite + " ==");
         out.flush();
         List<String> args = new ArrayList<>(OTHER_SUITES.get(suite));
-        if (reportDir != null && !suite.equals("fixed-point")) {
+        if (reportDir != null) {
             args.add("--report");
             args.add(reportDir.resolve(suite).toString());
         }
         CommandLine sub = spec.root().commandLine().getSubcommands().get(args.get(0));
-        return sub.execute(args.subList(1, args.size()).toArray(new String[0]));
+        int code = sub.execute(args.subList(1, args.size()).toArray(new String[0]));
+        Object command = sub.getCommand();
+        if (command instanceof FitCommand c && c.lastNistBench != null) {
+            sections.add(NistSection.html(c.lastNistBench));
+        } else if (command instanceof BenchFixedPointCommand c && c.lastReport != null) {
+            sections.add(FixedPointSection.html(c.lastReport));
+        } else if (command instanceof SequenceCommand c && c.lastBench != null) {
+            sections.add(SequenceSection.html(c.lastBench));
+        }
+        return code;
     }
 
     private int minimization() {
@@ -135,16 +163,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!(timeLimit > 0 && timeLimit < Double.POSITIVE_INFINITY)) {
             throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
         }
-        if (reportDir != null) {
-            createReportDir(); // fail before a long run, not after it
-        }
         PrintWriter out = spec.commandLine().getOut();
         if (!compare.isEmpty()) {
             if (repeats < 1 || warmups < 0) {
                 throw new UserError("--repeats must be ≥ 1 and --warmups ≥ 0, got " + repeats + " and " + warmups);
             }
             return CompareRun.run(chosenProblems, chosenMethods, compare, CompareSettings.DEFAULT.withRepeats(repeats).withWarmups(warmups),
-                    Duration.ofNanos((long) (timeLimit * 1e9)), reportDir, json, out, spec.commandLine().getErr());
+                    Duration.ofNanos((long) (timeLimit * 1e9)), reportDir, json, out, spec.commandLine().getErr(), r -> minimizationReport = r);
         }
         long started = System.nanoTime();
         ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr());
@@ -163,7 +188,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (reportDir != null) {
             report(results, reportDir);
-            spec.commandLine().getErr().println("wrote " + CompareRun.writeHtml(results, chosenProblems, reportDir, (System.nanoTime() - started) * 1e-9));
+            minimizationReport = CompareRun.asComparison(results, chosenProblems, (System.nanoTime() - started) * 1e-9);
         }
         out.flush();
         return ExitCodes.OK;

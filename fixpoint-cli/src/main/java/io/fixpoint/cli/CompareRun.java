@@ -15,12 +15,12 @@ import io.fixpoint.bench.report.SummaryText;
 import io.fixpoint.bench.suite.TestProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /** {@code fixpoint bench --compare PEERS}: Fixpoint and its peers side by side, and the HTML report of a bench run. */
@@ -31,9 +31,12 @@ final class CompareRun {
     private CompareRun() {
     }
 
-    /** Runs the comparison, prints the summary (or JSON lines) and writes the report; exit 1 when definitions disagree. */
+    /**
+     * Runs the comparison, prints the summary (or JSON lines), writes the report and hands the result to {@code ran} (for the
+     * bench report's other sections); exit 1 when definitions disagree.
+     */
     static int run(List<TestProblem> problems, List<String> methods, List<String> peerNames, CompareSettings settings, Duration solveLimit,
-            Path reportDir, boolean json, PrintWriter out, PrintWriter err) {
+            Path reportDir, boolean json, PrintWriter out, PrintWriter err, Consumer<ComparisonResult> ran) {
         List<Peer> tools = new ArrayList<>();
         tools.add(new FixpointRunner(methods, solveLimit));
         for (String name : peerNames) {
@@ -42,6 +45,7 @@ final class CompareRun {
             }
         }
         ComparisonResult result = Comparison.run(problems, tools, settings, Progress.onTerminal());
+        ran.accept(result);
         if (json) {
             result.records().forEach(r -> out.println(Json.write(ReportWriter.json(r))));
         } else {
@@ -62,22 +66,17 @@ final class CompareRun {
         return result.hasDisagreements() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    /** The HTML report of a plain bench run (Fixpoint only, one timed solve each) next to the bench's own CSV and JSON. */
-    static Path writeHtml(List<BenchResult> results, List<TestProblem> problems, Path dir, double wallSeconds) {
+    /** A plain bench run (Fixpoint only, one timed solve each) as a comparison, for the HTML report beside the bench's own CSV and JSON. */
+    static ComparisonResult asComparison(List<BenchResult> results, List<TestProblem> problems, double wallSeconds) {
         Map<String, TestProblem> byName = new LinkedHashMap<>();
         problems.forEach(p -> byName.put(p.name(), p));
         CompareSettings settings = CompareSettings.DEFAULT.withRepeats(1).withWarmups(0);
         List<SolveRecord> records = results.stream().filter(BenchResult::applicable)
                 .map(r -> FixpointRunner.fromBench(r, byName.get(r.problem()), settings)).toList();
-        ComparisonResult result = Comparison.of(Comparison.now(), wallSeconds, settings, problems, List.of(new PeerOutcome(SolveRecord.FIXPOINT,
+        return Comparison.of(Comparison.now(), wallSeconds, settings, problems, List.of(new PeerOutcome(SolveRecord.FIXPOINT,
                 "Fixpoint", null, List.of(), List.of(),
                 List.of("single timed solve per problem × method, no warm-up; add --compare scipy,hipparchus for the fair side-by-side run"),
                 records)));
-        try {
-            return ReportWriter.writeHtml(result, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + dir, e);
-        }
     }
 
     private static Path write(ComparisonResult result, Path dir) {

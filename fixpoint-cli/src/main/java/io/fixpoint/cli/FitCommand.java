@@ -66,6 +66,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    /** The last --nist-bench table, for the bench report. */
+    NistBench.Table lastNistBench;
+
     @Option(names = "--nist-bench", description = "Fit every built-in NIST dataset from both starts with every method, beside SciPy.")
     boolean nistBench;
 
@@ -343,6 +346,7 @@ final class FitCommand implements Callable<Integer> {
         chosen.forEach(LeastSquaresSolvers::byName);
         List<NistDataset> datasets = NistDataset.BUILT_IN.stream().map(NistDataset::builtIn).toList();
         NistBench.Table t = NistBench.run(datasets, chosen, !noPeer);
+        lastNistBench = t;
         PrintWriter w = spec.commandLine().getOut();
         String text = t.format();
         if (json) {

@@ -54,6 +54,9 @@ final class SequenceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    /** The rows of the last --bench sweep, for the bench report. */
+    List<SequenceBench.Row> lastBench;
+
     @Option(names = "--bench", description = "run the benchmark sweep over T, D and thread counts instead of one solve")
     boolean bench;
 
@@ -148,6 +151,7 @@ final class SequenceCommand implements Callable<Integer> {
     private int runBench(int p) throws Exception {
         SequenceBench b = SequenceBench.standard(full, p);
         List<SequenceBench.Row> rows = b.run(System.out);
+        lastBench = rows;
         if (report != null) {
             SequenceBench.writeReport(rows, report);
             System.out.println("report written to " + report.resolve("sequence-bench.csv") + " and " + report.resolve("sequence-speedup.svg"));

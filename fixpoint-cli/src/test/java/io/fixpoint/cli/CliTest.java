@@ -115,10 +115,14 @@ class CliTest {
     }
 
     @Test
-    void benchRunsAnotherSuiteThroughItsOwnCommand() {
-        Run r = run("bench", "--suites", "least-squares");
+    void benchRunsAnotherSuiteThroughItsOwnCommand(@TempDir Path dir) throws Exception {
+        Run r = run("bench", "--suites", "least-squares", "--report", dir.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("== least-squares ==").contains("Misra1a").doesNotContain("rosenbrock");
+        assertThat(dir.resolve("least-squares/nist.txt")).exists();
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("<h2 id=\"least-squares\">", "<td>1</td>", "Misra1a")
+                .doesNotContain("id=\"fixed-point\"", "Headline");
     }
 
     @Test

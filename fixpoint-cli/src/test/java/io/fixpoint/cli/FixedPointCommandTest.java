@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -190,5 +194,18 @@ class FixedPointCommandTest {
         Run r = run("--help");
         assertThat(r.out()).contains("fixed-point").contains("root").contains("bench-fixed-point");
         assertThat(run("bench-fixed-point", "--help").code()).isZero();
+    }
+
+    @Test
+    void benchFixedPointReportWritesOneRowPerSolve(@TempDir Path dir) throws Exception {
+        Run r = run("bench-fixed-point", "--repeats", "1", "--no-scipy", "--report", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("fixed-point.csv"));
+        assertThat(csv.get(0)).isEqualTo("section,problem,peer,method,status,solved,iterations,evaluations,jacobians,residual,seconds");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("fixed-point.json").toFile());
+        assertThat(json.get("rows").size()).isEqualTo(csv.size() - 1).isPositive();
+        assertThat(csv).anyMatch(l -> l.startsWith("map,") && l.contains(",fixpoint,anderson,"));
+        assertThat(csv).anyMatch(l -> l.startsWith("root,"));
+        assertThat(csv).noneMatch(l -> l.contains(",scipy,"));
     }
 }

@@ -17,7 +17,7 @@ final class HtmlReport {
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
         "#7f7f7f", "#bcbd22", "#393b79", "#ad494a", "#637939", "#843c39"};
     private static final int MAX_POINTS = 300;
-    private static final String CSS = """
+    static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1320px;color:#1b1b1b;padding:0 16px}
             h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
             .meta{color:#555}.headline{background:#f3f7fc;border-left:4px solid #1f77b4;padding:8px 14px}
@@ -29,15 +29,23 @@ final class HtmlReport {
             .legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0 10px;font-size:13px}.legend span{white-space:nowrap}
             svg text.t{font-size:13px;font-weight:600}svg text.tick{font-size:10px;fill:#555}svg text.ax{font-size:11px;fill:#333}
             svg .frame{fill:none;stroke:#999}svg .grid{stroke:#eee}details{margin:6px 0}code{background:#f3f3f3;padding:0 3px}
+            td.low{background:#fdecec;color:#c62828}
             """;
 
     private final ComparisonResult result;
+    private final List<String> sections;
     private final Summary summary;
     private final Map<String, String> color = new LinkedHashMap<>();
     private final Map<String, String> dash = new LinkedHashMap<>();
 
     HtmlReport(ComparisonResult result) {
+        this(result, List.of());
+    }
+
+    /** The minimisation report followed by the other suites' sections (HTML fragments, each opening with an h2). */
+    HtmlReport(ComparisonResult result, List<String> sections) {
         this.result = result;
+        this.sections = List.copyOf(sections);
         this.summary = new Summary(result);
         int i = 0;
         for (Summary.Row r : summary.rows()) {
@@ -70,8 +78,21 @@ final class HtmlReport {
         profiles(h);
         convergence(h);
         perProblem(h);
+        sections.forEach(h::append);
         h.append("<h2>Data</h2><p>The same figures: <a href=\"results.csv\">results.csv</a> (one row per solve) and ")
                 .append("<a href=\"results.json\">results.json</a> (with settings, notes and per-iteration histories).</p>\n");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    /** A page holding only the other suites' sections, for a bench run without minimisation. */
+    static String sectionsOnly(List<String> sections) {
+        StringBuilder h = new StringBuilder(1 << 14);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Fixpoint benchmark report</title><style>").append(CSS).append("</style></head><body>\n");
+        h.append("<h1>Fixpoint benchmark report</h1>\n");
+        sections.forEach(h::append);
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -42,6 +42,18 @@ public final class ReportWriter {
         return index;
     }
 
+    /**
+     * Writes index.html with the minimisation report ({@code minimization}, or none when null) followed by the other suites'
+     * sections (from {@link NistSection}, {@link FixedPointSection}, {@link SequenceSection}) and returns its path.
+     */
+    public static Path writeHtml(ComparisonResult minimization, List<String> sections, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path index = dir.resolve("index.html");
+        String page = minimization != null ? new HtmlReport(minimization, sections).render() : HtmlReport.sectionsOnly(sections);
+        Files.writeString(index, page, StandardCharsets.UTF_8);
+        return index;
+    }
+
     /** The headline sentences, for the terminal and the README. */
     public static List<String> headline(ComparisonResult result) {
         return new Summary(result).headline();
@@ -67,7 +79,7 @@ public final class ReportWriter {
     }
 
     /** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
-    static String csvField(String s) {
+    public static String csvField(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

@@ -127,6 +127,11 @@ public final class SequenceBench {
         return b.length % 2 == 1 ? b[b.length / 2] : 0.5 * (b[b.length / 2 - 1] + b[b.length / 2]);
     }
 
+    /** The speed-up plot of {@code rows} as a standalone SVG document (also embedded in the bench report). */
+    public static String speedupSvg(List<Row> rows) {
+        return Svg.speedups(rows);
+    }
+
     /** Writes sequence-bench.csv and sequence-speedup.svg into {@code dir}. */
     public static void writeReport(List<Row> rows, Path dir) throws IOException {
         Files.createDirectories(dir);
