@@ -9,7 +9,6 @@ import io.fixpoint.problem.LeastSquaresProblem;
  * Gauss–Newton point leaves it (or the scaled steepest-descent step cut at the boundary).
  */
 public final class Dogleg extends TrustRegionSolver {
-    private static final double FACTOR = 100;
 
     public Dogleg(StopRules rules) {
         super(rules);
@@ -22,27 +21,6 @@ public final class Dogleg extends TrustRegionSolver {
     @Override
     public String name() {
         return "dogleg";
-    }
-
-    @Override
-    boolean prepare(LeastSquaresProblem problem, LeastSquaresState s) {
-        updateColumnScaling(s);
-        double[] inv = s.extra[0];
-        for (int j = 0; j < s.n; j++) {
-            inv[j] = 1 / s.scale[j];
-        }
-        return s.svd.decompose(s.jac, inv, null, s.r);
-    }
-
-    @Override
-    double initialRadius(LeastSquaresState s) {
-        double xn = scaledNorm(s);
-        return xn > 0 ? FACTOR * xn : FACTOR;
-    }
-
-    @Override
-    double scaledNorm(LeastSquaresState s) {
-        return scaledNorm(s.scale, s.x);
     }
 
     @Override

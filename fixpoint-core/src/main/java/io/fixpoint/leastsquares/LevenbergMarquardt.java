@@ -18,7 +18,6 @@ import io.fixpoint.problem.LeastSquaresProblem;
  * @param alpha                the acceleration ratio bound α (0.75 in the paper)
  */
 public final class LevenbergMarquardt extends TrustRegionSolver {
-    private static final double FACTOR = 100;
     private static final double H = 0.1;
 
     private final boolean geodesicAcceleration;
@@ -55,27 +54,6 @@ public final class LevenbergMarquardt extends TrustRegionSolver {
     void allocate(LeastSquaresState s) {
         super.allocate(s);
         s.extra = new double[][] {new double[s.n], new double[s.n], new double[s.n], new double[s.m]};
-    }
-
-    @Override
-    boolean prepare(LeastSquaresProblem problem, LeastSquaresState s) {
-        updateColumnScaling(s);
-        double[] inv = s.extra[0];
-        for (int j = 0; j < s.n; j++) {
-            inv[j] = 1 / s.scale[j];
-        }
-        return s.svd.decompose(s.jac, inv, null, s.r);
-    }
-
-    @Override
-    double initialRadius(LeastSquaresState s) {
-        double xn = scaledNorm(s);
-        return xn > 0 ? FACTOR * xn : FACTOR;
-    }
-
-    @Override
-    double scaledNorm(LeastSquaresState s) {
-        return scaledNorm(s.scale, s.x);
     }
 
     @Override

@@ -16,6 +16,8 @@ import io.fixpoint.solve.Verdict;
 abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSquaresState> {
     private static final double ACCEPT = 1e-4;
     private static final int MAX_TRIALS = 100;
+    /** MINPACK's default step bound factor. */
+    private static final double RADIUS_FACTOR = 100;
     /** A relative predicted reduction this small means the Gauss–Newton model is exact to all practical digits. */
     private static final double ASYMPTOTIC = 1e-8;
 
@@ -30,8 +32,18 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
         return false;
     }
 
-    /** Sets up scaling and factorisations at the current iterate (J is fresh). False if that failed. */
-    abstract boolean prepare(LeastSquaresProblem problem, LeastSquaresState s);
+    /**
+     * Sets up scaling and factorisations at the current iterate (J is fresh). False if that failed.
+     * By default MINPACK's column scaling and the SVD of J·D⁻¹ (workspace {@code s.extra[0]}).
+     */
+    boolean prepare(LeastSquaresProblem problem, LeastSquaresState s) {
+        updateColumnScaling(s);
+        double[] inv = s.extra[0];
+        for (int j = 0; j < s.n; j++) {
+            inv[j] = 1 / s.scale[j];
+        }
+        return s.svd.decompose(s.jac, inv, null, s.r);
+    }
 
     /**
      * Computes a trial step inside the radius into {@code s.step} (unscaled) and {@code s.scaledStep},
@@ -45,10 +57,15 @@ abstract class TrustRegionSolver implements Solver<LeastSquaresProblem, LeastSqu
     }
 
     /** ‖D x‖ in this method's scaled variables, for the xtol test. */
-    abstract double scaledNorm(LeastSquaresState s);
+    double scaledNorm(LeastSquaresState s) {
+        return scaledNorm(s.scale, s.x);
+    }
 
-    /** The radius at the start point. */
-    abstract double initialRadius(LeastSquaresState s);
+    /** The radius at the start point: MINPACK's factor·‖D x₀‖, or the factor itself at x₀ = 0. */
+    double initialRadius(LeastSquaresState s) {
+        double xn = scaledNorm(s);
+        return xn > 0 ? RADIUS_FACTOR * xn : RADIUS_FACTOR;
+    }
 
     /** Allocates the method's workspaces in the state (called once, from init). */
     void allocate(LeastSquaresState s) {
