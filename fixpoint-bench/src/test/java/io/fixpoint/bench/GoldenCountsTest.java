@@ -1,0 +1,146 @@
+package io.fixpoint.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fixpoint.bench.fixedpoint.FixedPointBench;
+import io.fixpoint.bench.nist.NistBench;
+import io.fixpoint.bench.nist.NistDataset;
+import io.fixpoint.bench.nist.NistResult;
+import io.fixpoint.bench.suite.Suites;
+import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.Recurrence;
+import io.fixpoint.sequence.Cells;
+import io.fixpoint.sequence.Sequences;
+import io.fixpoint.solve.Solution;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The counts every landed benchmark measures, frozen as golden files: iterations and evaluations of
+ * each solve, its status, and its final value to the last bit. A change that moves one of them is a
+ * change of behaviour and must say so by regenerating the file
+ * ({@code mvn -pl fixpoint-bench test -Dtest=GoldenCountsTest -Dgolden.write=true}) in its own commit.
+ */
+class GoldenCountsTest {
+    private static final Path DIR = Path.of("src/test/resources/golden");
+
+    @Test
+    void minimizationBench() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("problem\tmethod\tstatus\titerations\tevaluations\tvalue");
+        MinimizationBench.standard().run(Suites.minimization(), allMinimizers(), (done, total, r) -> rows.add(String.join("\t",
+                r.problem(), r.method(), r.status(), String.valueOf(r.iterations()), counts(r.evaluations().byName()), hex(r.value()))));
+        compare("minimization.tsv", rows);
+    }
+
+    @Test
+    void nistTable() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("dataset\tstart\tmethod\tstatus\tresiduals\tjacobians\trss\tparameterLre\trssLre");
+        for (String name : NistDataset.BUILT_IN) {
+            NistDataset d = NistDataset.builtIn(name);
+            for (int start = 1; start <= 2; start++) {
+                for (String m : NistBench.METHODS) {
+                    NistResult r = NistBench.fit(d, start, m);
+                    rows.add(String.join("\t", name, String.valueOf(start), m, r.status().split(":")[0], String.valueOf(r.residualEvaluations()),
+                            String.valueOf(r.jacobianEvaluations()), hex(r.rss()), hex(r.parameterLre()), hex(r.rssLre())));
+                }
+            }
+        }
+        compare("nist.tsv", rows);
+    }
+
+    @Test
+    void fixedPointAndRootTables() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("section\tproblem\tmethod\tstatus\titerations\tevaluations\tjacobians\tresidual");
+        FixedPointBench.Report report = FixedPointBench.run(1, false);
+        for (FixedPointBench.Row r : report.rows()) {
+            rows.add(String.join("\t", r.section(), r.problem(), r.method(), r.status(), String.valueOf(r.iterations()),
+                    String.valueOf(r.evaluations()), String.valueOf(r.jacobians()), hex(r.residual())));
+        }
+        for (var d : report.detection()) {
+            rows.add(String.join("\t", "detection", d.map(), d.method(), hex(d.iterateErrors()), hex(d.residualErrors()),
+                    hex(d.extrapolatedErrors())));
+        }
+        compare("fixed-point.tsv", rows);
+    }
+
+    /** The quick sequence sweep's configurations (T ≤ 10⁵) and every cell once, solved without timing. */
+    @Test
+    void sequenceSweep() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("cell\tD\tT\tmethod\tthreads\tstatus\titerations\tmaxDeviation");
+        List<String[]> configs = new ArrayList<>();
+        for (String t : List.of("1000", "10000", "100000")) {
+            for (String m : List.of("deer", "quasi-deer", "jacobi", "gauss-seidel")) {
+                configs.add(new String[] {"gru", "2", t, m});
+            }
+        }
+        for (String t : List.of("1000", "10000")) {
+            for (String m : List.of("deer", "quasi-deer", "jacobi", "gauss-seidel")) {
+                configs.add(new String[] {"gru", "8", t, m});
+            }
+        }
+        configs.add(new String[] {"gru", "8", "100000", "deer"});
+        configs.add(new String[] {"gru", "8", "100000", "gauss-seidel"});
+        configs.add(new String[] {"gru", "32", "1000", "deer"});
+        configs.add(new String[] {"gru", "32", "1000", "gauss-seidel"});
+        for (String cell : Cells.NAMES) {
+            for (String m : Sequences.METHODS) {
+                configs.add(new String[] {cell, "4", "300", m});
+            }
+        }
+        for (String[] c : configs) {
+            Recurrence p = Cells.recurrence(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]), 42);
+            double[] reference = p.sequential();
+            for (int threads = 1; threads <= 2; threads++) {
+                try (ParallelExecutor ex = ParallelExecutor.of(threads)) {
+                    Solution s = Sequences.solve(Sequences.solver(c[3], ex), p);
+                    rows.add(String.join("\t", c[0], c[1], c[2], c[3], String.valueOf(threads), s.status().name(),
+                            String.valueOf(s.iterations()), hex(Sequences.maxDeviation(s.x(), reference))));
+                }
+            }
+        }
+        compare("sequence.tsv", rows);
+    }
+
+    private static List<String> allMinimizers() {
+        List<String> names = new ArrayList<>();
+        io.fixpoint.minimize.Minimizers.names().forEach(names::add);
+        return names;
+    }
+
+    private static String counts(Map<String, Long> byName) {
+        return byName.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+
+    private static String hex(double v) {
+        return Double.toHexString(v);
+    }
+
+    private static String hex(double[] v) {
+        return java.util.Arrays.stream(v).mapToObj(Double::toHexString).collect(Collectors.joining(","));
+    }
+
+    private static void compare(String file, List<String> rows) throws IOException {
+        Path path = DIR.resolve(file);
+        String actual = String.join("\n", rows) + "\n";
+        if (Boolean.getBoolean("golden.write")) {
+            Files.createDirectories(DIR);
+            Files.writeString(path, actual);
+            return;
+        }
+        List<String> expected = Files.readAllLines(path);
+        for (int i = 0; i < Math.min(expected.size(), rows.size()); i++) {
+            assertEquals(expected.get(i), rows.get(i), file + " line " + (i + 1));
+        }
+        assertEquals(expected.size(), rows.size(), file + ": number of rows");
+    }
+}
