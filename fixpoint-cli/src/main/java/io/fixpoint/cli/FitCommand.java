@@ -160,7 +160,7 @@ final class FitCommand implements Callable<Integer> {
             }
         }
         for (String p : starts.keySet()) {
-            if (!expr.variables().contains(p)) {
+            if (!expr.names().contains(p)) {
                 throw new UserError("parameter '" + p + "' does not appear in the model " + expr.text()
                         + " (it uses: " + String.join(", ", expr.variables()) + ")");
             }
