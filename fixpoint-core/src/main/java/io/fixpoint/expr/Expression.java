@@ -74,7 +74,11 @@ public final class Expression {
         }
     }
 
-    private static Expression parse(String text, int offset) {
+    /**
+     * Parses {@code text}, a piece of a longer line that starts after {@code offset} characters:
+     * columns in errors count from the start of that line.
+     */
+    public static Expression parse(String text, int offset) {
         if (text == null) {
             throw new ExpressionException("no expression given", 0);
         }

@@ -10,7 +10,9 @@ public enum Evaluation {
     JACOBIAN("jacobian"),
     JACOBIAN_VECTOR("jacobianVector"),
     MAP("map"),
-    STEP("step");
+    STEP("step"),
+    CONSTRAINTS("constraints"),
+    CONSTRAINT_JACOBIAN("constraintJacobian");
 
     private final String key;
 

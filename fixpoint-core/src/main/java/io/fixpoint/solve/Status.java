@@ -16,6 +16,13 @@ public enum Status {
     STALLED,
     /** The constraints admit no point. */
     INFEASIBLE,
+    /**
+     * The iterates came to rest at an infeasible stationary point of the constraint violation
+     * v(x) = (g(x), max(h(x), 0)) over the bounds (of ½‖v‖² or of ‖v‖₁; the message says which and
+     * gives the figures): the constraints look infeasible from here, but nonlinear constraints may
+     * still admit a point elsewhere, so this is not a proof.
+     */
+    LOCALLY_INFEASIBLE,
     /** The objective is unbounded below on the feasible set. */
     UNBOUNDED,
     /** The map has no fixed point; the displacement vector certifies it. */

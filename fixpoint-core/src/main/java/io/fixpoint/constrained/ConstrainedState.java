@@ -1,0 +1,138 @@
+package io.fixpoint.constrained;
+
+import io.fixpoint.problem.Bounds;
+import io.fixpoint.problem.ConstrainedProblem;
+import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.Status;
+import io.fixpoint.solve.Verdict;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every constrained solver keeps: the iterate (inside its bounds), f, ∇f, c(x), the constraint
+ * Jacobian, the multiplier estimates y and the KKT residuals of (x, y), which are the certificate.
+ */
+abstract class ConstrainedState implements IterationState {
+    final int n;
+    final int p;
+    final int m;
+    final Bounds bounds;
+    double[] x;
+    double f;
+    double[] g;
+    double[] c;
+    double[] jac;
+    final double[] y;
+    /** ∇ₓL, written by {@link #certify()}. */
+    final double[] lagrangianGradient;
+    KktResiduals kkt;
+    double stepNorm = Double.NaN;
+    Verdict verdict;
+
+    ConstrainedState(ConstrainedProblem problem, double[] x0) {
+        n = x0.length;
+        p = problem.equalityCount();
+        m = problem.constraintCount();
+        bounds = problem.bounds();
+        x = x0;
+        bounds.project(x); // iterates stay inside the bounds
+        g = new double[n];
+        c = new double[m];
+        jac = new double[m * n];
+        y = new double[m];
+        lagrangianGradient = new double[n];
+        f = problem.objective().valueAndGradient(x, g);
+        problem.constraints(x, c);
+        problem.constraintJacobian(x, jac);
+    }
+
+    /** Recomputes the KKT residuals of the current (x, y). */
+    void certify() {
+        kkt = KktResiduals.of(bounds, p, x, g, c, jac, y, lagrangianGradient);
+    }
+
+    /** max(|gᵢ|, max(hⱼ, 0)) at the current point. */
+    double violation() {
+        return KktResiduals.violation(p, c);
+    }
+
+    /**
+     * Ends the solve as {@link Status#LOCALLY_INFEASIBLE} when x is an infeasible stationary point
+     * of θ(x) = ½‖v(x)‖², v = (g, max(h, 0)): the violation is at least {@code floor} and
+     * ‖P(x − ∇θ) − x‖∞ ≤ {@code relative}·‖v‖∞. {@code work} (length n) receives ∇θ = Jᵀv.
+     *
+     * @return whether it did
+     */
+    boolean infeasibleStationary(double floor, double relative, double[] work) {
+        double violation = violation();
+        if (!(violation >= floor)) {
+            return false;
+        }
+        java.util.Arrays.fill(work, 0);
+        for (int i = 0; i < m; i++) {
+            double v = i < p ? c[i] : Math.max(c[i], 0);
+            if (v != 0) {
+                for (int j = 0; j < n; j++) {
+                    work[j] += v * jac[i * n + j];
+                }
+            }
+        }
+        double[] lo = bounds.lower();
+        double[] hi = bounds.upper();
+        double projected = 0;
+        for (int j = 0; j < n; j++) {
+            projected = Math.max(projected, Math.abs(Math.min(hi[j], Math.max(lo[j], x[j] - work[j])) - x[j]));
+        }
+        if (projected > relative * violation) {
+            return false;
+        }
+        verdict = new Verdict(Status.LOCALLY_INFEASIBLE, String.format(
+                "the constraints look infeasible: x is a stationary point of the violation ½‖v(x)‖² (projected gradient %.3g ≤ %.0e·‖v‖∞) "
+                        + "with violation ‖v‖∞ = %.3g", projected, relative, violation));
+        return true;
+    }
+
+    @Override
+    public double[] x() {
+        return x;
+    }
+
+    @Override
+    public double value() {
+        return f;
+    }
+
+    @Override
+    public double optimality() {
+        return kkt.max();
+    }
+
+    @Override
+    public double stepNorm() {
+        return stepNorm;
+    }
+
+    @Override
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** The KKT residuals of the current point and multipliers. */
+    public KktResiduals kkt() {
+        return kkt;
+    }
+
+    /** The multiplier estimates (λ for the equalities, then μ ≥ 0 for the inequalities). */
+    public double[] multipliers() {
+        return y;
+    }
+
+    /** The KKT residuals and multipliers, plus what {@code extra} adds. */
+    Map<String, Object> details(Map<String, Object> extra) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("kkt", kkt.fields());
+        d.put("multipliers", y.clone());
+        d.putAll(extra);
+        return d;
+    }
+}
