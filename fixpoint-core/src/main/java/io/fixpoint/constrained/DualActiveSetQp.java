@@ -56,6 +56,9 @@ final class DualActiveSetQp {
     private final DMatrixRMaj coefficients;
     private final CholeskyDecomposition_F64<DMatrixRMaj> cholesky;
     private final LinearSolverDense<DMatrixRMaj> leastSquares;
+    private final DMatrixRMaj gram;
+    private final DMatrixRMaj residual;
+    private final LinearSolverDense<DMatrixRMaj> gramSolver;
     private int n;
     private int rows;
     private int count;
@@ -84,6 +87,9 @@ final class DualActiveSetQp {
         coefficients = new DMatrixRMaj(maxN, 1);
         cholesky = DecompositionFactory_DDRM.chol(maxN, true);
         leastSquares = LinearSolverFactory_DDRM.leastSquares(maxN, maxN);
+        gram = new DMatrixRMaj(maxN, maxN);
+        residual = new DMatrixRMaj(maxN, 1);
+        gramSolver = LinearSolverFactory_DDRM.chol(maxN);
     }
 
     /** Add or drop operations of the last solve. */
@@ -158,6 +164,7 @@ final class DualActiveSetQp {
                 return o;
             }
         }
+        refine(d);
         for (int k = 0; k < count; k++) {
             int c = active[k];
             if (kind[c] != BOUND) {
@@ -226,6 +233,45 @@ final class DualActiveSetQp {
                 return null;
             }
             drop(blocking);
+        }
+    }
+
+    /**
+     * One step of iterative refinement of primal feasibility: on an ill-conditioned G the updates
+     * leave the active constraints satisfied only to G's conditioning, so d moves by the G-norm
+     * shortest correction δ = G⁻¹N(NᵀG⁻¹N)⁻¹(b − Nᵀd) = L⁻ᵀW(WᵀW)⁻¹(b − Nᵀd).
+     */
+    private void refine(double[] d) {
+        if (count == 0) {
+            return;
+        }
+        gram.reshape(count, count);
+        for (int a = 0; a < count; a++) {
+            residual.data[a] = -slack(active[a], d);
+            for (int b = 0; b <= a; b++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += columns[a * maxN + i] * columns[b * maxN + i];
+                }
+                gram.data[a * count + b] = s;
+                gram.data[b * count + a] = s;
+            }
+        }
+        residual.reshape(count, 1);
+        coefficients.reshape(count, 1);
+        if (!gramSolver.setA(gram)) {
+            return;
+        }
+        gramSolver.solve(residual, coefficients);
+        java.util.Arrays.fill(z, 0, n, 0);
+        for (int k = 0; k < count; k++) {
+            for (int i = 0; i < n; i++) {
+                z[i] += coefficients.data[k] * columns[k * maxN + i];
+            }
+        }
+        TriangularSolver_DDRM.solveTranL(lower.data, z, n);
+        for (int i = 0; i < n; i++) {
+            d[i] += z[i];
         }
     }
 
@@ -340,7 +386,7 @@ final class DualActiveSetQp {
         for (int j = 0; j < n; j++) {
             scale += Math.abs(normals[c * maxN + j] * d[j]);
         }
-        return 1e-12 * Math.max(1e-3, scale);
+        return 1e-14 * Math.max(1e-3, scale);
     }
 
     private double norm(int c) {

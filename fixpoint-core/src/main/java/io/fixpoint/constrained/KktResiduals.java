@@ -13,7 +13,8 @@ import java.util.Map;
  *       zero exactly when ∇ₓL is balanced by bound multipliers of the right sign (for no bounds,
  *       ‖∇ₓL‖∞);</li>
  *   <li>feasibility max(|gᵢ|, max(hⱼ, 0), the distance of x outside its bounds);</li>
- *   <li>complementarity max(|μⱼhⱼ|, max(−μⱼ, 0)): complementary slackness with the sign of μ.</li>
+ *   <li>complementarity max |min(μⱼ, −hⱼ)|: zero exactly when μⱼ ≥ 0, hⱼ ≤ 0 and μⱼhⱼ = 0 (the
+ *       "min" complementarity function; unlike |μⱼhⱼ| it does not grow with the scale of μ).</li>
  * </ul>
  *
  * A constrained solver's certificate is the largest of the three, evaluated at the returned point.
@@ -74,7 +75,7 @@ public record KktResiduals(double stationarity, double feasibility, double compl
     private static double complementarity(int p, double[] c, double[] y) {
         double v = 0;
         for (int i = p; i < c.length; i++) {
-            v = Math.max(v, Math.max(Math.abs(y[i] * c[i]), -y[i]));
+            v = Math.max(v, Math.abs(Math.min(y[i], -c[i])));
         }
         return v;
     }

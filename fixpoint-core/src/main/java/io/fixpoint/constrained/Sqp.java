@@ -16,29 +16,28 @@ import java.util.Map;
  *   min ½dᵀBd + ∇fᵀd  s.t.  g + Jₑd = 0,  h + Jᵢd ≤ 0,  lower ≤ x + d ≤ upper
  * </pre>
  *
- * by {@link DualActiveSetQp}, and searches along d on the ℓ1 merit function φ = f + ν‖v(x)‖₁,
- * v = (g, max(h, 0)), with backtracking (Armijo on the directional derivative bound
- * ∇fᵀd + ν(‖v + Jd‖₁ − ‖v‖₁), Nocedal and Wright (18.29)). The penalty ν never decreases and is
- * raised to 1.1·max(‖y_QP‖∞, (∇fᵀd + ½dᵀBd)/(½(‖v‖₁ − ‖v + Jd‖₁))) (their (18.36)), so d is a descent
- * direction of φ; an increase of φ within its rounding noise (10⁻¹³ relative) passes the test, as decreases that
- * small cannot be measured. When the full step is rejected, one second-order correction (the same program with c(x + d) −
- * J·d in place of c, their (18.37)) is tried before backtracking, against the Maratos effect.
+ * by {@link DualActiveSetQp} and searches along d on the ℓ1 merit function φ = f + Σ νᵢvᵢ(x),
+ * v = (|g|, max(h, 0)), with backtracking (Armijo on the directional derivative bound
+ * ∇fᵀd + Σ νᵢ(vᵢ(c + Jd) − vᵢ(c)), Nocedal and Wright (18.29)). The penalties follow Powell's rule
+ * (1978, as in Kraft's SLSQP): νᵢ ← max(|yᵢ|, ½(νᵢ + |yᵢ|)) with y the program's multipliers, so they
+ * can fall again after an early overestimate; when d is still not a descent direction they are all
+ * raised until the slope is below −½dᵀBd (their (18.36)). An increase of φ within its rounding noise
+ * (10⁻¹³ relative) passes the test, as decreases that small cannot be measured. When the full step
+ * is rejected, one second-order correction (the same program with c(x + d) − J·d in place of c,
+ * their (18.37)) is tried before backtracking, against the Maratos effect.
  *
- * <p>When the linearised constraints are inconsistent, the program is solved in elastic mode
- * (Fletcher's Sℓ1QP, as SNOPT does): each constraint gets nonnegative elastic variables, Jd + c =
- * s⁺ − s⁻ and Jd + c ≤ t, charged ν_e·Σ(s⁺ + s⁻ + t) with ν_e = 100·max(1, ν, ‖y‖∞) and a small
- * quadratic term that keeps the program strictly convex; the step then reduces the linearised ℓ1
- * violation as far as the model allows. An iterate with violation ‖v‖∞ ≥ 10⁻⁶ ends the solve
- * {@link Status#LOCALLY_INFEASIBLE} when it is a stationary point of ½‖v‖² over the bounds (projected
- * gradient ≤ {@code infeasibleRelative}·‖v‖∞), or when no step reduces the linearised violation
- * ‖v + Jd‖₁ at all (the elastic program without the objective, a stationary point of ‖v‖₁).
+ * <p>When the linearised constraints are inconsistent (the program is infeasible), a restoration
+ * step is taken instead, as filter-SQP methods do (Fletcher and Leyffer 2002): a Levenberg–Marquardt
+ * step on θ = ½‖v‖² within the bounds (inequalities through slacks t ≥ h + Jᵢd), searched on θ.
+ * An iterate with violation ‖v‖∞ ≥ 10⁻⁶ that is a stationary point of θ over the bounds (projected
+ * gradient ≤ {@code infeasibleRelative}·‖v‖∞) ends the solve {@link Status#LOCALLY_INFEASIBLE}.
  *
  * <p>B is the damped BFGS approximation of the Hessian of the Lagrangian (Powell 1978: the pair
  * (s, r) with r = θ·Δ∇L + (1 − θ)·Bs keeps sᵀr ≥ 0.2·sᵀBs, so B stays positive definite), scaled by
  * rᵀr/sᵀr before its first update (Nocedal and Wright (6.20)). Multipliers follow the step:
  * y ← y + α(y_QP − y). The iterates never leave the bounds.
  *
- * @param maxBacktracks     step halvings (by quadratic interpolation, at least ×0.1) before the line search gives up
+ * @param maxBacktracks      step reductions (by quadratic interpolation, within ×[0.1, 0.5]) before the line search gives up
  * @param infeasibleRelative the relative stationarity of ½‖v‖² reported as local infeasibility
  */
 public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solver<ConstrainedProblem, Sqp.State> {
@@ -81,9 +80,12 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             s.stepNorm = 0;
             return s;
         }
-        double violation1 = s.violationL1();
         Outcome qp = subproblem(s, s.c);
         if (qp == Outcome.FAILED) {
+            return s;
+        }
+        if (qp == Outcome.INCONSISTENT) {
+            restore(problem, s);
             return s;
         }
         double dNorm = 0;
@@ -98,38 +100,44 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             }
             dBd += s.d[j] * bd;
         }
-        double reduction = violation1 - s.linearisedViolation(s.c); // of the ℓ1 violation, to first order
-        if (s.elastic && s.violation() >= FEASIBILITY_FLOOR && reduction <= 1e-8 * violation1 && noFeasibleDescent(s)) {
-            return s;
+        double reduction = 0; // of the ℓ1 violation to first order, Σ (vᵢ(c) − vᵢ(c + Jd))
+        double weighted = 0;  // the same, each term weighted by its penalty
+        for (int i = 0; i < s.m; i++) {
+            double ay = Math.abs(s.yQp[i]);
+            s.nu[i] = Math.max(ay, 0.5 * (s.nu[i] + ay));
+            double drop = s.violation(i, s.c[i]) - s.linearised(i, s.c);
+            reduction += drop;
+            weighted += s.nu[i] * drop;
         }
-        double needed = Vectors.normInf(s.yQp);
-        if (reduction > 0) {
-            needed = Math.max(needed, (gd + 0.5 * dBd) / (0.5 * reduction));
+        double slope = gd - weighted;
+        if (slope > -0.5 * dBd && reduction > 0) {
+            double raise = 1.1 * (slope + 0.5 * dBd) / reduction;
+            for (int i = 0; i < s.m; i++) {
+                s.nu[i] += raise;
+            }
+            slope -= raise * reduction;
         }
-        if (s.nu < needed) {
-            s.nu = 1.1 * needed;
-        }
-        double slope = gd - s.nu * reduction;
-        double merit = s.f + s.nu * violation1;
+        double merit = s.f + s.penalised(s.c);
         // changes of φ below its rounding cannot be judged: near a solution the full step is then taken
-        double noise = NOISE * (Math.abs(s.f) + s.nu * violation1 + Double.MIN_NORMAL);
-        if (dNorm == 0 || !(slope < 0)) {
+        double noise = NOISE * (Math.abs(s.f) + s.penalised(s.c) + Double.MIN_NORMAL);
+        if (dNorm == 0 || !(slope <= noise)) {
             // no descent left: x is stationary for the program's model; take its multipliers
             System.arraycopy(s.yQp, 0, s.y, 0, s.m);
             s.stepNorm = 0;
             s.certify();
-            if (dNorm != 0) {
-                s.verdict = new Verdict(Status.STALLED, "the SQP direction is not a descent direction of the merit function (slope "
-                        + String.format("%.3g", slope) + ")");
+            if (++s.idle >= 3) {
+                s.verdict = new Verdict(Status.STALLED, "the SQP direction is no descent direction of the merit function (slope "
+                        + String.format("%.3g", slope) + ") in 3 successive iterations");
             }
             return s;
         }
+        s.idle = 0;
 
         double alpha = 1;
         boolean accepted = trial(problem, s, s.d, 1);
         double tried = accepted ? meritAt(s) : Double.NaN;
         if (tried <= merit + ARMIJO * slope + noise) {
-            accept(problem, s, 1);
+            accept(problem, s, 1, true);
             return s;
         }
         // second-order correction: the same program with c(x + d) − J·d as its constants
@@ -146,7 +154,7 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             if (subproblem(s, s.cShifted) == Outcome.SOLVED && trial(problem, s, s.d, 1) && meritAt(s) <= merit + ARMIJO * slope + noise) {
                 System.arraycopy(s.yFull, 0, s.yQp, 0, s.m); // the multipliers of the original program
                 s.corrections++;
-                accept(problem, s, 1);
+                accept(problem, s, 1, true);
                 return s;
             }
             s.verdict = null;
@@ -160,7 +168,7 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             if (trial(problem, s, s.d, alpha)) {
                 tried = meritAt(s);
                 if (tried <= merit + ARMIJO * alpha * slope + noise) {
-                    accept(problem, s, alpha);
+                    accept(problem, s, alpha, true);
                     return s;
                 }
             } else {
@@ -173,11 +181,11 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
         return s;
     }
 
-    private enum Outcome { SOLVED, FAILED }
+    private enum Outcome { SOLVED, INCONSISTENT, FAILED }
 
     /**
      * Solves the program at x with constants {@code constants} (c(x), or the shifted ones of a
-     * correction), in elastic mode when inconsistent; writes d and y_QP. FAILED sets a verdict.
+     * correction); writes d and y_QP. INCONSISTENT when the linearised constraints admit no step, FAILED (with a verdict) otherwise.
      */
     private Outcome subproblem(State s, double[] constants) {
         int n = s.n;
@@ -198,20 +206,13 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             s.lo[j] = lo[j] - s.x[j];
             s.hi[j] = hi[j] - s.x[j];
         }
-        s.elastic = false;
         for (int attempt = 0; attempt < 2; attempt++) {
             DualActiveSetQp.Outcome o = s.qp.solve(n, s.B, s.g, p, s.aEq, s.bEq, q, s.aIn, s.bIn, s.lo, s.hi, s.d, s.yQp);
             if (o == DualActiveSetQp.Outcome.OPTIMAL) {
                 return Outcome.SOLVED;
             }
             if (o == DualActiveSetQp.Outcome.INFEASIBLE) {
-                double weight = 100 * Math.max(1, Math.max(s.nu, Vectors.normInf(s.y)));
-                if (elastic(s, s.B, s.g, weight) == DualActiveSetQp.Outcome.OPTIMAL) {
-                    s.elastic = true;
-                    s.elasticSubproblems++;
-                    return Outcome.SOLVED;
-                }
-                break;
+                return Outcome.INCONSISTENT;
             }
             if (o == DualActiveSetQp.Outcome.NOT_CONVEX && attempt == 0) {
                 s.resetHessian(); // rounding spoilt B's definiteness
@@ -224,67 +225,85 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
     }
 
     /**
-     * The elastic program in (d, s⁺, s⁻, t): min ½dᵀGd + gᵀd + w·Σ(s⁺ + s⁻ + t) + ½ε‖(s⁺, s⁻, t)‖²
-     * s.t. Jₑd − s⁺ + s⁻ = −cₑ, Jᵢd − t ≤ −cᵢ, elastics ≥ 0, with the bounds on d already in
-     * {@code s.lo}, {@code s.hi} and the right-hand sides in {@code s.bEq}, {@code s.bIn}.
+     * A restoration step: d, t minimise ½‖gₑ + Jₑd‖² + ½‖t‖² + ½μ‖d‖² subject to hᵢ + Jᵢd ≤ t and
+     * the bounds (a Levenberg–Marquardt step on θ = ½‖v‖², μ = max(‖v‖², 10⁻¹⁰·max(1, max diag JₑᵀJₑ))),
+     * then backtracking on θ. The multipliers and B are kept.
      */
-    private static DualActiveSetQp.Outcome elastic(State s, double[] G, double[] g, double weight) {
+    private void restore(ConstrainedProblem problem, State s) {
         int n = s.n;
         int p = s.p;
         int q = s.m - p;
-        int w = n + 2 * p + q;
-        double maxDiagonal = 1;
-        for (int i = 0; i < n; i++) {
-            maxDiagonal = Math.max(maxDiagonal, G[i * n + i]);
-        }
+        int w = n + q;
+        s.restorations++;
         Arrays.fill(s.bigG, 0, w * w, 0);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(G, i * n, s.bigG, i * w, n);
+        Arrays.fill(s.bigGradient, 0, w, 0);
+        double theta = 0;
+        double maxDiagonal = 0;
+        for (int i = 0; i < s.m; i++) {
+            double v = s.violation(i, s.c[i]);
+            theta += 0.5 * v * v;
         }
-        for (int k = n; k < w; k++) {
-            s.bigG[k * w + k] = 1e-8 * maxDiagonal; // keeps the program strictly convex
-            s.bigGradient[k] = weight;
-            s.lo[k] = 0;
-            s.hi[k] = Double.POSITIVE_INFINITY;
-        }
-        System.arraycopy(g, 0, s.bigGradient, 0, n);
-        Arrays.fill(s.bigEq, 0, p * w, 0);
-        Arrays.fill(s.bigIn, 0, q * w, 0);
         for (int i = 0; i < p; i++) {
-            System.arraycopy(s.jac, i * n, s.bigEq, i * w, n);
-            s.bigEq[i * w + n + i] = -1;
-            s.bigEq[i * w + n + p + i] = 1;
+            for (int a = 0; a < n; a++) {
+                double ja = s.jac[i * n + a];
+                s.bigGradient[a] += s.c[i] * ja;
+                for (int b = 0; b < n; b++) {
+                    s.bigG[a * w + b] += ja * s.jac[i * n + b];
+                }
+            }
         }
+        for (int a = 0; a < n; a++) {
+            maxDiagonal = Math.max(maxDiagonal, s.bigG[a * w + a]);
+        }
+        double mu = Math.max(2 * theta, 1e-10 * Math.max(1, maxDiagonal));
+        for (int a = 0; a < n; a++) {
+            s.bigG[a * w + a] += mu;
+        }
+        Arrays.fill(s.bigIn, 0, q * w, 0);
         for (int i = 0; i < q; i++) {
+            s.bigG[(n + i) * w + n + i] = 1;
             System.arraycopy(s.jac, (p + i) * n, s.bigIn, i * w, n);
-            s.bigIn[i * w + n + 2 * p + i] = -1;
+            s.bigIn[i * w + n + i] = -1;
+            s.bIn[i] = -s.c[p + i];
+            s.lo[n + i] = Double.NEGATIVE_INFINITY;
+            s.hi[n + i] = Double.POSITIVE_INFINITY;
         }
-        return s.qp.solve(w, s.bigG, s.bigGradient, p, s.bigEq, s.bEq, q, s.bigIn, s.bIn, s.lo, s.hi, s.d, s.yQp);
-    }
-
-    /**
-     * Whether no step reduces the linearised ℓ1 violation: the elastic program without the objective
-     * (G = εI, g = 0). If so, x is a stationary point of ‖v‖₁ and the solve ends LOCALLY_INFEASIBLE.
-     */
-    private static boolean noFeasibleDescent(State s) {
-        double violation1 = s.violationL1();
-        for (int j = 0; j < s.n; j++) {
-            Arrays.fill(s.identity, j * s.n, (j + 1) * s.n, 0);
-            s.identity[j * s.n + j] = 1e-8;
+        if (s.qp.solve(w, s.bigG, s.bigGradient, 0, s.aEq, s.bEq, q, s.bigIn, s.bIn, s.lo, s.hi, s.d, s.yQp)
+                != DualActiveSetQp.Outcome.OPTIMAL) {
+            s.verdict = new Verdict(Status.STALLED, "the restoration subproblem could not be solved");
+            return;
         }
-        Arrays.fill(s.work, 0);
-        if (elastic(s, s.identity, s.work, 1) != DualActiveSetQp.Outcome.OPTIMAL) {
-            return false;
+        // ∇θᵀd = Σ vᵢ·(Jd)ᵢ over the equalities and the violated inequalities
+        double slope = 0;
+        for (int i = 0; i < s.m; i++) {
+            double v = i < p ? s.c[i] : Math.max(s.c[i], 0);
+            if (v != 0) {
+                double jd = 0;
+                for (int j = 0; j < n; j++) {
+                    jd += s.jac[i * n + j] * s.d[j];
+                }
+                slope += v * jd;
+            }
         }
-        double least = s.linearisedViolation(s.c);
-        if (violation1 - least > 1e-8 * violation1) {
-            return false;
+        double alpha = 1;
+        for (int k = 0; k <= maxBacktracks && slope < 0; k++) {
+            if (trial(problem, s, s.d, alpha)) {
+                double thetaTrial = 0;
+                for (int i = 0; i < s.m; i++) {
+                    double v = s.violation(i, s.cTrial[i]);
+                    thetaTrial += 0.5 * v * v;
+                }
+                if (thetaTrial <= theta + ARMIJO * alpha * slope) {
+                    System.arraycopy(s.y, 0, s.yQp, 0, s.m); // the multipliers stay
+                    accept(problem, s, alpha, false);
+                    return;
+                }
+            }
+            alpha *= 0.5;
         }
         s.stepNorm = 0;
-        s.verdict = new Verdict(Status.LOCALLY_INFEASIBLE, String.format("the constraints look infeasible: no step reduces the "
-                + "linearised violation ‖v + Jd‖₁ below ‖v‖₁ = %.3g (a stationary point of the ℓ1 violation), violation ‖v‖∞ = %.3g",
-                violation1, s.violation()));
-        return true;
+        s.verdict = new Verdict(Status.STALLED, String.format("the constraints are violated (‖v‖∞ = %.3g) and neither the SQP step nor a "
+                + "restoration step reduces the violation", s.violation()));
     }
 
     /** Evaluates f and c at x + α·d into the trial buffers; false when either is not finite. */
@@ -299,11 +318,11 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
     }
 
     private static double meritAt(State s) {
-        return s.fTrial + s.nu * State.violationL1(s.p, s.cTrial);
+        return s.fTrial + s.penalised(s.cTrial);
     }
 
-    /** Moves to the trial point: new gradient and Jacobian, multipliers, damped BFGS update, KKT residuals. */
-    private static void accept(ConstrainedProblem problem, State s, double alpha) {
+    /** Moves to the trial point: new gradient and Jacobian, multipliers, the damped BFGS update when {@code update}, KKT residuals. */
+    private static void accept(ConstrainedProblem problem, State s, double alpha, boolean update) {
         int n = s.n;
         problem.objective().gradient(s.xTrial, s.gTrial);
         problem.constraintJacobian(s.xTrial, s.jacTrial);
@@ -320,7 +339,9 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             s.rv[j] = r;
         }
         s.stepNorm = Vectors.norm(s.sv);
-        s.update();
+        if (update) {
+            s.update();
+        }
         double[] t = s.x;
         s.x = s.xTrial;
         s.xTrial = t;
@@ -356,7 +377,6 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
         final double[] bIn;
         final double[] lo;
         final double[] hi;
-        final double[] identity;
         final double[] bigG;
         final double[] bigGradient;
         final double[] bigEq;
@@ -366,11 +386,12 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
         final double[] bs;
         final double[] work;
         final DualActiveSetQp qp;
-        /** Whether the last program was solved in elastic mode. */
-        boolean elastic;
-        double nu;
+        /** Powell's penalties νᵢ of the merit function. */
+        final double[] nu;
         boolean scaled;
-        int elasticSubproblems;
+        /** Successive iterations without a descent direction. */
+        int idle;
+        int restorations;
         int corrections;
         int dampedUpdates;
         int skippedUpdates;
@@ -380,7 +401,8 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             super(problem, x0);
             int q = m - p;
             B = new double[n * n];
-            int w = n + 2 * p + q; // the elastic program's unknowns
+            int w = n + q; // the restoration program's unknowns: d and the slacks
+            nu = new double[m];
             d = new double[w];
             dFull = new double[n];
             yQp = new double[m];
@@ -396,7 +418,6 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             bIn = new double[q];
             lo = new double[w];
             hi = new double[w];
-            identity = new double[n * n];
             bigG = new double[w * w];
             bigGradient = new double[w];
             bigEq = new double[p * w];
@@ -463,35 +484,42 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             }
         }
 
-        double violationL1() {
-            return violationL1(p, c);
+        /** vᵢ at the constraint value cᵢ: |cᵢ| for an equality, max(cᵢ, 0) for an inequality. */
+        double violation(int i, double ci) {
+            return i < p ? Math.abs(ci) : Math.max(ci, 0);
         }
 
-        /** ‖v(c + J·d)‖₁: the ℓ1 violation of the constraints linearised at x, after the step d. */
-        double linearisedViolation(double[] constants) {
+        /** vᵢ of the constraint linearised at x and moved by the step d, from the constants {@code constants}. */
+        double linearised(int i, double[] constants) {
+            double ci = constants[i];
+            for (int j = 0; j < n; j++) {
+                ci += jac[i * n + j] * d[j];
+            }
+            return violation(i, ci);
+        }
+
+        /** Σ νᵢvᵢ at the constraint values {@code values}: the penalty term of the merit function. */
+        double penalised(double[] values) {
             double v = 0;
             for (int i = 0; i < m; i++) {
-                double ci = constants[i];
-                for (int j = 0; j < n; j++) {
-                    ci += jac[i * n + j] * d[j];
-                }
-                v += i < p ? Math.abs(ci) : Math.max(ci, 0);
+                v += nu[i] * violation(i, values[i]);
             }
             return v;
         }
 
-        static double violationL1(int p, double[] c) {
+        /** Σ vᵢ at the constraint values {@code values}: the ℓ1 violation. */
+        double l1(double[] values) {
             double v = 0;
-            for (int i = 0; i < c.length; i++) {
-                v += i < p ? Math.abs(c[i]) : Math.max(c[i], 0);
+            for (int i = 0; i < m; i++) {
+                v += violation(i, values[i]);
             }
             return v;
         }
 
         @Override
         public Map<String, Object> details() {
-            return details(Map.of("penalty", nu, "elasticSubproblems", elasticSubproblems, "secondOrderCorrections", corrections,
-                    "dampedUpdates", dampedUpdates, "hessianResets", resets));
+            return details(Map.of("penalty", Vectors.normInf(nu), "restorations", restorations,
+                    "secondOrderCorrections", corrections, "dampedUpdates", dampedUpdates, "hessianResets", resets));
         }
     }
 }
