@@ -48,4 +48,9 @@ public interface Objective extends Problem<Objective> {
     default Objective counted(Counts counts) {
         return new CountedObjective(this, counts);
     }
+
+    /** This objective restricted to the box {@code bounds}. */
+    default BoundedObjective withBounds(Bounds bounds) {
+        return BoundedObjective.of(this, bounds);
+    }
 }
