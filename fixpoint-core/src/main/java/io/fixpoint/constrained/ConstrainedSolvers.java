@@ -15,6 +15,7 @@ public final class ConstrainedSolvers {
     static {
         // one line per solver: register("name", Class::new);
         register("sqp", Sqp::new);
+        register("augmented-lagrangian", AugmentedLagrangian::new);
     }
 
     private ConstrainedSolvers() {

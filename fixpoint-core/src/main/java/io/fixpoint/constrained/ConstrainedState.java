@@ -6,6 +6,7 @@ import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,8 @@ abstract class ConstrainedState implements IterationState {
     /** ∇ₓL, written by {@link #certify()}. */
     final double[] lagrangianGradient;
     KktResiduals kkt;
+    /** Coordinates of the start point that lay outside the bounds and were projected onto them. */
+    final int projectedAtStart;
     double stepNorm = Double.NaN;
     Verdict verdict;
 
@@ -35,7 +38,7 @@ abstract class ConstrainedState implements IterationState {
         m = problem.constraintCount();
         bounds = problem.bounds();
         x = x0;
-        bounds.project(x); // iterates stay inside the bounds
+        projectedAtStart = bounds.projectCounting(x); // iterates stay inside the bounds
         g = new double[n];
         c = new double[m];
         jac = new double[m * n];
@@ -115,6 +118,12 @@ abstract class ConstrainedState implements IterationState {
     @Override
     public Verdict verdict() {
         return verdict;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return projectedAtStart == 0 ? List.of() : List.of("the start point lay outside the bounds; " + projectedAtStart
+                + (projectedAtStart == 1 ? " coordinate was" : " coordinates were") + " projected onto them");
     }
 
     /** The KKT residuals of the current point and multipliers. */
