@@ -1,6 +1,7 @@
 """Runs scipy.optimize on the Fixpoint test problems, driven by the Java bench (io.fixpoint.bench.peer.ScipyPeer).
 
-Protocol: one JSON request on stdin, JSON Lines on stdout.
+Protocol: one JSON request on stdin, JSON Lines on stdout. Mode "constrained" (SLSQP and
+trust-constr on problems written as expressions) is described in constrained.py.
 
   request  {"protocol": 1, "mode": "check" | "solve",
             "problems": [{"name": "rosenbrock", "n": 2, "m": 2, "x0": [...], "gtol": 1e-8}],
@@ -131,6 +132,11 @@ def run(problem, scale, spec, method, request):
 def main():
     request = json.load(sys.stdin)
     emit({"type": "hello", "python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__})
+    if request["mode"] == "constrained":  # problems with general constraints, given as expressions: see constrained.py
+        import constrained
+        code = constrained.run(request, emit)
+        emit({"type": "done"})
+        return code
     perturbed = set(request.get("perturb", []))
     unknown = [m for m in request.get("methods", []) if m not in METHODS]
     if unknown:

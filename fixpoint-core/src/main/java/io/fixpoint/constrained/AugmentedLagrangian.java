@@ -117,7 +117,8 @@ public record AugmentedLagrangian(BoundedSolver<?> inner, int innerIterations, d
         s.certify();
         if (s.measure > tau * previous) {
             s.rho *= gamma;
-            if (s.rho >= INFEASIBLE_PENALTY && s.infeasibleStationary(Sqp.FEASIBILITY_FLOOR, 1e-6, s.work)) {
+            if (s.rho >= INFEASIBLE_PENALTY && s.looksInfeasible(Sqp.FEASIBILITY_FLOOR, 1e-6, s.work)) {
+                s.declareInfeasible(1e-6);
                 return;
             }
             if (s.rho > PENALTY_LIMIT) {

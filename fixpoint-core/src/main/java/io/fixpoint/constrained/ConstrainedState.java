@@ -27,6 +27,8 @@ abstract class ConstrainedState implements IterationState {
     /** ∇ₓL, written by {@link #certify()}. */
     final double[] lagrangianGradient;
     KktResiduals kkt;
+    /** ‖P(x − ∇θ) − x‖∞ of the last {@link #looksInfeasible} test. */
+    double infeasibleGradient;
     /** Coordinates of the start point that lay outside the bounds and were projected onto them. */
     final int projectedAtStart;
     double stepNorm = Double.NaN;
@@ -60,13 +62,11 @@ abstract class ConstrainedState implements IterationState {
     }
 
     /**
-     * Ends the solve as {@link Status#LOCALLY_INFEASIBLE} when x is an infeasible stationary point
-     * of θ(x) = ½‖v(x)‖², v = (g, max(h, 0)): the violation is at least {@code floor} and
-     * ‖P(x − ∇θ) − x‖∞ ≤ {@code relative}·‖v‖∞. {@code work} (length n) receives ∇θ = Jᵀv.
-     *
-     * @return whether it did
+     * Whether x is an infeasible stationary point of θ(x) = ½‖v(x)‖², v = (g, max(h, 0)), over the
+     * bounds: the violation is at least {@code floor} and ‖P(x − ∇θ) − x‖∞ ≤ {@code relative}·‖v‖∞.
+     * {@code work} (length n) receives ∇θ = Jᵀv. {@link #declareInfeasible} then gives the verdict.
      */
-    boolean infeasibleStationary(double floor, double relative, double[] work) {
+    boolean looksInfeasible(double floor, double relative, double[] work) {
         double violation = violation();
         if (!(violation >= floor)) {
             return false;
@@ -86,13 +86,16 @@ abstract class ConstrainedState implements IterationState {
         for (int j = 0; j < n; j++) {
             projected = Math.max(projected, Math.abs(Math.min(hi[j], Math.max(lo[j], x[j] - work[j])) - x[j]));
         }
-        if (projected > relative * violation) {
-            return false;
-        }
+        infeasibleGradient = projected;
+        return projected <= relative * violation;
+    }
+
+    /** Ends the solve {@link Status#LOCALLY_INFEASIBLE} with the figures of the last {@link #looksInfeasible} test. */
+    void declareInfeasible(double relative) {
+        stepNorm = 0;
         verdict = new Verdict(Status.LOCALLY_INFEASIBLE, String.format(
                 "the constraints look infeasible: x is a stationary point of the violation ½‖v(x)‖² (projected gradient %.3g ≤ %.0e·‖v‖∞) "
-                        + "with violation ‖v‖∞ = %.3g", projected, relative, violation));
-        return true;
+                        + "with violation ‖v‖∞ = %.3g", infeasibleGradient, relative, violation()));
     }
 
     @Override

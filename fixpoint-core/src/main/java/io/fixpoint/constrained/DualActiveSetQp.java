@@ -165,6 +165,7 @@ final class DualActiveSetQp {
             }
         }
         refine(d);
+        recomputeMultipliers(g, d);
         for (int k = 0; k < count; k++) {
             int c = active[k];
             if (kind[c] != BOUND) {
@@ -272,6 +273,46 @@ final class DualActiveSetQp {
         TriangularSolver_DDRM.solveTranL(lower.data, z, n);
         for (int i = 0; i < n; i++) {
             d[i] += z[i];
+        }
+    }
+
+    /**
+     * The multipliers of the final active set afresh, as the least-squares solution of
+     * Σ uᵢnᵢ = Gd + g (in L⁻¹-weighted form: W·u = Lᵀd + L⁻¹g), inequalities' clipped at 0: the
+     * updates of the iterations carry rounding that would show in the KKT residuals.
+     */
+    private void recomputeMultipliers(double[] g, double[] d) {
+        if (count == 0) {
+            return;
+        }
+        // target = Lᵀd + L⁻¹g
+        for (int i = 0; i < n; i++) {
+            w[i] = g[i];
+        }
+        TriangularSolver_DDRM.solveL(lower.data, w, n);
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int k = i; k < n; k++) {
+                s += lower.data[k * n + i] * d[k]; // (Lᵀd)ᵢ = Σₖ L[k][i]·dₖ
+            }
+            w[i] += s;
+        }
+        basis.reshape(n, count);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < count; k++) {
+                basis.data[i * count + k] = columns[k * maxN + i];
+            }
+        }
+        target.reshape(n, 1);
+        System.arraycopy(w, 0, target.data, 0, n);
+        coefficients.reshape(count, 1);
+        if (!leastSquares.setA(basis)) {
+            return;
+        }
+        leastSquares.solve(target, coefficients);
+        for (int k = 0; k < count; k++) {
+            double v = coefficients.data[k];
+            u[k] = kind[active[k]] == EQUALITY ? v : Math.max(0, v);
         }
     }
 

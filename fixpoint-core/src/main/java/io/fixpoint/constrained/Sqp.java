@@ -30,7 +30,9 @@ import java.util.Map;
  * step is taken instead, as filter-SQP methods do (Fletcher and Leyffer 2002): a Levenberg–Marquardt
  * step on θ = ½‖v‖² within the bounds (inequalities through slacks t ≥ h + Jᵢd), searched on θ.
  * An iterate with violation ‖v‖∞ ≥ 10⁻⁶ that is a stationary point of θ over the bounds (projected
- * gradient ≤ {@code infeasibleRelative}·‖v‖∞) ends the solve {@link Status#LOCALLY_INFEASIBLE}.
+ * gradient ≤ {@code infeasibleRelative}·‖v‖∞) ends the solve {@link Status#LOCALLY_INFEASIBLE}, unless
+ * the objective leads out of it: a step that decreases f while keeping the active constraints
+ * stationary to first order and that lowers θ (the point was a saddle of θ) is taken instead.
  *
  * <p>B is the damped BFGS approximation of the Hessian of the Lagrangian (Powell 1978: the pair
  * (s, r) with r = θ·Δ∇L + (1 − θ)·Bs keeps sᵀr ≥ 0.2·sᵀBs, so B stays positive definite), scaled by
@@ -76,8 +78,10 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
     @Override
     public State step(ConstrainedProblem problem, State s) {
         int n = s.n;
-        if (s.infeasibleStationary(FEASIBILITY_FLOOR, infeasibleRelative, s.work)) {
-            s.stepNorm = 0;
+        if (s.looksInfeasible(FEASIBILITY_FLOOR, infeasibleRelative, s.work)) {
+            if (!escape(problem, s)) {
+                s.declareInfeasible(infeasibleRelative);
+            }
             return s;
         }
         Outcome qp = subproblem(s, s.c);
@@ -225,6 +229,53 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
     }
 
     /**
+     * At a stationary point of θ = ½‖v‖²: a step d that minimises ½dᵀBd + ∇fᵀd within the bounds while
+     * keeping the equalities and the violated inequalities stationary to first order (J_A·d = 0),
+     * accepted when θ(x + αd) falls below θ(x) for α ∈ {1, ½, …, 2⁻¹⁰}: a saddle of θ is left along
+     * the objective's descent, a local minimum of θ is not. Whether it moved.
+     */
+    private boolean escape(ConstrainedProblem problem, State s) {
+        int n = s.n;
+        int rows = 0;
+        double theta = 0;
+        for (int i = 0; i < s.m; i++) {
+            double v = s.violation(i, s.c[i]);
+            theta += 0.5 * v * v;
+            if (i < s.p || s.c[i] > 0) {
+                System.arraycopy(s.jac, i * n, s.kept, rows * n, n);
+                rows++;
+            }
+        }
+        double[] lo = s.bounds.lower();
+        double[] hi = s.bounds.upper();
+        for (int j = 0; j < n; j++) {
+            s.lo[j] = lo[j] - s.x[j];
+            s.hi[j] = hi[j] - s.x[j];
+        }
+        if (s.qp.solve(n, s.B, s.g, rows, s.kept, s.zeros, 0, s.aIn, s.bIn, s.lo, s.hi, s.d, s.yQp) != DualActiveSetQp.Outcome.OPTIMAL
+                || Vectors.normInf(s.d) == 0) {
+            return false;
+        }
+        double alpha = 1;
+        for (int k = 0; k <= 10; k++, alpha *= 0.5) {
+            if (trial(problem, s, s.d, alpha)) {
+                double thetaTrial = 0;
+                for (int i = 0; i < s.m; i++) {
+                    double v = s.violation(i, s.cTrial[i]);
+                    thetaTrial += 0.5 * v * v;
+                }
+                if (thetaTrial < theta * (1 - 1e-8)) {
+                    System.arraycopy(s.y, 0, s.yQp, 0, s.m); // the multipliers stay
+                    s.escapes++;
+                    accept(problem, s, alpha, false);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * A restoration step: d, t minimise ½‖gₑ + Jₑd‖² + ½‖t‖² + ½μ‖d‖² subject to hᵢ + Jᵢd ≤ t and
      * the bounds (a Levenberg–Marquardt step on θ = ½‖v‖², μ = max(‖v‖², 10⁻¹⁰·max(1, max diag JₑᵀJₑ))),
      * then backtracking on θ. The multipliers and B are kept.
@@ -302,8 +353,9 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             alpha *= 0.5;
         }
         s.stepNorm = 0;
-        s.verdict = new Verdict(Status.STALLED, String.format("the constraints are violated (‖v‖∞ = %.3g) and neither the SQP step nor a "
-                + "restoration step reduces the violation", s.violation()));
+        s.verdict = new Verdict(Status.STALLED, theta == 0
+                ? "the linearised constraints are inconsistent at a feasible point (their gradients are degenerate there), so no SQP step exists"
+                : String.format("the constraints are violated (‖v‖∞ = %.3g) and no restoration step reduces the violation", s.violation()));
     }
 
     /** Evaluates f and c at x + α·d into the trial buffers; false when either is not finite. */
@@ -386,12 +438,16 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
         final double[] bs;
         final double[] work;
         final DualActiveSetQp qp;
+        /** The rows J_A of an escape step, and their zero right-hand sides. */
+        final double[] kept;
+        final double[] zeros;
         /** Powell's penalties νᵢ of the merit function. */
         final double[] nu;
         boolean scaled;
         /** Successive iterations without a descent direction. */
         int idle;
         int restorations;
+        int escapes;
         int corrections;
         int dampedUpdates;
         int skippedUpdates;
@@ -403,6 +459,8 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             B = new double[n * n];
             int w = n + q; // the restoration program's unknowns: d and the slacks
             nu = new double[m];
+            kept = new double[m * n];
+            zeros = new double[m];
             d = new double[w];
             dFull = new double[n];
             yQp = new double[m];
@@ -518,7 +576,7 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
 
         @Override
         public Map<String, Object> details() {
-            return details(Map.of("penalty", Vectors.normInf(nu), "restorations", restorations,
+            return details(Map.of("penalty", Vectors.normInf(nu), "restorations", restorations, "escapes", escapes,
                     "secondOrderCorrections", corrections, "dampedUpdates", dampedUpdates, "hessianResets", resets));
         }
     }
