@@ -196,40 +196,11 @@ final class FitCommand implements Callable<Integer> {
         if (bounds == null) {
             return problem;
         }
-        double[] lo = new double[names.size()];
-        double[] hi = new double[names.size()];
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        for (String part : bounds.split(",", -1)) {
-            String[] kv = part.split("=", -1);
-            String[] range = kv.length == 2 ? kv[1].split(":", -1) : new String[0];
-            if (range.length != 2) {
-                throw new UserError("--bounds wants name=low:high pairs separated by commas, e.g. b2=0:1e-3; got '" + part.strip() + "'");
-            }
-            int j = names.indexOf(kv[0].strip());
-            if (j < 0) {
-                throw new UserError("--bounds: '" + kv[0].strip() + "' is not a parameter (parameters: " + String.join(", ", names) + ")");
-            }
-            lo[j] = bound(range[0], kv[0], Double.NEGATIVE_INFINITY);
-            hi[j] = bound(range[1], kv[0], Double.POSITIVE_INFINITY);
-        }
-        io.fixpoint.problem.Bounds b = new io.fixpoint.problem.Bounds(lo, hi);
+        io.fixpoint.problem.Bounds b = BoundsOption.parse(bounds, names, "parameter");
         if (!b.contains(x0)) {
             throw new UserError("the start point " + java.util.Arrays.toString(x0) + " lies outside the --bounds");
         }
         return problem.withBounds(b);
-    }
-
-    private static double bound(String text, String name, double infinite) {
-        String t = text.strip();
-        if (t.isEmpty() || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("-inf") || t.equalsIgnoreCase("+inf")) {
-            return infinite;
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new UserError("--bounds: the bound '" + t + "' of '" + name.strip() + "' is not a number");
-        }
     }
 
     static Map<String, Double> parseParams(String text) {

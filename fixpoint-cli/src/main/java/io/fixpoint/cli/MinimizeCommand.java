@@ -1,0 +1,222 @@
+package io.fixpoint.cli;
+
+import io.fixpoint.bounded.BoundedSolver;
+import io.fixpoint.bounded.Lbfgsb;
+import io.fixpoint.bounded.ProjectedGradient;
+import io.fixpoint.bounded.SpectralProjectedGradient;
+import io.fixpoint.bounded.Tron;
+import io.fixpoint.constrained.ConstrainedSolvers;
+import io.fixpoint.constrained.KktResiduals;
+import io.fixpoint.derivativefree.DerivativeFreeSolvers;
+import io.fixpoint.expr.Expression;
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.minimize.Minimizers;
+import io.fixpoint.problem.Bounds;
+import io.fixpoint.problem.ConstrainedProblem;
+import io.fixpoint.problem.ExpressionProblem;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.Tolerances;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fixpoint minimize}: minimise an objective written in the expression language, with bounds and constraints. */
+@Command(name = "minimize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Minimise an objective given as an expression, optionally subject to bounds and constraints.",
+                "Gradients, Hessians and constraint Jacobians are exact (automatic differentiation of the expressions).",
+                "The certificate, verified at the returned point: the gradient norm ‖∇f‖₂ without bounds or constraints; the "
+                        + "projected-gradient norm ‖P(x − ∇f) − x‖₂ with bounds only; with constraints the KKT residuals "
+                        + "(stationarity, feasibility, complementarity; max-norms) and the largest of them.",
+                "Statuses: CONVERGED when the certificate is at most --tol; LOCALLY_INFEASIBLE when the iterates stop at an "
+                        + "infeasible stationary point of the constraint violation (the constraints look infeasible); otherwise why it "
+                        + "stopped. Exit code 0 converged, 1 not converged, 2 bad input."})
+final class MinimizeCommand implements Callable<Integer> {
+    /** Bound-constrained methods by name. */
+    private static final Map<String, Supplier<BoundedSolver<?>>> BOUNDED = Map.of("lbfgsb", Lbfgsb::new, "tron", Tron::new, "spg",
+            SpectralProjectedGradient::new, "projected-gradient", ProjectedGradient::new);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--objective", required = true, paramLabel = "EXPR", description = "f, e.g. \"(1-x)^2 + 100*(y-x^2)^2\".")
+    String objective;
+
+    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "Variable names, in the order of --start and the output.")
+    String vars;
+
+    @Option(names = "--start", paramLabel = "a,b", description = "Start point. Default: 0 in every variable. A start outside the bounds "
+            + "is projected onto them, and the output says so.")
+    String start;
+
+    @Option(names = "--bounds", paramLabel = "x=LO:HI,...", description = "Simple bounds, e.g. x=0:1,y=-inf:2 (as in fit --bounds).")
+    String bounds;
+
+    @Option(names = "--constraint", paramLabel = "LHS <= RHS", description = "A constraint lhs <= rhs, lhs >= rhs or lhs = rhs, "
+            + "with expressions on both sides; repeatable.")
+    List<String> constraints = new ArrayList<>();
+
+    @Option(names = "--method", paramLabel = "NAME", description = "Default: sqp with constraints, lbfgsb with bounds only, "
+            + "trust-newton-cg otherwise. Constrained: sqp, augmented-lagrangian; bounded: lbfgsb, tron, spg, projected-gradient; "
+            + "unconstrained: any of 'fixpoint list', and the derivative-free nelder-mead and model-trust-region (their certificate: "
+            + "the sample set's interpolated gradient and size).")
+    String method;
+
+    @Option(names = "--tol", defaultValue = "1e-8", paramLabel = "X", description = "Tolerance on the certificate (default ${DEFAULT-VALUE}).")
+    double tol;
+
+    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N", description = "Iteration limit (default ${DEFAULT-VALUE}).")
+    int maxIter;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit of the solve. Default: none.")
+    Double timeLimit;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<String> names = ExpressionSystem.parseNames(vars);
+        Expression f = Expression.parse(objective);
+        List<ExpressionProblem.Constraint> parsed = constraints.stream().map(ExpressionProblem.Constraint::parse).toList();
+        Bounds box = bounds == null ? Bounds.unbounded(names.size()) : BoundsOption.parse(bounds, names, "variable");
+        double[] x0 = start == null ? new double[names.size()] : ExpressionSystem.point(start, names);
+        Driver driver = driver();
+        String name = method != null ? method : !parsed.isEmpty() ? "sqp" : box.isBounded() ? "lbfgsb" : "trust-newton-cg";
+
+        Solution s;
+        Map<String, Object> certificate = new LinkedHashMap<>();
+        Objective objectiveFunction = ExpressionProblem.objective(f, names);
+        if (isConstrained(name)) {
+            ConstrainedProblem problem = ExpressionProblem.constrained(f, parsed, names, box);
+            s = driver.solve(ConstrainedSolvers.byName(name), problem, x0);
+            certificate.putAll(kkt(problem, s, parsed));
+        } else if (!parsed.isEmpty()) {
+            throw new UserError("method '" + name + "' does not handle --constraint; use sqp or augmented-lagrangian");
+        } else if (BOUNDED.containsKey(name)) {
+            s = driver.solve(BOUNDED.get(name).get(), objectiveFunction.withBounds(box), x0);
+            double[] g = new double[names.size()];
+            objectiveFunction.gradient(s.x().clone(), g);
+            certificate.put("certificate", "projected-gradient norm ‖P(x − ∇f) − x‖₂");
+            certificate.put("projectedGradientNorm", box.projectedGradientNorm(s.x(), g));
+        } else if (!isUnconstrained(name)) {
+            throw new UserError("unknown method '" + name + "'; known methods: constrained " + String.join(", ", list(ConstrainedSolvers.names()))
+                    + "; bounded " + String.join(", ", new java.util.TreeSet<>(BOUNDED.keySet())) + "; unconstrained "
+                    + String.join(", ", list(Minimizers.names())) + ", " + String.join(", ", list(DerivativeFreeSolvers.names())));
+        } else if (box.isBounded()) {
+            throw new UserError("method '" + name + "' does not handle --bounds; use lbfgsb, tron, spg, projected-gradient, sqp or "
+                    + "augmented-lagrangian");
+        } else {
+            s = driver.solve(DerivativeFreeSolvers.contains(name) ? DerivativeFreeSolvers.byName(name) : Minimizers.byName(name),
+                    objectiveFunction, x0);
+            double[] g = new double[names.size()];
+            objectiveFunction.gradient(s.x().clone(), g);
+            certificate.put("certificate", "gradient norm ‖∇f‖₂");
+            certificate.put("gradientNorm", Vectors.norm(g));
+        }
+        print(s, names, certificate);
+        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static boolean isConstrained(String name) {
+        return list(ConstrainedSolvers.names()).contains(name);
+    }
+
+    private static boolean isUnconstrained(String name) {
+        return list(Minimizers.names()).contains(name) || DerivativeFreeSolvers.contains(name);
+    }
+
+    private static List<String> list(Iterable<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEach(out::add);
+        return out;
+    }
+
+    private Driver driver() {
+        if (!(tol > 0) || Double.isInfinite(tol)) {
+            throw new UserError("--tol must be finite and > 0, got " + tol);
+        }
+        if (maxIter < 1) {
+            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
+        }
+        Driver.Builder b = Driver.builder().tolerances(Tolerances.of(tol)).maxIterations(maxIter);
+        if (timeLimit != null) {
+            if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
+                throw new UserError("--time-limit must be finite and > 0 seconds, got " + timeLimit);
+            }
+            b.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
+        }
+        return b.build();
+    }
+
+    /** The KKT residuals recomputed at the returned point with the returned multipliers, and the multipliers in the order given. */
+    private static Map<String, Object> kkt(ConstrainedProblem problem, Solution s, List<ExpressionProblem.Constraint> given) {
+        int n = problem.dimension();
+        int m = problem.constraintCount();
+        double[] x = s.x().clone();
+        double[] g = new double[n];
+        double[] c = new double[m];
+        double[] jac = new double[m * n];
+        problem.objective().gradient(x, g);
+        problem.constraints(x, c);
+        problem.constraintJacobian(x, jac);
+        double[] y = s.details().get("multipliers") instanceof double[] d ? d : new double[m];
+        KktResiduals r = KktResiduals.of(problem.bounds(), problem.equalityCount(), x, g, c, jac, y, new double[n]);
+        // c holds the equalities first; report the multipliers in the order the constraints were given
+        List<Integer> order = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < given.size(); i++) {
+                if (given.get(i).isEquality() == (pass == 0)) {
+                    order.add(i);
+                }
+            }
+        }
+        double[] byGiven = new double[m];
+        for (int k = 0; k < m; k++) {
+            byGiven[order.get(k)] = y[k];
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("certificate", "KKT residuals, the largest of stationarity, feasibility and complementarity");
+        out.put("kkt", r.fields());
+        out.put("multipliers", byGiven);
+        return out;
+    }
+
+    private void print(Solution s, List<String> names, Map<String, Object> certificate) {
+        PrintWriter out = spec.commandLine().getOut();
+        Object warnings = s.details().get("warnings");
+        if (json) {
+            Map<String, Object> m = Json.of(s);
+            m.put("variables", names);
+            m.putAll(certificate);
+            if (warnings != null) {
+                m.put("warnings", warnings);
+            }
+            out.println(Json.write(m));
+        } else {
+            out.println(s.status() + ": " + s.message());
+            for (int i = 0; i < names.size(); i++) {
+                out.printf(Locale.ROOT, "  %s = %.17g%n", names.get(i), s.x()[i]);
+            }
+            out.printf(Locale.ROOT, "f = %.17g%n", s.value());
+            out.printf(Locale.ROOT, "%s = %.3e (%s)%n", "certificate", s.optimality(), certificate.get("certificate"));
+            if (certificate.get("kkt") instanceof Map<?, ?> k) {
+                out.printf(Locale.ROOT, "  stationarity %.3e, feasibility %.3e, complementarity %.3e%n", k.get("stationarity"),
+                        k.get("feasibility"), k.get("complementarity"));
+            }
+            out.printf(Locale.ROOT, "%d iterations, evaluations %s (%s)%n", s.iterations(), s.evaluations(), s.solver());
+        }
+        out.flush();
+    }
+}
