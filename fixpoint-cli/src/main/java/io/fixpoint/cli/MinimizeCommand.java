@@ -16,6 +16,8 @@ import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.problem.ExpressionProblem;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Tolerances;
 import java.io.PrintWriter;
@@ -118,8 +120,9 @@ final class MinimizeCommand implements Callable<Integer> {
             throw new UserError("method '" + name + "' does not handle --bounds; use lbfgsb, tron, spg, projected-gradient, sqp or "
                     + "augmented-lagrangian");
         } else {
-            s = driver.solve(DerivativeFreeSolvers.contains(name) ? DerivativeFreeSolvers.byName(name) : Minimizers.byName(name),
-                    objectiveFunction, x0);
+            Solver<Objective, ? extends IterationState> solver = DerivativeFreeSolvers.contains(name) ? DerivativeFreeSolvers.byName(name)
+                    : Minimizers.byName(name);
+            s = driver.solve(solver, objectiveFunction, x0);
             double[] g = new double[names.size()];
             objectiveFunction.gradient(s.x().clone(), g);
             certificate.put("certificate", "gradient norm ‖∇f‖₂");
