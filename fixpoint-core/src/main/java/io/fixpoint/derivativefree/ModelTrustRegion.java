@@ -68,7 +68,15 @@ public record ModelTrustRegion(double initialRadius) implements Solver<Objective
         int n = s.n;
         s.stepNorm = 0;
         if (!s.fitted) {
-            build(problem, s, s.points[s.best].clone(), s.resolution);
+            // a set without a model: rebuilt around the best point, closer in when f was not finite at some point
+            for (double v : s.values) {
+                if (!Double.isFinite(v)) {
+                    s.resolution *= 0.1;
+                    break;
+                }
+            }
+            System.arraycopy(s.points[s.best], 0, s.trial, 0, n);
+            build(problem, s, s.trial, s.resolution);
             s.rebuilds++;
             return s;
         }
@@ -135,7 +143,7 @@ public record ModelTrustRegion(double initialRadius) implements Solver<Objective
         s.fit();
     }
 
-    /** UOBYQA's initial set around x with spacing {@code spacing}: x, x ± Δeᵢ, x + Δ(eᵢ + eⱼ), i &lt; j. */
+    /** UOBYQA's initial set around x with spacing {@code spacing}: x, x ± Δeᵢ, x + Δ(eᵢ + eⱼ), i &lt; j. {@code x} must not be a point of the set. */
     private static void build(Objective problem, State s, double[] x, double spacing) {
         int n = s.n;
         s.radius = spacing;
