@@ -43,7 +43,7 @@ class ExpressionHessianTest {
         double[] v = {u, 1 - u, 0.5, -0.25 * u};
         double[] hv = new double[4];
         assertThat(c.hessianVector(p, v, hv)).isEqualTo(c.evaluate(p));
-        double h = 1e-5;
+        double h = 1e-6;
         double[] up = new double[4];
         double[] down = new double[4];
         double[] q = p.clone();
