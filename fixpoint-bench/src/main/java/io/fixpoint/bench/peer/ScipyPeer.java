@@ -43,7 +43,7 @@ public final class ScipyPeer implements Peer {
     /** The SciPy methods compared, by their SciPy names. */
     public static final List<String> METHODS = List.of("BFGS", "L-BFGS-B", "CG", "Newton-CG", "trust-ncg", "trust-krylov");
     private static final String RESOURCES = "/io/fixpoint/bench/peer/python/";
-    private static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py");
+    private static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "large.py");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final String python;
@@ -69,7 +69,7 @@ public final class ScipyPeer implements Peer {
         this.perturbed = Set.copyOf(perturbed);
     }
 
-    static String defaultPython() {
+    public static String defaultPython() {
         String env = System.getenv("FIXPOINT_PYTHON");
         return env == null || env.isBlank() ? "python3" : env;
     }
@@ -234,15 +234,31 @@ public final class ScipyPeer implements Peer {
         return req;
     }
 
+    /**
+     * Runs {@code scipy_runner.py} once on a request of its protocol (see the script's docstring),
+     * handing each JSON line it prints to {@code onLine}: the bridge for suites that build their own
+     * requests, such as the large-scale bench. The caller checks {@link #unavailable()} first.
+     *
+     * @param limit the wall-time limit of the subprocess
+     */
+    public RunnerExit call(Map<String, Object> request, Duration limit, Consumer<JsonNode> onLine) throws IOException {
+        Path dir = extractScripts();
+        try {
+            return runRunner(dir, request, limit, onLine);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
     /** How a runner invocation ended. */
-    record RunnerExit(int code, boolean timedOut, String stderrTail) {
+    public record RunnerExit(int code, boolean timedOut, String stderrTail) {
         static final RunnerExit OK = new RunnerExit(0, false, "");
 
-        boolean ok() {
+        public boolean ok() {
             return code == 0 && !timedOut;
         }
 
-        String describe() {
+        public String describe() {
             if (timedOut) {
                 return "time limit reached";
             }
@@ -340,7 +356,7 @@ public final class ScipyPeer implements Peer {
     }
 
     /** A JSON number, or the strings Python writes for non-finite floats. */
-    static double number(JsonNode n) {
+    public static double number(JsonNode n) {
         if (n.isNumber()) {
             return n.doubleValue();
         }
