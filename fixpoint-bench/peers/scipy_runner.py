@@ -11,7 +11,9 @@ Protocol: one JSON request on stdin, JSON Lines on stdout.
            travel as raw little-endian float64 files instead of JSON lists (g0 in check mode, the final
            x in solve mode, no gradient history); "gradient_norm": 2 makes L-BFGS-B stop on the 2-norm
            of the gradient like the other methods (see below); "seconds_per_solve" stops a solve (by
-           StopIteration from its callback) once that much wall time has passed.
+           StopIteration from its callback) once that much wall time has passed. A problem's
+           "lower" and "upper" (lists, "-Infinity"/"Infinity" for no bound) are passed to L-BFGS-B as
+           bounds, and "function" names its definition in mgh.py when "name" only labels it.
   replies  {"type": "hello", "python": ..., "numpy": ..., "scipy": ...}
            {"type": "check", "problem": ..., "f0": ..., "g0": [...]}            (mode check)
            {"type": "check", "problem": ..., "error": "..."}
@@ -43,7 +45,7 @@ import time
 
 import numpy as np
 import scipy
-from scipy.optimize import minimize
+from scipy.optimize import Bounds, minimize
 
 import large
 import mgh
@@ -59,10 +61,11 @@ def emit(obj):
 
 
 class Counted:
-    """Counts exactly what the optimiser asks for; with track_norm also keeps the last gradient's 2-norm."""
+    """Counts exactly what the optimiser asks for; with track_norm also keeps the 2-norm of the last
+    gradient, projected onto the box when there is one: ||P(x - g) - x||."""
 
-    def __init__(self, problem, scale=1.0, track_norm=False):
-        self.p, self.scale, self.track_norm = problem, scale, track_norm
+    def __init__(self, problem, scale=1.0, track_norm=False, box=None):
+        self.p, self.scale, self.track_norm, self.box = problem, scale, track_norm, box
         self.nfev = self.ngev = self.nhev = 0
         self.last_gnorm = math.inf
 
@@ -71,7 +74,8 @@ class Counted:
         self.ngev += 1
         f, g = self.p.value_and_gradient(x)
         if self.track_norm:
-            self.last_gnorm = float(np.linalg.norm(g)) * self.scale
+            step = g if self.box is None else x - np.clip(x - g, self.box[0], self.box[1])
+            self.last_gnorm = float(np.linalg.norm(step)) * self.scale
         return f * self.scale, g * self.scale
 
     def hessp(self, x, v):
@@ -89,11 +93,14 @@ def options(method, gtol, maxiter, value_change, norm2=False):
     return {"gtol": gtol, "maxiter": maxiter}
 
 
-def solve_once(problem, scale, method, x0, opts, callback=None, stop_below=None, seconds=None):
-    """One solve; stop_below makes L-BFGS-B stop once the accepted point's gradient 2-norm is at most it,
-    seconds stops any method (by StopIteration from its callback) once that much wall time has passed."""
-    c = Counted(problem, scale, track_norm=stop_below is not None)
+def solve_once(problem, scale, method, x0, opts, callback=None, stop_below=None, seconds=None, box=None):
+    """One solve; stop_below makes L-BFGS-B stop once the accepted point's (projected) gradient 2-norm is
+    at most it, seconds stops any method (by StopIteration from its callback) once that much wall time
+    has passed, box = (lower, upper) bounds L-BFGS-B."""
+    c = Counted(problem, scale, track_norm=stop_below is not None, box=box)
     kwargs = {"hessp": c.hessp} if method in HESSIAN_METHODS else {}
+    if box is not None:
+        kwargs["bounds"] = Bounds(box[0], box[1])
     t0, c0 = time.perf_counter(), time.process_time()
     if stop_below is not None or seconds is not None:
         record = callback
@@ -122,8 +129,15 @@ def vector_file(request, spec, what):
     return os.path.join(request["binary_dir"], f"{spec['name']}-{spec['n']}-{what}.f64")
 
 
+def box_of(spec):
+    if "lower" not in spec:
+        return None
+    return (np.array([float(v) for v in spec["lower"]]), np.array([float(v) for v in spec["upper"]]))
+
+
 def run(problem, scale, spec, method, request):
     x0 = start_point(problem, spec)
+    box = box_of(spec)
     gtol = float(spec["gtol"])
     norm2 = method == "L-BFGS-B" and int(request.get("gradient_norm", 0)) == 2
     stop_below = gtol if norm2 else None
@@ -139,13 +153,13 @@ def run(problem, scale, spec, method, request):
     try:
         # the first solve records the iterates (the callback costs time, so it is not timed) unless
         # vectors travel in files: then nothing is recorded and the first solve is timed too
-        res, c, first, first_cpu = solve_once(problem, scale, method, x0, opts, None if binary else record, stop_below, seconds)
+        res, c, first, first_cpu = solve_once(problem, scale, method, x0, opts, None if binary else record, stop_below, seconds, box)
         budget = float(request.get("seconds_per_method", 1.0))
         if first >= budget:  # a slow solve is timed once, by its first run
             runs = [(first, first_cpu)]
         else:
             repeats = max(1, min(int(request.get("repeats", 5)), int(budget / max(first, 1e-9))))
-            runs = [solve_once(problem, scale, method, x0, opts, None, stop_below, seconds)[2:] for _ in range(repeats)]
+            runs = [solve_once(problem, scale, method, x0, opts, None, stop_below, seconds, box)[2:] for _ in range(repeats)]
             if binary:
                 runs = [(first, first_cpu)] + runs[:repeats - 1]
         times = [t for t, _ in runs]
@@ -193,7 +207,7 @@ def main():
                 if spec.get("suite") == "large":
                     problem = large.get(spec["name"], spec["n"])
                 else:
-                    problem = mgh.get(spec["name"], spec["n"], spec.get("m"))
+                    problem = mgh.get(spec.get("function", spec["name"]), spec["n"], spec.get("m"))
             except (KeyError, ValueError) as e:
                 emit({"type": "check", "problem": spec["name"], "error": str(e.args[0])})
                 continue

@@ -367,7 +367,7 @@ public final class ScipyPeer implements Peer {
         };
     }
 
-    static double[] numbers(JsonNode array) {
+    public static double[] numbers(JsonNode array) {
         double[] v = new double[array.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = number(array.get(i));
