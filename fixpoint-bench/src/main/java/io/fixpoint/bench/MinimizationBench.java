@@ -45,7 +45,7 @@ public final class MinimizationBench {
     public static final double KNOWN_MINIMUM_RTOL = 1e-8;
     public static final double SOLVED_RELATIVE_GRADIENT = 1e-6;
     /** Methods that use second derivatives and get the smaller iteration budget. */
-    public static final Set<String> SECOND_ORDER = Set.of("newton", "damped-newton", "lazy-newton", "trust-newton-cg");
+    public static final Set<String> SECOND_ORDER = Set.of("newton", "damped-newton", "lazy-newton", "trust-newton-cg", "tron");
 
     /** Called after each solve of {@link #run(List, List, Listener)}. */
     @FunctionalInterface

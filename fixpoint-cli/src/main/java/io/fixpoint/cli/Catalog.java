@@ -29,6 +29,11 @@ final class Catalog {
         return Suites.problem(name);
     }
 
+    /** The variable-dimension problem called {@code name} at dimension {@code n}, or an {@link IllegalArgumentException} saying why not. */
+    static TestProblem problem(String name, int n) {
+        return Suites.problem(name, n);
+    }
+
     /** The problems called {@code names}, all of them when {@code names} is empty. */
     static List<TestProblem> problems(List<String> names) {
         return names.isEmpty() ? problems() : names.stream().map(Catalog::problem).toList();

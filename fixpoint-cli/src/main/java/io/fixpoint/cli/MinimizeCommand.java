@@ -1,10 +1,5 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.bounded.BoundedSolver;
-import io.fixpoint.bounded.Lbfgsb;
-import io.fixpoint.bounded.ProjectedGradient;
-import io.fixpoint.bounded.SpectralProjectedGradient;
-import io.fixpoint.bounded.Tron;
 import io.fixpoint.constrained.ConstrainedSolvers;
 import io.fixpoint.constrained.KktResiduals;
 import io.fixpoint.derivativefree.DerivativeFreeSolvers;
@@ -28,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,10 +39,6 @@ import picocli.CommandLine.Spec;
                         + "infeasible stationary point of the constraint violation (the constraints look infeasible); otherwise why it "
                         + "stopped. Exit code 0 converged, 1 not converged, 2 bad input."})
 final class MinimizeCommand implements Callable<Integer> {
-    /** Bound-constrained methods by name. */
-    private static final Map<String, Supplier<BoundedSolver<?>>> BOUNDED = Map.of("lbfgsb", Lbfgsb::new, "tron", Tron::new, "spg",
-            SpectralProjectedGradient::new, "projected-gradient", ProjectedGradient::new);
-
     @Spec
     CommandSpec spec;
 
@@ -106,15 +96,15 @@ final class MinimizeCommand implements Callable<Integer> {
             certificate.putAll(kkt(problem, s, parsed));
         } else if (!parsed.isEmpty()) {
             throw new UserError("method '" + name + "' does not handle --constraint; use sqp or augmented-lagrangian");
-        } else if (BOUNDED.containsKey(name)) {
-            s = driver.solve(BOUNDED.get(name).get(), objectiveFunction.withBounds(box), x0);
+        } else if (list(Minimizers.boundedNames()).contains(name)) {
+            s = driver.solve(Minimizers.bounded(name), objectiveFunction.withBounds(box), x0);
             double[] g = new double[names.size()];
             objectiveFunction.gradient(s.x().clone(), g);
             certificate.put("certificate", "projected-gradient norm ‖P(x − ∇f) − x‖₂");
             certificate.put("projectedGradientNorm", box.projectedGradientNorm(s.x(), g));
         } else if (!isUnconstrained(name)) {
             throw new UserError("unknown method '" + name + "'; known methods: constrained " + String.join(", ", list(ConstrainedSolvers.names()))
-                    + "; bounded " + String.join(", ", new java.util.TreeSet<>(BOUNDED.keySet())) + "; unconstrained "
+                    + "; bounded " + String.join(", ", list(Minimizers.boundedNames())) + "; unconstrained "
                     + String.join(", ", list(Minimizers.names())) + ", " + String.join(", ", list(DerivativeFreeSolvers.names())));
         } else if (box.isBounded()) {
             throw new UserError("method '" + name + "' does not handle --bounds; use lbfgsb, tron, spg, projected-gradient, sqp or "

@@ -35,6 +35,11 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, paramLabel = "NAME", description = "Method (see 'fixpoint list').")
     String method;
 
+    @Option(names = "--n", paramLabel = "N",
+            description = "Dimension of a variable-dimension problem (extended-rosenbrock, extended-powell, broyden-tridiagonal, "
+                    + "discrete-boundary-value, penalty-1, trigonometric, convex-quadratic), up to 10^7. Default: its size in the MGH set. With --n a solve has no time limit.")
+    Integer n;
+
     @Option(names = "--tol", paramLabel = "X",
             description = "Absolute tolerance on the gradient norm. Default: none, only --rtol.")
     Double tol;
@@ -59,7 +64,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TestProblem p = Catalog.problem(problem);
+        TestProblem p = n == null ? Catalog.problem(problem) : Catalog.problem(problem, n);
         Catalog.method(method);
         checkTolerance("--tol", tol);
         checkTolerance("--rtol", rtol);
@@ -69,6 +74,9 @@ final class SolveCommand implements Callable<Integer> {
         MinimizationBench.Builder settings = MinimizationBench.builder().tolerances(new Tolerances(absolute, relative, 0, 0));
         if (maxIter != null) {
             settings.maxIterations(maxIter);
+        }
+        if (n != null) {
+            settings.timeLimit(null); // the per-solve limit of the MGH bench does not scale with n
         }
         BenchResult r = settings.build().run(p, method, x0);
         if (!r.applicable()) {

@@ -60,6 +60,19 @@ class CliTest {
     }
 
     @Test
+    void solveAVariableDimensionProblemAtAChosenSize() throws Exception {
+        Run r = run("solve", "--problem", "extended-rosenbrock", "--n", "20000", "--method", "lbfgs", "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("dimension").asInt()).isEqualTo(20000);
+        assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(j.get("x").size()).isEqualTo(20000);
+        assertThat(j.get("x").get(19999).asDouble()).isCloseTo(1, within(1e-6));
+        assertBadInput(run("solve", "--problem", "extended-powell", "--n", "10", "--method", "lbfgs"), "multiple of 4");
+        assertBadInput(run("solve", "--problem", "beale", "--n", "10", "--method", "lbfgs"), "no dimension parameter");
+    }
+
+    @Test
     void solveSummaryAndTrace(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("trace.csv");
         Run r = run("solve", "--problem", "rosenbrock", "--method", "bfgs", "--trace", trace.toString());

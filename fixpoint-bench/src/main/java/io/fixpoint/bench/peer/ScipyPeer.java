@@ -46,7 +46,7 @@ public final class ScipyPeer implements Peer {
     /** The SciPy methods compared, by their SciPy names. */
     public static final List<String> METHODS = List.of("BFGS", "L-BFGS-B", "CG", "Newton-CG", "trust-ncg", "trust-krylov");
     private static final String RESOURCES = "/io/fixpoint/bench/peer/python/";
-    private static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "constrained.py");
+    private static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "large.py", "constrained.py");
     /** The SciPy methods for problems with general constraints. */
     public static final List<String> CONSTRAINED_METHODS = List.of("SLSQP", "trust-constr");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -74,7 +74,7 @@ public final class ScipyPeer implements Peer {
         this.perturbed = Set.copyOf(perturbed);
     }
 
-    static String defaultPython() {
+    public static String defaultPython() {
         String env = System.getenv("FIXPOINT_PYTHON");
         return env == null || env.isBlank() ? "python3" : env;
     }
@@ -297,10 +297,8 @@ public final class ScipyPeer implements Peer {
         List<String> disagreements = new ArrayList<>();
         List<ConstrainedRun> runs = new ArrayList<>();
         java.util.Set<String> excluded = new java.util.HashSet<>();
-        Path dir = null;
         try {
-            dir = extractScripts();
-            RunnerExit exit = runRunner(dir, request, timeLimit, line -> {
+            RunnerExit exit = call(request, timeLimit, line -> {
                 String type = line.path("type").asText();
                 String name = line.path("problem").asText();
                 if (type.equals("hello")) {
@@ -325,6 +323,20 @@ public final class ScipyPeer implements Peer {
             return new ConstrainedOutcome(versions.get("version"), skipped, disagreements, runs);
         } catch (IOException e) {
             return new ConstrainedOutcome(null, "SciPy failed: " + e.getMessage(), List.of(), List.of());
+        }
+    }
+
+    /**
+     * Runs {@code scipy_runner.py} once on a request of its protocol (see the script's docstring),
+     * handing each JSON line it prints to {@code onLine}: the bridge for suites that build their own
+     * requests, such as the large-scale bench. The caller checks {@link #unavailable()} first.
+     *
+     * @param limit the wall-time limit of the subprocess
+     */
+    public RunnerExit call(Map<String, Object> request, Duration limit, Consumer<JsonNode> onLine) throws IOException {
+        Path dir = extractScripts();
+        try {
+            return runRunner(dir, request, limit, onLine);
         } finally {
             deleteQuietly(dir);
         }
@@ -354,14 +366,14 @@ public final class ScipyPeer implements Peer {
     }
 
     /** How a runner invocation ended. */
-    record RunnerExit(int code, boolean timedOut, String stderrTail) {
+    public record RunnerExit(int code, boolean timedOut, String stderrTail) {
         static final RunnerExit OK = new RunnerExit(0, false, "");
 
-        boolean ok() {
+        public boolean ok() {
             return code == 0 && !timedOut;
         }
 
-        String describe() {
+        public String describe() {
             if (timedOut) {
                 return "time limit reached";
             }
@@ -459,7 +471,7 @@ public final class ScipyPeer implements Peer {
     }
 
     /** A JSON number, or the strings Python writes for non-finite floats. */
-    static double number(JsonNode n) {
+    public static double number(JsonNode n) {
         if (n.isNumber()) {
             return n.doubleValue();
         }
@@ -470,7 +482,7 @@ public final class ScipyPeer implements Peer {
         };
     }
 
-    static double[] numbers(JsonNode array) {
+    public static double[] numbers(JsonNode array) {
         double[] v = new double[array.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = number(array.get(i));
