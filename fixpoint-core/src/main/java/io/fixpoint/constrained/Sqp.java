@@ -431,7 +431,6 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
         final double[] hi;
         final double[] bigG;
         final double[] bigGradient;
-        final double[] bigEq;
         final double[] bigIn;
         final double[] sv;
         final double[] rv;
@@ -478,7 +477,6 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
             hi = new double[w];
             bigG = new double[w * w];
             bigGradient = new double[w];
-            bigEq = new double[p * w];
             bigIn = new double[q * w];
             sv = new double[n];
             rv = new double[n];

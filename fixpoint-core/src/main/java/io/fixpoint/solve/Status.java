@@ -18,9 +18,9 @@ public enum Status {
     INFEASIBLE,
     /**
      * The iterates came to rest at an infeasible stationary point of the constraint violation
-     * v(x) = (g(x), max(h(x), 0)) over the bounds (of ½‖v‖² or of ‖v‖₁; the message says which and
-     * gives the figures): the constraints look infeasible from here, but nonlinear constraints may
-     * still admit a point elsewhere, so this is not a proof.
+     * v(x) = (g(x), max(h(x), 0)): a first-order stationary point of ½‖v‖² over the bounds (the message
+     * gives the violation and the projected gradient): the constraints look infeasible from here, but
+     * nonlinear constraints may still admit a point elsewhere, so this is not a proof.
      */
     LOCALLY_INFEASIBLE,
     /** The objective is unbounded below on the feasible set. */
