@@ -46,6 +46,8 @@ public record AugmentedLagrangian(BoundedSolver<?> inner, int innerIterations, d
     static final double MULTIPLIER_BOUND = 1e20;
     static final double PENALTY_LIMIT = 1e20;
     static final double INFEASIBLE_PENALTY = 1e8;
+    /** The relative stationarity of ½‖v‖² reported as local infeasibility. */
+    static final double INFEASIBLE_RELATIVE = 1e-6;
 
     public AugmentedLagrangian {
         Objects.requireNonNull(inner, "inner");
@@ -117,8 +119,8 @@ public record AugmentedLagrangian(BoundedSolver<?> inner, int innerIterations, d
         s.certify();
         if (s.measure > tau * previous) {
             s.rho *= gamma;
-            if (s.rho >= INFEASIBLE_PENALTY && s.looksInfeasible(Sqp.FEASIBILITY_FLOOR, 1e-6, s.work)) {
-                s.declareInfeasible(1e-6);
+            if (s.rho >= INFEASIBLE_PENALTY && s.looksInfeasible(INFEASIBLE_RELATIVE, s.work)) {
+                s.declareInfeasible(INFEASIBLE_RELATIVE);
                 return;
             }
             if (s.rho > PENALTY_LIMIT) {

@@ -14,6 +14,9 @@ import java.util.Map;
  * Jacobian, the multiplier estimates y and the KKT residuals of (x, y), which are the certificate.
  */
 abstract class ConstrainedState implements IterationState {
+    /** Violations (max-norm) below this are never called infeasible. */
+    static final double FEASIBILITY_FLOOR = 1e-6;
+
     final int n;
     final int p;
     final int m;
@@ -63,12 +66,12 @@ abstract class ConstrainedState implements IterationState {
 
     /**
      * Whether x is an infeasible stationary point of θ(x) = ½‖v(x)‖², v = (g, max(h, 0)), over the
-     * bounds: the violation is at least {@code floor} and ‖P(x − ∇θ) − x‖∞ ≤ {@code relative}·‖v‖∞.
+     * bounds: the violation is at least {@link #FEASIBILITY_FLOOR} and ‖P(x − ∇θ) − x‖∞ ≤ {@code relative}·‖v‖∞.
      * {@code work} (length n) receives ∇θ = Jᵀv. {@link #declareInfeasible} then gives the verdict.
      */
-    boolean looksInfeasible(double floor, double relative, double[] work) {
+    boolean looksInfeasible(double relative, double[] work) {
         double violation = violation();
-        if (!(violation >= floor)) {
+        if (!(violation >= FEASIBILITY_FLOOR)) {
             return false;
         }
         java.util.Arrays.fill(work, 0);

@@ -92,11 +92,6 @@ final class DualActiveSetQp {
         gramSolver = LinearSolverFactory_DDRM.chol(maxN);
     }
 
-    /** Add or drop operations of the last solve. */
-    int iterations() {
-        return iterations;
-    }
-
     /**
      * Solves the program; G is row-major n×n, Aₑ is p×n and Aᵢ is q×n, row-major; infinite entries of
      * {@code lo} and {@code hi} are absent bounds. On {@link Outcome#OPTIMAL} {@code d} is the

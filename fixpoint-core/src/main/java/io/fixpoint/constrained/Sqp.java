@@ -47,8 +47,6 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
     static final double ARMIJO = 1e-4;
     /** Relative rounding noise of the merit function tolerated by the sufficient-decrease test. */
     static final double NOISE = 1e-13;
-    /** Violations below this are not called infeasible. */
-    static final double FEASIBILITY_FLOOR = 1e-6;
 
     public Sqp {
         if (maxBacktracks < 1) {
@@ -78,7 +76,7 @@ public record Sqp(int maxBacktracks, double infeasibleRelative) implements Solve
     @Override
     public State step(ConstrainedProblem problem, State s) {
         int n = s.n;
-        if (s.looksInfeasible(FEASIBILITY_FLOOR, infeasibleRelative, s.work)) {
+        if (s.looksInfeasible(infeasibleRelative, s.work)) {
             if (!escape(problem, s)) {
                 s.declareInfeasible(infeasibleRelative);
             }
