@@ -292,6 +292,17 @@ final class DualActiveSetQp {
             }
             w[i] += s;
         }
+        if (!leastSquaresOnActive(w)) {
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            double v = coefficients.data[k];
+            u[k] = kind[active[k]] == EQUALITY ? v : Math.max(0, v);
+        }
+    }
+
+    /** {@link #coefficients} ← argmin ‖W·c − b‖ over the active columns W = L⁻¹N (Householder QR); false when W is rank deficient. */
+    private boolean leastSquaresOnActive(double[] b) {
         basis.reshape(n, count);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < count; k++) {
@@ -299,16 +310,13 @@ final class DualActiveSetQp {
             }
         }
         target.reshape(n, 1);
-        System.arraycopy(w, 0, target.data, 0, n);
+        System.arraycopy(b, 0, target.data, 0, n);
         coefficients.reshape(count, 1);
         if (!leastSquares.setA(basis)) {
-            return;
+            return false;
         }
         leastSquares.solve(target, coefficients);
-        for (int k = 0; k < count; k++) {
-            double v = coefficients.data[k];
-            u[k] = kind[active[k]] == EQUALITY ? v : Math.max(0, v);
-        }
+        return true;
     }
 
     /** w = L⁻¹nₚ, r = argmin ‖Wr − w‖ over the active columns W = L⁻¹N, z = L⁻ᵀ(w − Wr). */
@@ -318,18 +326,7 @@ final class DualActiveSetQp {
         }
         TriangularSolver_DDRM.solveL(lower.data, w, n);
         System.arraycopy(w, 0, z, 0, n);
-        if (count > 0) {
-            basis.reshape(n, count);
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < count; k++) {
-                    basis.data[i * count + k] = columns[k * maxN + i];
-                }
-            }
-            target.reshape(n, 1);
-            System.arraycopy(w, 0, target.data, 0, n);
-            coefficients.reshape(count, 1);
-            leastSquares.setA(basis);
-            leastSquares.solve(target, coefficients);
+        if (count > 0 && leastSquaresOnActive(w)) {
             for (int k = 0; k < count; k++) {
                 r[k] = coefficients.data[k];
                 for (int i = 0; i < n; i++) {

@@ -199,31 +199,30 @@ final class Tape {
             double rv = r < 0 ? 0 : v[r];
             double tl = t[l];
             double tr = r < 0 ? 0 : t[r];
+            double w = v[i];
             if (code[l] != CONSTANT) {
-                double d = op.da(lv, rv, v[i]);
-                double second = 0;
-                if (a != 0 && tl != 0) {
-                    second += op.daa(lv, rv, v[i]) * tl;
-                }
-                if (a != 0 && tr != 0) {
-                    second += op.dab(lv, rv, v[i]) * tr;
-                }
-                adj[l] += a * d;
-                adjT[l] += (at == 0 ? 0 : at * d) + a * second;
+                push(l, a, at, op.da(lv, rv, w), along(op.daa(lv, rv, w), tl, r < 0 ? 0 : op.dab(lv, rv, w), tr), adj, adjT);
             }
             if (r >= 0 && code[r] != CONSTANT) {
-                double d = op.db(lv, rv, v[i]);
-                double second = 0;
-                if (a != 0 && tl != 0) {
-                    second += op.dab(lv, rv, v[i]) * tl;
-                }
-                if (a != 0 && tr != 0) {
-                    second += op.dbb(lv, rv, v[i]) * tr;
-                }
-                adj[r] += a * d;
-                adjT[r] += (at == 0 ? 0 : at * d) + a * second;
+                push(r, a, at, op.db(lv, rv, w), along(op.dab(lv, rv, w), tl, op.dbb(lv, rv, w), tr), adj, adjT);
             }
         }
         return v[last];
+    }
+
+    /** p·tl + q·tr: a partial derivative's change along the direction, skipping zero components (so 0·∞ never appears). */
+    private static double along(double p, double tl, double q, double tr) {
+        return (tl == 0 ? 0 : p * tl) + (tr == 0 ? 0 : q * tr);
+    }
+
+    /** Adds a·d to the adjoint of {@code slot} and at·d + a·second, its derivative along the direction, to adjT. */
+    private static void push(int slot, double a, double at, double d, double second, double[] adj, double[] adjT) {
+        if (a != 0) {
+            adj[slot] += a * d;
+            adjT[slot] += a * second;
+        }
+        if (at != 0) {
+            adjT[slot] += at * d;
+        }
     }
 }

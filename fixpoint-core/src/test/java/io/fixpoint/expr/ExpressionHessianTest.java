@@ -3,7 +3,6 @@ package io.fixpoint.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,23 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Forward-over-reverse Hessian-vector products agree with central differences of the reverse-mode gradient. */
 class ExpressionHessianTest {
 
-    private static final String[] EXPRESSIONS = {
-        "b1*(1-exp(-b2*x))",
-        "b1 / (1 + exp(b2 - b3*x))",
-        "exp(-b1*x)/(1 + b2^2 + b3*x)",
-        "b1*cos(2*pi*x/12) + b2*sin(2*pi*x/b3) + atan(b1*b2)",
-        "sqrt(b1^2 + x^2) * log(1 + b2^2) - tanh(b3*x)",
-        "pow(b1^2 + 1, b2) * sinh(x/3) + cosh(b3/2)",
-        "erf(b1*x) + abs(b2 - 2) * tan(b3/4)", // abs away from its kink
-        "-b1^2 / (b2^2 + 1) ^ (x/3 + 1)",
-        "(b1 + b2*x + b3*x^2) / (1 + x^2)",
-        "b1^b3 * x^b2 + b3^x",
-        "(1-b1)^2 + 100*(b2-b1^2)^2 + b3*x*b1*x",
-    };
-
     @Provide
     Arbitrary<String> expressions() {
-        return Arbitraries.of(EXPRESSIONS);
+        return SampleExpressions.arbitrary();
     }
 
     @Property(tries = 300)
