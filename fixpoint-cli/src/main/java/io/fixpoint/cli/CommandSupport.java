@@ -1,6 +1,5 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
 import java.io.PrintWriter;
@@ -8,19 +7,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** What the fixed-point and root commands share: the driver they run and how they print a solution. */
+/** What the fixed-point and root commands share: how they print a solution. */
 final class CommandSupport {
     private CommandSupport() {
-    }
-
-    static Driver driver(double tol, int maxIter) {
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new UserError("--tol must be finite and > 0, got " + tol);
-        }
-        if (maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        return Driver.builder().tolerance(tol).maxIterations(maxIter).build();
     }
 
     /** The solution as JSON (common fields plus residual and, for NO_FIXED_POINT, displacement) or as text. */

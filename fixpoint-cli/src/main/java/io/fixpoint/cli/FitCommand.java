@@ -1,14 +1,17 @@
 package io.fixpoint.cli;
 
 import io.fixpoint.bench.nist.Lre;
-import io.fixpoint.bench.nist.NistBench;
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.expr.Expression;
 import io.fixpoint.leastsquares.CurveFit;
 import io.fixpoint.leastsquares.FitStatistics;
-import io.fixpoint.leastsquares.LeastSquaresSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +45,12 @@ final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "NIST .dat file, built-in NIST dataset name, or CSV file.")
     String file;
 
-    @Option(names = "--method", paramLabel = "NAME", description = "lm, lm-geodesic, dogleg, gauss-newton or trf. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", paramLabel = "NAME", completionCandidates = MethodNames.LeastSquares.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String method = "lm";
+
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--start", paramLabel = "1|2", description = "NIST starting vector. Default: ${DEFAULT-VALUE}.")
     int start = 1;
@@ -66,9 +74,6 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
-    /** The last --nist-bench table, for the bench report. */
-    NistBench.Table lastNistBench;
-
     @Option(names = "--nist-bench", description = "Fit every built-in NIST dataset from both starts with every method, beside SciPy.")
     boolean nistBench;
 
@@ -78,12 +83,12 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "With --nist-bench: skip SciPy.")
     boolean noPeer;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "With --nist-bench: also write DIR/nist.txt and DIR/nist.json.")
+    @Option(names = "--report", paramLabel = "DIR", description = "With --nist-bench: also write the report (index.html, least-squares/…) to DIR.")
     Path report;
 
     @Override
     public Integer call() {
-        LeastSquaresSolvers.byName(method); // fail early on an unknown method
+        Catalog.builtIn().leastSquares(method); // fail early on an unknown method
         if (nistBench) {
             return bench();
         }
@@ -123,7 +128,7 @@ final class FitCommand implements Callable<Integer> {
         CurveFit problem = d.problem();
         double[] x0 = d.start(start);
         checkStart(problem, x0);
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
+        Solution s = solve(bounded(problem, problem.parameters(), x0), x0);
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("dataset", d.name());
@@ -183,12 +188,18 @@ final class FitCommand implements Callable<Integer> {
         CurveFit problem = CurveFit.of(expr, List.copyOf(starts.keySet()), predictors, y);
         double[] x0 = starts.values().stream().mapToDouble(Double::doubleValue).toArray();
         checkStart(problem, x0);
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
+        Solution s = solve(bounded(problem, problem.parameters(), x0), x0);
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("model", expr.text());
         print(out, path.getFileName().toString());
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The fit under the method's defaults and the user's options. */
+    private Solution solve(LeastSquaresProblem problem, double[] x0) {
+        SolverSpec<LeastSquaresProblem> m = Catalog.builtIn().leastSquares(method);
+        return driver.over(m.defaults()).driver().solve(m.create(), problem, x0);
     }
 
     /** The problem with the --bounds attached (unchanged without them). */
@@ -342,40 +353,8 @@ final class FitCommand implements Callable<Integer> {
         if (file != null || model != null) {
             throw new UserError("--nist-bench runs the built-in datasets; it takes no FILE or --model");
         }
-        List<String> chosen = methods.isEmpty() ? NistBench.METHODS : methods;
-        chosen.forEach(LeastSquaresSolvers::byName);
-        List<NistDataset> datasets = NistDataset.BUILT_IN.stream().map(NistDataset::builtIn).toList();
-        NistBench.Table t = NistBench.run(datasets, chosen, !noPeer);
-        lastNistBench = t;
-        PrintWriter w = spec.commandLine().getOut();
-        String text = t.format();
-        if (json) {
-            for (var r : t.results()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("dataset", r.dataset());
-                m.put("start", r.start());
-                m.put("method", r.method());
-                m.put("status", r.status());
-                m.put("minParameterLre", round(r.minParameterLre()));
-                m.put("rssLre", round(r.rssLre()));
-                m.put("residualEvaluations", r.residualEvaluations());
-                m.put("jacobianEvaluations", r.jacobianEvaluations());
-                w.println(Json.write(m));
-            }
-        } else {
-            w.print(text);
-        }
-        w.flush();
-        if (report != null) {
-            try {
-                Files.createDirectories(report);
-                Files.writeString(report.resolve("nist.txt"), text, StandardCharsets.UTF_8);
-                List<Object> rows = new ArrayList<>(t.results());
-                Files.writeString(report.resolve("nist.json"), Json.write(rows), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserError("cannot write the report to " + report + ": " + e.getMessage());
-            }
-        }
-        return ExitCodes.OK;
+        methods.forEach(Catalog.builtIn()::leastSquares);
+        SuiteOptions options = SuiteOptions.DEFAULT.withMethods(methods).withPeers(noPeer ? List.of() : null).withProgress(Progress.on(spec.commandLine().getErr()));
+        return SuiteRun.run(List.of(new LeastSquaresSuite()), options, json, report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

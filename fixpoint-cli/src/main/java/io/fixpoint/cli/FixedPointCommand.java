@@ -1,9 +1,10 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.fixedpoint.FixedPointSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.solve.Solution;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +29,12 @@ final class FixedPointCommand implements Callable<Integer> {
     @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
     String start;
 
-    @Option(names = "--method", defaultValue = "anderson", paramLabel = "NAME",
-            description = "picard, km, halpern, halpern-restart, anderson, newton-krylov (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "anderson", paramLabel = "NAME", completionCandidates = MethodNames.FixedPoint.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-12", description = "tolerance on ‖x − T(x)‖ (default ${DEFAULT-VALUE})")
-    double tol;
-
-    @Option(names = "--max-iter", defaultValue = "10000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -46,8 +44,8 @@ final class FixedPointCommand implements Callable<Integer> {
         ExpressionSystem system = ExpressionSystem.parse("--map", map, vars);
         double[] x0 = system.start(start);
         system.requireFiniteAt("--map", x0);
-        var solver = FixedPointSolvers.byName(method);
-        Solution s = CommandSupport.driver(tol, maxIter).solve(solver, system.asMap(), x0);
+        var m = Catalog.builtIn().fixedPoint(method);
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), system.asMap(), x0);
         CommandSupport.print(spec, s, system.names(), "‖x − T(x)‖", json);
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

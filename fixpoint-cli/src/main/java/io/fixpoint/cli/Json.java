@@ -2,7 +2,6 @@ package io.fixpoint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fixpoint.bench.BenchResult;
 import io.fixpoint.solve.Solution;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,10 +38,6 @@ final class Json {
     }
 
     /** The fields of one solve of a test problem, shared by {@code solve --json} and {@code bench --json}. */
-    static Map<String, Object> of(BenchResult r) {
-        return r.fields();
-    }
-
     /** JSON has no NaN or Infinity: those become strings. */
     static Object finiteOrString(double v) {
         return Double.isFinite(v) ? (Object) v : String.valueOf(v);

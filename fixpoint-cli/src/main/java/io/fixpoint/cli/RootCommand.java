@@ -1,9 +1,10 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.root.RootSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.solve.Solution;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,15 +27,12 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
     String start;
 
-    @Option(names = "--method", defaultValue = "hybrid", paramLabel = "NAME",
-            description = "hybrid (Powell, as MINPACK hybrj), newton, broyden-good, broyden-bad (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "hybrid", paramLabel = "NAME", completionCandidates = MethodNames.Root.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; 'fixpoint list' describes them)")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "tolerance on ‖F(x)‖ (default ${DEFAULT-VALUE})")
-    double tol;
-
-    @Option(names = "--max-iter", defaultValue = "1000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
@@ -44,8 +42,8 @@ final class RootCommand implements Callable<Integer> {
         ExpressionSystem system = ExpressionSystem.parse("--equations", equations, vars);
         double[] x0 = system.start(start);
         system.requireFiniteAt("--equations", x0);
-        var solver = RootSolvers.byName(method);
-        Solution s = CommandSupport.driver(tol, maxIter).solve(solver, system.asRootProblem(), x0);
+        var m = Catalog.builtIn().root(method);
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), system.asRootProblem(), x0);
         CommandSupport.print(spec, s, system.names(), "‖F(x)‖", json);
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

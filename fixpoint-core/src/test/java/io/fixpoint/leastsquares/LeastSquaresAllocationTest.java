@@ -1,5 +1,6 @@
 package io.fixpoint.leastsquares;
 
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,7 +21,7 @@ class LeastSquaresAllocationTest {
         assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled());
         long perStep = 0;
         for (int rep = 0; rep < 3; rep++) { // the last repetition runs warm
-            Solver<LeastSquaresProblem, LeastSquaresState> solver = LeastSquaresSolvers.byName(method);
+            @SuppressWarnings("unchecked") Solver<LeastSquaresProblem, LeastSquaresState> solver = (Solver<LeastSquaresProblem, LeastSquaresState>) Catalog.builtIn().leastSquares(method).create();
             LeastSquaresProblem p = LeastSquaresSolversTest.rosenbrock();
             LeastSquaresState s = solver.init(p, new double[] {-1.2, 1});
             long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());

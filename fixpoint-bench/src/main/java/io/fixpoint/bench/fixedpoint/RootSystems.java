@@ -6,12 +6,12 @@ import io.fixpoint.problem.RootProblem;
 import java.util.List;
 
 /** The square Moré–Garbow–Hillstrom systems r(x) = 0 of {@link Suites#equationSystems()}, from their standard starts. */
-public final class RootSuite {
-    private RootSuite() {
+public final class RootSystems {
+    private RootSystems() {
     }
 
     public static List<RootCase> mghSystems() {
-        return Suites.equationSystems().stream().map(RootSuite::of).toList();
+        return Suites.equationSystems().stream().map(RootSystems::of).toList();
     }
 
     static RootCase of(SumOfSquares s) {

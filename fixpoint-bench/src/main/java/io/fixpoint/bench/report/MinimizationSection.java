@@ -1,10 +1,10 @@
 package io.fixpoint.bench.report;
 
-import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.ComparisonResult;
 import io.fixpoint.bench.compare.ComparisonResult.ProblemInfo;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.MinimizationJudge;
+import io.fixpoint.bench.SolveRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,40 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** The comparison as one self-contained HTML page: inline CSS and SVG, no script, no network. */
-final class HtmlReport {
+/** The minimisation section of the bench report: headline, setup, summary, profiles, convergence plots, per problem (inline SVG). */
+public final class MinimizationSection {
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
         "#7f7f7f", "#bcbd22", "#393b79", "#ad494a", "#637939", "#843c39"};
     private static final int MAX_POINTS = 300;
-    static final String CSS = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1320px;color:#1b1b1b;padding:0 16px}
-            h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-            .meta{color:#555}.headline{background:#f3f7fc;border-left:4px solid #1f77b4;padding:8px 14px}
-            .warn{background:#fff6e0;border-left:4px solid #e0a000;padding:8px 14px;margin:8px 0}
-            .fail{background:#fdecec;border-left:4px solid #c62828;padding:8px 14px;margin:8px 0}
-            table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 7px;text-align:right}
-            th{background:#f5f5f5}td.l,th.l{text-align:left}tr.fp td{background:#fbfdf7}.no{color:#c62828}.na{color:#aaa}
-            .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(430px,1fr));gap:10px}.profiles{display:flex;flex-wrap:wrap;gap:16px}
-            .legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0 10px;font-size:13px}.legend span{white-space:nowrap}
-            svg text.t{font-size:13px;font-weight:600}svg text.tick{font-size:10px;fill:#555}svg text.ax{font-size:11px;fill:#333}
-            svg .frame{fill:none;stroke:#999}svg .grid{stroke:#eee}details{margin:6px 0}code{background:#f3f3f3;padding:0 3px}
-            td.low{background:#fdecec;color:#c62828}
-            """;
-
     private final ComparisonResult result;
-    private final List<String> sections;
     private final Summary summary;
     private final Map<String, String> color = new LinkedHashMap<>();
     private final Map<String, String> dash = new LinkedHashMap<>();
 
-    HtmlReport(ComparisonResult result) {
-        this(result, List.of());
-    }
-
-    /** The minimisation report followed by the other suites' sections (HTML fragments, each opening with an h2). */
-    HtmlReport(ComparisonResult result, List<String> sections) {
+    private MinimizationSection(ComparisonResult result) {
         this.result = result;
-        this.sections = List.copyOf(sections);
         this.summary = new Summary(result);
         int i = 0;
         for (Summary.Row r : summary.rows()) {
@@ -58,14 +36,15 @@ final class HtmlReport {
         }
     }
 
-    String render() {
+    /** The section (opening with its h2) for a comparison or a plain bench run. */
+    public static String html(ComparisonResult result) {
+        return new MinimizationSection(result).section();
+    }
+
+    private String section() {
         StringBuilder h = new StringBuilder(1 << 16);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Fixpoint side by side with SciPy and Hipparchus</title><style>").append(CSS).append("</style></head><body>\n");
-        h.append("<h1>Fixpoint side by side with its peers</h1>\n");
-        h.append("<p class=\"meta\">Run ").append(Html.escape(result.date())).append(" on ").append(Html.escape(result.machine()))
-                .append("; whole run ").append(String.format(Locale.ROOT, "%.0f s", result.wallSeconds())).append(". Tools: ");
+        h.append("<h2 id=\"minimization\">Minimisation: Moré–Garbow–Hillstrom</h2>\n");
+        h.append("<p class=\"meta\">").append(String.format(Locale.ROOT, "%.0f s", result.wallSeconds())).append(". Tools: ");
         List<String> tools = new ArrayList<>();
         for (PeerOutcome o : result.outcomes()) {
             tools.add(o.ran() ? Html.escape(o.version()) : Html.escape(o.peer()) + " (skipped)");
@@ -78,27 +57,11 @@ final class HtmlReport {
         profiles(h);
         convergence(h);
         perProblem(h);
-        sections.forEach(h::append);
-        h.append("<h2>Data</h2><p>The same figures: <a href=\"results.csv\">results.csv</a> (one row per solve) and ")
-                .append("<a href=\"results.json\">results.json</a> (with settings, notes and per-iteration histories).</p>\n");
-        h.append("</body></html>\n");
-        return h.toString();
-    }
-
-    /** A page holding only the other suites' sections, for a bench run without minimisation. */
-    static String sectionsOnly(List<String> sections) {
-        StringBuilder h = new StringBuilder(1 << 14);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Fixpoint benchmark report</title><style>").append(CSS).append("</style></head><body>\n");
-        h.append("<h1>Fixpoint benchmark report</h1>\n");
-        sections.forEach(h::append);
-        h.append("</body></html>\n");
         return h.toString();
     }
 
     private void headline(StringBuilder h) {
-        h.append("<h2>Headline</h2><div class=\"headline\">");
+        h.append("<h3>Headline</h3><div class=\"headline\">");
         for (String s : summary.headline()) {
             h.append("<p>").append(Html.escape(s)).append("</p>");
         }
@@ -128,22 +91,11 @@ final class HtmlReport {
     }
 
     private void setup(StringBuilder h) {
-        CompareSettings s = result.settings();
-        h.append("<h2>How it was measured</h2><ul>");
-        h.append(String.format(Locale.ROOT, "<li>%d problems; every tool gets the same start point and stops when ‖∇f‖ ≤ max(%s, %s·‖∇f(x₀)‖), "
-                + "or after %d iterations.</li>", result.problems().size(), Html.num(s.absoluteGradientTolerance()),
-                Html.num(s.relativeGradientTolerance()), s.maxIterations()));
-        h.append(String.format(Locale.ROOT, "<li><b>Solved</b> means f − f* ≤ %s·max(1, |f*|) at the returned point, evaluated with Fixpoint's "
-                + "definition — the same judge for every tool, whatever the tool itself claims.</li>", Html.num(s.successTolerance())));
-        h.append(String.format(Locale.ROOT, "<li>Time: median of up to %d timed solves; JVM tools first run %d untimed warm-up solves (JIT); "
-                + "fewer repeats when one problem × method would exceed %s s, and a single solve longer than that is timed once. "
-                + "Evaluations and iterations are counted on every solve.</li>",
-                s.repeats(), s.warmups(), Html.num(s.secondsPerMethod())));
-        h.append("<li>SciPy: <code>scipy.optimize.minimize</code> with f and ∇f from one vectorised NumPy function (<code>jac=True</code>); "
-                + "BFGS and CG get <code>gtol</code> with <code>norm=2</code>; L-BFGS-B gets <code>gtol</code> on the max-norm of the projected "
-                + "gradient (it has no 2-norm option) and <code>ftol=0</code>; Newton-CG has no gradient test and gets <code>xtol</code> = the "
-                + "gradient target; trust-ncg and trust-krylov get <code>gtol</code>. Hessian-vector products are complex-step derivatives of the "
-                + "analytic gradient. The Python definitions are checked against Fixpoint's at x₀ (f and ∇f to 1e-12 relative) before timing.</li>");
+        h.append("<h3>How it was measured</h3><ul>");
+        h.append("<li>").append(result.problems().size()).append(" problems from their standard starts.</li>");
+        result.setup().forEach(line -> h.append("<li>").append(line).append("</li>"));
+        h.append("<li><b>Solved</b> means f − f* ≤ ").append(Html.num(MinimizationJudge.RTOL)).append("·max(1, |f*|) at the returned point, "
+                + "evaluated with Fixpoint's definition — the same judge for every tool and in the terminal, whatever the tool itself claims.</li>");
         h.append("<li>Evaluations = f + ∇f + ∇²f (or ∇²f·v) calls, each counted once; a derivative-free method counts f only.</li>");
         for (PeerOutcome o : result.outcomes()) {
             for (String n : o.notes()) {
@@ -154,14 +106,14 @@ final class HtmlReport {
     }
 
     private void summaryTable(StringBuilder h) {
-        h.append("<h2>Summary by solver</h2><p>Medians over the problems each solver solves. Ratios are Fixpoint / peer per problem, "
+        h.append("<h3>Summary by solver</h3><p>Medians over the problems each solver solves. Ratios are Fixpoint / peer per problem, "
                 + "median over the problems both solve, against the peer of the same family that solves most problems.</p>");
         h.append("<table><tr><th class=\"l\">solver</th><th class=\"l\">family</th><th>solved</th><th>median evaluations</th>"
                 + "<th>median ∇f evaluations</th><th>median time</th><th class=\"l\">compared with</th><th>both solve</th>"
                 + "<th>evaluations ratio</th><th>∇f ratio</th><th>time ratio</th></tr>\n");
         for (Summary.Row r : summary.rows()) {
             h.append(r.tool().equals(SolveRecord.FIXPOINT) ? "<tr class=\"fp\">" : "<tr>");
-            h.append("<td class=\"l\">").append(key(r.solver())).append("</td><td class=\"l\">").append(Html.escape(r.family().label()))
+            h.append("<td class=\"l\">").append(key(r.solver())).append("</td><td class=\"l\">").append(Html.escape(r.family()))
                     .append("</td><td>").append(r.solved()).append(" / ").append(r.attempted()).append("</td><td>")
                     .append(Html.num(r.medianEvaluations())).append("</td><td>").append(Html.num(r.medianGradientEvaluations()))
                     .append("</td><td>").append(Html.seconds(r.medianSeconds())).append("</td>");
@@ -194,12 +146,12 @@ final class HtmlReport {
     }
 
     private void profiles(StringBuilder h) {
-        h.append("<h2>Performance profiles</h2><p>Dolan–Moré: the share of problems a solver solves within a factor τ of the best solver "
+        h.append("<h3>Performance profiles</h3><p>Dolan–Moré: the share of problems a solver solves within a factor τ of the best solver "
                 + "on each problem. Higher is better; the value at τ = 1 is how often it is the cheapest, the right end how often it "
                 + "solves at all.</p>");
         legend(h);
         h.append("<div class=\"profiles\">");
-        h.append(profile("evaluations (f + ∇f + ∇²f)", SolveRecord::evaluations));
+        h.append(profile("evaluations (f + ∇f + ∇²f)", SolveRecord::totalEvaluations));
         h.append(profile("time per solve", SolveRecord::seconds));
         h.append("</div>\n");
     }
@@ -237,7 +189,7 @@ final class HtmlReport {
     }
 
     private void convergence(StringBuilder h) {
-        h.append("<h2>Convergence</h2><p>‖∇f‖ at each iterate against the iteration count, both on log scales, for every solver that "
+        h.append("<h3>Convergence</h3><p>‖∇f‖ at each iterate against the iteration count, both on log scales, for every solver that "
                 + "exposes its iterates (derivative-free solvers have no gradient history). Hover over a line for its solver.</p>");
         legend(h);
         h.append("<div class=\"plots\">");
@@ -286,7 +238,7 @@ final class HtmlReport {
     }
 
     private void perProblem(StringBuilder h) {
-        h.append("<h2>Per problem</h2><p>Evaluations used when solved; ✗ not solved (hover for the tool's status), · not run.</p>");
+        h.append("<h3>Per problem</h3><p>Evaluations used when solved; ✗ not solved (hover for the tool's status), · not run.</p>");
         h.append("<div style=\"overflow-x:auto\"><table><tr><th class=\"l\">problem</th><th>n</th><th>f*</th>");
         for (Summary.Row r : summary.rows()) {
             h.append("<th>").append(Html.escape(r.solver())).append("</th>");
@@ -303,7 +255,7 @@ final class HtmlReport {
                     String tip = String.format(Locale.ROOT, "%s: %s, f = %.6g, %d iterations, %s", r.status(), r.message(), r.value(),
                             r.iterations(), Html.seconds(r.seconds()));
                     h.append("<td").append(r.solved() ? "" : " class=\"no\"").append(" title=\"").append(Html.escape(tip)).append("\">")
-                            .append(r.solved() ? String.valueOf(r.evaluations()) : "✗").append("</td>");
+                            .append(r.solved() ? String.valueOf(r.totalEvaluations()) : "✗").append("</td>");
                 }
             }
             h.append("</tr>\n");
