@@ -76,7 +76,7 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
         if (!(slope < 0) || s.search.search(p, s, d, slope) == 0) {
             s.stepNorm = 0;
             s.verdict = new Verdict(Status.STALLED, "no decrease of ½‖F‖² along the Newton or steepest-descent direction"
-                    + " (a local minimum of ‖F‖ that is not a root?); ‖F‖ = " + String.format("%.3g", s.fNorm));
+                    + " (a local minimum of ‖F‖ that is not a root?); ‖F‖ = " + String.format("%.3g", s.residualNorm()));
         }
         return s;
     }
