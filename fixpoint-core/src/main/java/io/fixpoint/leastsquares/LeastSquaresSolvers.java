@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /** The least-squares solvers by command-line name. */
 public final class LeastSquaresSolvers {
-    private static final Map<String, Supplier<Solver<LeastSquaresProblem, LeastSquaresState>>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Supplier<Solver<LeastSquaresProblem, ? extends LeastSquaresState>>> BY_NAME = new LinkedHashMap<>();
 
     static {
         BY_NAME.put("lm", LevenbergMarquardt::new);
@@ -38,8 +38,8 @@ public final class LeastSquaresSolvers {
     }
 
     /** @throws IllegalArgumentException naming the known methods */
-    public static Solver<LeastSquaresProblem, LeastSquaresState> byName(String name) {
-        Supplier<Solver<LeastSquaresProblem, LeastSquaresState>> s = BY_NAME.get(name);
+    public static Solver<LeastSquaresProblem, ? extends LeastSquaresState> byName(String name) {
+        Supplier<Solver<LeastSquaresProblem, ? extends LeastSquaresState>> s = BY_NAME.get(name);
         if (s == null) {
             throw new IllegalArgumentException("unknown least-squares method '" + name + "' (known: " + String.join(", ", BY_NAME.keySet()) + ")");
         }
