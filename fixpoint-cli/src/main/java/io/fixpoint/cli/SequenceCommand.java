@@ -101,7 +101,7 @@ final class SequenceCommand implements Callable<Integer> {
         }
         Solution s;
         try (ParallelExecutor ex = ParallelExecutor.of(p)) {
-            TrajectorySolver solver = method.equals("gauss-seidel") ? new GaussSeidel(ex, block) : Sequences.solver(method, ex);
+            TrajectorySolver<?> solver = method.equals("gauss-seidel") ? new GaussSeidel(ex, block) : Sequences.solver(method, ex);
             s = Sequences.solve(solver, problem, Sequences.constantGuess(problem), tolerance);
         }
         Map<String, Object> out = new LinkedHashMap<>();

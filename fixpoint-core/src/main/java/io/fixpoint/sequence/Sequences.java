@@ -21,7 +21,7 @@ public final class Sequences {
     private Sequences() {
     }
 
-    public static TrajectorySolver solver(String method, ParallelExecutor executor) {
+    public static TrajectorySolver<?> solver(String method, ParallelExecutor executor) {
         return switch (method) {
             case "sequential" -> new Sequential();
             case "jacobi" -> new Jacobi(executor);
@@ -55,12 +55,12 @@ public final class Sequences {
     }
 
     /** Solves from {@code guess} (e.g. a previous solve's trajectory) to {@code tolerance}. */
-    public static Solution solve(TrajectorySolver solver, Recurrence p, double[] guess, double tolerance) {
+    public static Solution solve(TrajectorySolver<?> solver, Recurrence p, double[] guess, double tolerance) {
         return driver(p, tolerance).solve(solver, p, guess);
     }
 
     /** Solves from the constant guess to the default tolerance. */
-    public static Solution solve(TrajectorySolver solver, Recurrence p) {
+    public static Solution solve(TrajectorySolver<?> solver, Recurrence p) {
         return solve(solver, p, constantGuess(p), DEFAULT_TOLERANCE);
     }
 
