@@ -86,9 +86,9 @@ public record Anderson(int memory, double regularization, double damping, Detect
         }
 
         @Override
-        protected void describe(Details d) {
-            super.describe(d);
-            d.put("safeguardRejections", rejected);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("safeguardRejections", rejected);
         }
     }
 

@@ -118,12 +118,12 @@ final class DisplacementMonitor {
     }
 
     /** Adds the figures a solution reports: the displacement and the estimates behind it. */
-    void describe(Details d) {
-        d.put("displacement", estimate().clone()).put("displacementNorm", Vectors.norm(estimate()));
+    void describe(Details details) {
+        details.put("displacement", estimate().clone()).put("displacementNorm", Vectors.norm(estimate()));
         if (scale > 0) {
-            d.put("displacementFromIterates", fromIterates.clone());
+            details.put("displacementFromIterates", fromIterates.clone());
         }
-        d.put("displacementFromResidual", residual.clone()).put("displacementRelativeChange", lastChange);
+        details.put("displacementFromResidual", residual.clone()).put("displacementRelativeChange", lastChange);
     }
 
     /** The verdict's message. */

@@ -55,10 +55,10 @@ public class FixedPointState extends SolverState {
     }
 
     @Override
-    protected void describe(Details d) {
-        d.put("residual", optimality);
+    protected void describe(Details details) {
+        details.put("residual", optimality);
         if (verdict != null && verdict.status() == Status.NO_FIXED_POINT) {
-            monitor.describe(d);
+            monitor.describe(details);
         }
     }
 }

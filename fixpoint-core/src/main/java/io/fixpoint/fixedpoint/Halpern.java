@@ -49,9 +49,9 @@ public record Halpern(double restartFactor, DetectionSettings detection) impleme
         }
 
         @Override
-        protected void describe(Details d) {
-            super.describe(d);
-            d.put("restarts", restarts);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("restarts", restarts);
         }
     }
 

@@ -73,9 +73,9 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
         }
 
         @Override
-        protected void describe(Details d) {
-            super.describe(d);
-            d.put("krylovIterations", krylovIterations);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("krylovIterations", krylovIterations);
         }
     }
 

@@ -184,7 +184,7 @@ public class LeastSquaresState extends SolverState {
     }
 
     @Override
-    protected void describe(Details d) {
-        d.put("rss", 2 * value).put("lambda", lambda);
+    protected void describe(Details details) {
+        details.put("rss", 2 * value).put("lambda", lambda);
     }
 }

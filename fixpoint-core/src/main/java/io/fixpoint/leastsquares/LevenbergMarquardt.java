@@ -64,10 +64,10 @@ public final class LevenbergMarquardt extends TrustRegionSolver<LevenbergMarquar
         }
 
         @Override
-        protected void describe(Details d) {
-            super.describe(d);
+        protected void describe(Details details) {
+            super.describe(details);
             if (accelerated > 0) {
-                d.put("acceleratedTrials", accelerated);
+                details.put("acceleratedTrials", accelerated);
             }
         }
     }

@@ -45,10 +45,10 @@ abstract class TrustRegionSolver<S extends TrustRegionSolver.RegionState> implem
         }
 
         @Override
-        protected void describe(Details d) {
-            super.describe(d);
+        protected void describe(Details details) {
+            super.describe(details);
             if (radius > 0) {
-                d.put("trustRadius", radius);
+                details.put("trustRadius", radius);
             }
         }
     }

@@ -150,8 +150,8 @@ public record Bfgs(LineSearch lineSearch, double curvatureFloor) implements Solv
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("updates", updates).put("skippedUpdates", skipped).put("resets", resets).put("lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("updates", updates).put("skippedUpdates", skipped).put("resets", resets).put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

@@ -123,8 +123,8 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("lastStepsize", stepsize)
+        protected void describe(Details details) {
+            details.put("lastStepsize", stepsize)
                     .put("minStepsize", minStepsize)
                     .put("smoothnessEstimate", l)
                     .put("backtracks", backtracks)

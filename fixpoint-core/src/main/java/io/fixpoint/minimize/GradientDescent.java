@@ -78,8 +78,8 @@ public record GradientDescent(LineSearch lineSearch, double growth) implements S
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

@@ -192,8 +192,8 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("period", period)
+        protected void describe(Details details) {
+            details.put("period", period)
                     .put("hessianPeriods", hessians)
                     .put("regularization", lambda)
                     .put("regularizationConstant", m)

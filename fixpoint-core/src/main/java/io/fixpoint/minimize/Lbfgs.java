@@ -140,8 +140,8 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("memoryUsed", stored).put("skippedUpdates", skipped).put("resets", resets).put("lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("memoryUsed", stored).put("skippedUpdates", skipped).put("resets", resets).put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

@@ -172,8 +172,8 @@ public record Nesterov(Restart restart, double relax, int maxBacktracks) impleme
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("restarts", restarts).put("lipschitz", lipschitz);
+        protected void describe(Details details) {
+            details.put("restarts", restarts).put("lipschitz", lipschitz);
         }
     }
 }

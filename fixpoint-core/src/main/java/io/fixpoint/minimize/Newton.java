@@ -70,8 +70,8 @@ public final class Newton implements Solver<Objective, Newton.State> {
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("shiftedSteps", shiftedSteps).put("maxShift", maxShift).put("lastShift", lastShift);
+        protected void describe(Details details) {
+            details.put("shiftedSteps", shiftedSteps).put("maxShift", maxShift).put("lastShift", lastShift);
         }
     }
 }

@@ -145,8 +145,8 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("restarts", restarts).put("lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("restarts", restarts).put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

@@ -212,8 +212,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         }
 
         @Override
-        protected void describe(Details d) {
-            d.put("radius", radius)
+        protected void describe(Details details) {
+            details.put("radius", radius)
                     .put("cgIterations", cgIterations)
                     .put("negativeCurvatureSteps", negativeCurvature)
                     .put("rejectedSteps", rejections)

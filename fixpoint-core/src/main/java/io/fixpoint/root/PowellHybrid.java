@@ -90,9 +90,9 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         }
 
         @Override
-        protected void describe(Details d) {
-            super.describe(d);
-            d.put("trustRadius", delta);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("trustRadius", delta);
         }
     }
 

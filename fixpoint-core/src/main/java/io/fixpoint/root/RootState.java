@@ -39,7 +39,7 @@ public class RootState extends SolverState {
     }
 
     @Override
-    protected void describe(Details d) {
-        d.put("residualNorm", optimality).put("jacobianRestarts", jacobianRestarts);
+    protected void describe(Details details) {
+        details.put("residualNorm", optimality).put("jacobianRestarts", jacobianRestarts);
     }
 }

@@ -59,13 +59,13 @@ public abstract class SolverState implements IterationState {
     /** The figures {@link #describe} reports, in the order it reports them. */
     @Override
     public final Map<String, Object> details() {
-        Details d = new Details();
-        describe(d);
-        return d.asMap();
+        Details details = new Details();
+        describe(details);
+        return details.asMap();
     }
 
-    /** Reports solver-specific figures; an override extending another state's calls {@code super.describe(d)} first. */
-    protected void describe(Details d) {
+    /** Reports solver-specific figures; an override extending another state's calls {@code super.describe(details)} first. */
+    protected void describe(Details details) {
     }
 
     /** The named figures a state reports with its solution, kept in the order they are added. */
