@@ -1,6 +1,7 @@
 package io.fixpoint.root;
 
 import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Jacobians;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
