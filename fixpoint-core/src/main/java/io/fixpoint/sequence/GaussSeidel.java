@@ -11,7 +11,7 @@ import io.fixpoint.problem.Recurrence;
  * one block is {@link Sequential}. By default the remaining states are cut into one block per
  * thread, so each sweep makes at least a 1/P share of them exact.
  */
-public final class GaussSeidel extends TrajectorySolver<TrajectoryState> {
+public final class GaussSeidel extends Sweep {
     private final int blockSize;
 
     /** One block per thread over the states not yet exact. */
@@ -31,11 +31,6 @@ public final class GaussSeidel extends TrajectorySolver<TrajectoryState> {
     @Override
     public String name() {
         return "gauss-seidel";
-    }
-
-    @Override
-    TrajectoryState newState(Recurrence p, double[] x0) {
-        return new TrajectoryState(p, x0, executor.threads(), 0);
     }
 
     @Override

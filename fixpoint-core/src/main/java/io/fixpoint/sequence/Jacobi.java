@@ -9,7 +9,7 @@ import io.fixpoint.problem.Recurrence;
  * previous sweep, h_t ← f(h_{t−1}, u_t), all t at once. Each sweep makes at least one more state
  * exact, and converged leading states are not evaluated again.
  */
-public final class Jacobi extends TrajectorySolver<TrajectoryState> {
+public final class Jacobi extends Sweep {
 
     public Jacobi(ParallelExecutor executor) {
         super(executor);
@@ -18,11 +18,6 @@ public final class Jacobi extends TrajectorySolver<TrajectoryState> {
     @Override
     public String name() {
         return "jacobi";
-    }
-
-    @Override
-    TrajectoryState newState(Recurrence p, double[] x0) {
-        return new TrajectoryState(p, x0, executor.threads(), 0);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Recurrence;
 
 /** The reference: one sweep h_t = f(h_{t−1}, u_t), t = 1..T, on one thread; depth T. */
-public final class Sequential extends TrajectorySolver<TrajectoryState> {
+public final class Sequential extends Sweep {
 
     public Sequential() {
         super(ParallelExecutor.sequential());
@@ -21,11 +21,6 @@ public final class Sequential extends TrajectorySolver<TrajectoryState> {
         TrajectoryState s = newState(p, x0);
         s.optimality = Double.MAX_VALUE;
         return s;
-    }
-
-    @Override
-    TrajectoryState newState(Recurrence p, double[] x0) {
-        return new TrajectoryState(p, x0, 1, 0);
     }
 
     @Override
