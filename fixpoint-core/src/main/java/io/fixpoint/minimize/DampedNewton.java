@@ -124,12 +124,8 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
 
         @Override
         protected void describe(Details details) {
-            details.put("lastStepsize", stepsize)
-                    .put("minStepsize", minStepsize)
-                    .put("smoothnessEstimate", l)
-                    .put("backtracks", backtracks)
-                    .put("shiftedSteps", shiftedSteps)
-                    .put("maxShift", maxShift);
+            details.put("lastStepsize", stepsize).put("minStepsize", minStepsize).put("smoothnessEstimate", l).put("backtracks", backtracks)
+                    .put("shiftedSteps", shiftedSteps).put("maxShift", maxShift);
         }
     }
 }

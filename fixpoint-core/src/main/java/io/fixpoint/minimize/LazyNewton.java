@@ -193,10 +193,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
 
         @Override
         protected void describe(Details details) {
-            details.put("period", period)
-                    .put("hessianPeriods", hessians)
-                    .put("regularization", lambda)
-                    .put("regularizationConstant", m)
+            details.put("period", period).put("hessianPeriods", hessians).put("regularization", lambda).put("regularizationConstant", m)
                     .put("rejections", rejections);
         }
     }

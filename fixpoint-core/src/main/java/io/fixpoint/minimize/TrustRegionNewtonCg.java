@@ -213,12 +213,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
 
         @Override
         protected void describe(Details details) {
-            details.put("radius", radius)
-                    .put("cgIterations", cgIterations)
-                    .put("negativeCurvatureSteps", negativeCurvature)
-                    .put("rejectedSteps", rejections)
-                    .put("lastRatio", lastRatio)
-                    .put("products", hessian == null ? "hessianVector" : "hessian");
+            details.put("radius", radius).put("cgIterations", cgIterations).put("negativeCurvatureSteps", negativeCurvature)
+                    .put("rejectedSteps", rejections).put("lastRatio", lastRatio).put("products", hessian == null ? "hessianVector" : "hessian");
         }
     }
 }
