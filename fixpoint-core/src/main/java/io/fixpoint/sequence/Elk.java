@@ -20,7 +20,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * paper's O(log T) parallel smoother (Särkkä and García-Fernández, 2021) is not implemented.
  * λ adapts as in Levenberg–Marquardt (÷3 when the step lowered ½‖r‖², ×10 when it did not); the
  * step itself is kept up to its first state whose residual exceeds the current largest one
- * ({@link TrajectorySolver#trimCandidate}), which always advances the exact prefix. λ → 0 is DEER.
+ * ({@link LinearisedSolver}), which always advances the exact prefix. λ → 0 is DEER.
  */
 public final class Elk extends LinearisedSolver<Elk.State> {
     private final double initialLambda;

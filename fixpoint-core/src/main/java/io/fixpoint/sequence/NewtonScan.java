@@ -12,7 +12,7 @@ import io.fixpoint.problem.Recurrence;
  * diagonal of A_t it is quasi-DEER (Gonzalez et al. 2024), cheaper per step but converging more slowly.
  * Converged leading states are skipped, and the first inexact state is set to its exact f-value, so
  * at most T iterations are needed. A step is kept up to its first state whose residual grows past
- * the current largest one (see {@link TrajectorySolver#trimCandidate}), so a step that overflows
+ * the current largest one (see {@link LinearisedSolver}), so a step that overflows
  * far from the solution still advances.
  */
 abstract class NewtonScan extends LinearisedSolver<NewtonScan.State> {

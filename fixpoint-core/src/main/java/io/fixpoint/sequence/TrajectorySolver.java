@@ -50,7 +50,7 @@ public abstract class TrajectorySolver<S extends TrajectoryState> implements Sol
     }
 
     /**
-     * fx[i] = f(h[i−1], u_i) for i in [from, to), and Jacobians into s.jac when this solver uses them,
+     * fx[i] = f(h[i−1], u_i) for i in [from, to), and the Jacobians into {@code jac} when this solver uses them,
      * in parallel chunks; counts, depth and work are recorded.
      */
     final void evaluate(Recurrence p, TrajectoryState s, double[] h, double[] fx, double[] jac, int from, int to) {
