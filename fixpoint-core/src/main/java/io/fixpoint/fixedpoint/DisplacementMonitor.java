@@ -1,8 +1,7 @@
 package io.fixpoint.fixedpoint;
 
 import io.fixpoint.linalg.Vectors;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.fixpoint.solve.SolverState.Details;
 
 /**
  * Watches a fixed-point iteration for the signature of a map without a fixed point. For an averaged
@@ -118,20 +117,17 @@ final class DisplacementMonitor {
         return estimate;
     }
 
-    /** The figures a solution reports: the displacement and the estimates behind it. */
-    Map<String, Object> details() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("displacement", estimate().clone());
-        m.put("displacementNorm", Vectors.norm(estimate()));
+    /** Adds the figures a solution reports: the displacement and the estimates behind it. */
+    void describe(Details details) {
+        details.put("displacement", estimate().clone()).put("displacementNorm", Vectors.norm(estimate()));
         if (scale > 0) {
-            m.put("displacementFromIterates", fromIterates.clone());
+            details.put("displacementFromIterates", fromIterates.clone());
         }
-        m.put("displacementFromResidual", residual.clone());
-        m.put("displacementRelativeChange", lastChange);
-        return m;
+        details.put("displacementFromResidual", residual.clone()).put("displacementRelativeChange", lastChange);
     }
 
-    String describe() {
+    /** The verdict's message. */
+    String message() {
         return "the map has no fixed point: x − T(x) converges to the non-zero displacement v with ‖v‖ ≈ "
                 + String.format("%.6g", Vectors.norm(estimate())) + " (relative change "
                 + String.format("%.2g", lastChange) + " over iterations " + k / 2 + ".." + k + ")";

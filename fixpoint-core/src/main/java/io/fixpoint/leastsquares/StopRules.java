@@ -55,7 +55,7 @@ public record StopRules(double ftol, double xtol, double gtol) {
 
     /** The cosine test, before a step: max |Jⱼᵀr| / (‖Jⱼ‖·‖r‖). */
     Verdict beforeStep(LeastSquaresState s) {
-        double rnorm = Math.sqrt(2 * s.f);
+        double rnorm = Math.sqrt(2 * s.value);
         if (rnorm == 0) {
             return converged("zero residual");
         }

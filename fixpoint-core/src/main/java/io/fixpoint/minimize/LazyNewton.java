@@ -6,7 +6,6 @@ import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 import java.util.Locale;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -83,9 +82,9 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
             }
             s.vtg[j] = t;
         }
-        double gNorm = s.gradientNorm;
+        double gNorm = s.optimality;
         double floor = Math.max(0, -s.minEigenvalue);
-        double tolerance = 16 * Math.ulp(s.f);
+        double tolerance = 16 * Math.ulp(s.value);
         double m = s.m;
         for (int trial = 0; trial < MAX_TRIALS; trial++) {
             double lambda = Math.sqrt(m * gNorm) + floor;
@@ -101,7 +100,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
             }
             Vectors.addScaled(s.x, 1, s.step, s.xTrial);
             double fNew = f.valueAndGradient(s.xTrial, s.gTrial);
-            if (Double.isFinite(fNew) && Vectors.allFinite(s.gTrial) && fNew <= s.f + tolerance
+            if (Double.isFinite(fNew) && Vectors.allFinite(s.gTrial) && fNew <= s.value + tolerance
                     && -Vectors.dot(s.gTrial, s.step) >= Vectors.dot(s.gTrial, s.gTrial) / (4 * lambda)) {
                 s.accept(fNew, lambda, Math.max(MIN_M, m / 2));
                 return s;
@@ -193,8 +192,9 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("period", period, "hessianPeriods", hessians, "regularization", lambda, "regularizationConstant", m, "rejections", rejections);
+        protected void describe(Details details) {
+            details.put("period", period).put("hessianPeriods", hessians).put("regularization", lambda).put("regularizationConstant", m)
+                    .put("rejections", rejections);
         }
     }
 }

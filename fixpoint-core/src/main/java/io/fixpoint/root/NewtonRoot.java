@@ -1,5 +1,6 @@
 package io.fixpoint.root;
 
+import io.fixpoint.problem.Jacobians;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
@@ -76,7 +77,7 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
         if (!(slope < 0) || s.search.search(p, s, d, slope) == 0) {
             s.stepNorm = 0;
             s.verdict = new Verdict(Status.STALLED, "no decrease of ½‖F‖² along the Newton or steepest-descent direction"
-                    + " (a local minimum of ‖F‖ that is not a root?); ‖F‖ = " + String.format("%.3g", s.fNorm));
+                    + " (a local minimum of ‖F‖ that is not a root?); ‖F‖ = " + String.format("%.3g", s.residualNorm()));
         }
         return s;
     }

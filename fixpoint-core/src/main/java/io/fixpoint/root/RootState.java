@@ -2,58 +2,35 @@ package io.fixpoint.root;
 
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.RootProblem;
-import io.fixpoint.solve.IterationState;
-import io.fixpoint.solve.Verdict;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.fixpoint.solve.SolverState;
 
 /**
  * The state every root solver shares: x, F(x) and ‖F(x)‖. The value is ½‖F‖² (the merit function the
  * line searches and trust regions decrease); the optimality, the certificate, is the Euclidean ‖F‖.
  */
-public class RootState implements IterationState {
-    final double[] x;
+public class RootState extends SolverState {
     final double[] f;
-    double fNorm;
-    double stepNorm = Double.NaN;
-    Verdict verdict;
     int jacobianRestarts;
 
     RootState(double[] x0) {
-        this.x = x0;
+        super(x0);
         this.f = new double[x0.length];
     }
 
     final void evaluate(RootProblem p) {
         p.residuals(x, f);
-        fNorm = Vectors.norm(f);
-    }
-
-    @Override
-    public double[] x() {
-        return x;
-    }
-
-    /** ½‖F(x)‖². */
-    @Override
-    public double value() {
-        return 0.5 * fNorm * fNorm;
+        residualNorm(Vectors.norm(f));
     }
 
     /** ‖F(x)‖, Euclidean. */
-    @Override
-    public double optimality() {
-        return fNorm;
+    final double residualNorm() {
+        return optimality;
     }
 
-    @Override
-    public double stepNorm() {
-        return stepNorm;
-    }
-
-    @Override
-    public Verdict verdict() {
-        return verdict;
+    /** Records ‖F(x)‖ as the optimality and ½‖F‖² as the value. */
+    final void residualNorm(double norm) {
+        optimality = norm;
+        value = 0.5 * norm * norm;
     }
 
     /** F at the current point. */
@@ -62,10 +39,7 @@ public class RootState implements IterationState {
     }
 
     @Override
-    public Map<String, Object> details() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("residualNorm", fNorm);
-        m.put("jacobianRestarts", jacobianRestarts);
-        return m;
+    protected void describe(Details details) {
+        details.put("residualNorm", optimality).put("jacobianRestarts", jacobianRestarts);
     }
 }

@@ -17,15 +17,15 @@ final class Trajectories {
     private Trajectories() {
     }
 
-    static TrajectorySolver solver(String method, ParallelExecutor ex) {
-        return (TrajectorySolver) Catalog.builtIn().sequence(method).create(SolverContext.of(ex));
+    static TrajectorySolver<?> solver(String method, ParallelExecutor ex) {
+        return (TrajectorySolver<?>) Catalog.builtIn().sequence(method).create(SolverContext.of(ex));
     }
 
-    static Solution solve(TrajectorySolver solver, Recurrence p) {
+    static Solution solve(TrajectorySolver<?> solver, Recurrence p) {
         return solve(solver, p, Sequences.constantGuess(p), DEFAULTS.tolerances().absolute());
     }
 
-    static Solution solve(TrajectorySolver solver, Recurrence p, double[] guess, double tolerance) {
+    static Solution solve(TrajectorySolver<?> solver, Recurrence p, double[] guess, double tolerance) {
         return Sequences.capped(Settings.tolerance(tolerance).withoutStallRule(), p).driver().solve(solver, p, guess);
     }
 }

@@ -95,7 +95,7 @@ class TrajectorySolversTest {
         Recurrence p = Cells.recurrence("gru", 2, 20_000, 8);
         double[] ref = p.sequential();
         try (ParallelExecutor five = ParallelExecutor.of(5)) {
-            for (TrajectorySolver solver : new TrajectorySolver[] {new Deer(five), new QuasiDeer(five)}) {
+            for (TrajectorySolver<?> solver : new TrajectorySolver<?>[] {new Deer(five), new QuasiDeer(five)}) {
                 Solution s = Trajectories.solve(solver, p);
                 assertThat(s.status()).isEqualTo(Status.CONVERGED);
                 assertThat(Sequences.maxDeviation(s.x(), ref)).as(solver.name()).isLessThanOrEqualTo(1e-10);
