@@ -23,12 +23,6 @@ final class FixedPointCommand implements Callable<Integer> {
     @Option(names = "--map", required = true, paramLabel = "EXPR; EXPR", description = "T's components, separated by ';'")
     String map;
 
-    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "variable names, in the order of --map and --start")
-    String vars;
-
-    @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
-    String start;
-
     @Option(names = "--method", defaultValue = "anderson", paramLabel = "NAME", completionCandidates = MethodNames.FixedPoint.class,
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
@@ -36,17 +30,16 @@ final class FixedPointCommand implements Callable<Integer> {
     @Mixin
     DriverOptions driver;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    SystemOptions system;
 
     @Override
     public Integer call() {
-        ExpressionSystem system = ExpressionSystem.parse("--map", map, vars);
-        double[] x0 = system.start(start);
-        system.requireFiniteAt("--map", x0);
+        ExpressionSystem e = system.system("--map", map);
+        double[] x0 = e.start(system.start);
         var m = Catalog.builtIn().fixedPoint(method);
-        Solution s = driver.over(m.defaults()).driver().solve(m.create(), system.asMap(), x0);
-        CommandSupport.print(spec, s, system.names(), "‖x − T(x)‖", json);
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), e.asMap(), x0);
+        system.print(spec, s, e.names(), "‖x − T(x)‖");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

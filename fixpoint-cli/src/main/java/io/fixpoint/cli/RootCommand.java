@@ -21,12 +21,6 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--equations", required = true, paramLabel = "EXPR; EXPR", description = "F's components, separated by ';'")
     String equations;
 
-    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "variable names, in the order of --start")
-    String vars;
-
-    @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
-    String start;
-
     @Option(names = "--method", defaultValue = "hybrid", paramLabel = "NAME", completionCandidates = MethodNames.Root.class,
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; 'fixpoint list' describes them)")
     String method;
@@ -34,17 +28,16 @@ final class RootCommand implements Callable<Integer> {
     @Mixin
     DriverOptions driver;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    SystemOptions system;
 
     @Override
     public Integer call() {
-        ExpressionSystem system = ExpressionSystem.parse("--equations", equations, vars);
-        double[] x0 = system.start(start);
-        system.requireFiniteAt("--equations", x0);
+        ExpressionSystem e = system.system("--equations", equations);
+        double[] x0 = e.start(system.start);
         var m = Catalog.builtIn().root(method);
-        Solution s = driver.over(m.defaults()).driver().solve(m.create(), system.asRootProblem(), x0);
-        CommandSupport.print(spec, s, system.names(), "‖F(x)‖", json);
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), e.asRootProblem(), x0);
+        system.print(spec, s, e.names(), "‖F(x)‖");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

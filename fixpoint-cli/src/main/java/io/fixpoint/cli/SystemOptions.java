@@ -6,14 +6,28 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
-/** What the fixed-point and root commands share: how they print a solution. */
-final class CommandSupport {
-    private CommandSupport() {
+/** What the fixed-point and root commands share: the variables, the start point, JSON, and how a solution is printed. */
+final class SystemOptions {
+    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "variable names, in the order of the expressions and --start")
+    String vars;
+
+    @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
+    String start;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    /** The expressions of {@code option} over --vars, checked finite at --start. */
+    ExpressionSystem system(String option, String text) {
+        ExpressionSystem system = ExpressionSystem.parse(option, text, vars);
+        system.requireFiniteAt(option, system.start(start));
+        return system;
     }
 
     /** The solution as JSON (common fields plus residual and, for NO_FIXED_POINT, displacement) or as text. */
-    static void print(CommandSpec spec, Solution s, List<String> names, String certificate, boolean json) {
+    void print(CommandSpec spec, Solution s, List<String> names, String certificate) {
         PrintWriter out = spec.commandLine().getOut();
         Object displacement = s.details().get("displacement");
         if (json) {
