@@ -119,15 +119,26 @@ public final class MpsReader {
             header(f);
             return;
         }
+        if (section.equals("OBJSENSE")) {
+            sense(f[0]);
+            return;
+        }
+        if (section.equals("NAME") || section.equals("OBJNAME")) {
+            return;
+        }
+        if (section.equals("COLUMNS") && f.length >= 3 && f[1].equalsIgnoreCase("'MARKER'")) {
+            return;
+        }
+        String[] fields = plausible(f) ? f : fixedFields(line);
+        if (fields == null || !plausible(fields)) {
+            fields = f;
+        }
         switch (section) {
-            case "OBJSENSE" -> sense(f[0]);
-            case "ROWS" -> row(fields(line, f, 2, 2));
-            case "COLUMNS" -> column(line, f);
-            case "RHS" -> rhsOrRange(fields(line, f, 2, 5), false);
-            case "RANGES" -> rhsOrRange(fields(line, f, 2, 5), true);
-            case "BOUNDS" -> bound(fields(line, f, 3, 4));
-            case "NAME", "OBJNAME" -> {
-            }
+            case "ROWS" -> row(count(fields, 2, 2));
+            case "COLUMNS" -> column(count(fields, 3, 5));
+            case "RHS" -> rhsOrRange(count(fields, 2, 5), false);
+            case "RANGES" -> rhsOrRange(count(fields, 2, 5), true);
+            case "BOUNDS" -> bound(count(fields, 3, 4));
             default -> throw error("data line outside any section: '" + line.trim() + "'");
         }
     }
@@ -167,19 +178,12 @@ public final class MpsReader {
         }
     }
 
-    /**
-     * The fields of a data line: the whitespace-separated ones when their count lies in [min, max],
-     * otherwise the fixed-format columns.
-     */
-    private String[] fields(String line, String[] free, int min, int max) {
-        if (free.length >= min && free.length <= max) {
-            return free;
-        }
+    /** The fixed format's fields of a line (columns 2–3, 5–12, 15–22, 25–36, 40–47, 50–61), or null. */
+    private static String[] fixedFields(String line) {
         List<String> out = new ArrayList<>();
         for (int[] c : FIXED_FIELDS) {
             if (c[0] < line.length()) {
-                String s = line.substring(c[0], Math.min(c[1], line.length())).trim();
-                out.add(s);
+                out.add(line.substring(c[0], Math.min(c[1], line.length())).trim());
             }
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
@@ -188,10 +192,55 @@ public final class MpsReader {
         if (!out.isEmpty() && out.get(0).isEmpty()) {
             out.remove(0);
         }
-        if (out.size() < min || out.size() > max || out.contains("")) {
-            throw error("expected " + (min == max ? min : min + " to " + max) + " fields, found " + free.length + ": '" + line.trim() + "'");
+        return out.isEmpty() || out.contains("") ? null : out.toArray(new String[0]);
+    }
+
+    /** Whether a reading of a data line names known rows and columns and has numbers where numbers go. */
+    private boolean plausible(String[] f) {
+        switch (section) {
+            case "ROWS":
+                return f.length == 2 && f[0].length() == 1 && "NELGnelg".contains(f[0]);
+            case "COLUMNS":
+                return (f.length == 3 || f.length == 5) && isRow(f[1]) && isNumber(f[2]) && (f.length == 3 || isRow(f[3]) && isNumber(f[4]));
+            case "RHS", "RANGES": {
+                int first = f.length % 2 == 0 ? 0 : 1;
+                if (f.length < 2 || f.length > 5) {
+                    return false;
+                }
+                for (int p = first; p + 1 < f.length; p += 2) {
+                    if (!isRow(f[p]) || !isNumber(f[p + 1])) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case "BOUNDS":
+                return (f.length == 3 || f.length == 4) && (columnIndex.containsKey(f[f.length - 1])
+                        || columnIndex.containsKey(f[f.length - 2]) && isNumber(f[f.length - 1]));
+            default:
+                return true;
         }
-        return out.toArray(new String[0]);
+    }
+
+    private boolean isRow(String name) {
+        return rowIndex.containsKey(name) || freeRows.containsKey(name) || name.equals(objectiveRow);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.replace('d', 'e').replace('D', 'E'));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String[] count(String[] f, int min, int max) {
+        if (f.length < min || f.length > max) {
+            throw error("expected " + (min == max ? String.valueOf(min) : min + " to " + max) + " fields, found " + f.length
+                    + ": '" + String.join(" ", f) + "'");
+        }
+        return f;
     }
 
     private void row(String[] f) {
@@ -217,13 +266,9 @@ public final class MpsReader {
         }
     }
 
-    private void column(String line, String[] free) {
-        if (free.length >= 3 && free[1].equalsIgnoreCase("'MARKER'")) {
-            return;
-        }
-        String[] f = fields(line, free, 3, 5);
+    private void column(String[] f) {
         if (f.length == 4) {
-            throw error("a column line needs a row and a value in each pair: '" + line.trim() + "'");
+            throw error("a column line needs a row and a value in each pair: '" + String.join(" ", f) + "'");
         }
         String col = f[0];
         Integer j = columnIndex.get(col);
