@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
 public abstract class PdhgState implements IterationState {
     /** KKT figures are evaluated every this many iterations (PDLP's major iteration). */
     static final int EVALUATION_PERIOD = 64;
+    /** A candidate ray is checked when its violation is below this share of its objective. */
+    static final double SCREEN = 1e-3;
+    private static final double[] CUTS = {0, 1e-9, 1e-7, 1e-5, 1e-3};
 
     final ParallelExecutor executor;
     final double infeasibilityTolerance;
@@ -234,8 +237,8 @@ public abstract class PdhgState implements IterationState {
             atdy[j] = atya[j] - atyb[j];
         }
         if (m > 0 && screenDualRay(lp)) {
-            FarkasRay r = FarkasRay.ofDualRay(lp, dy, infeasibilityTolerance, executor);
-            if (r.valid()) {
+            FarkasRay r = checkedRay(lp, dy, true);
+            if (r != null) {
                 ray = r;
                 verdict = new Verdict(Status.PRIMAL_INFEASIBLE, "primal infeasible: a Farkas ray y of the dual "
                         + "has dual objective > 0 and certifies that no feasible point has ‖x‖∞ < " + fmt(r.radius()));
@@ -243,8 +246,8 @@ public abstract class PdhgState implements IterationState {
             }
         }
         if (screenPrimalRay(lp)) {
-            FarkasRay r = FarkasRay.ofPrimalRay(lp, dx, infeasibilityTolerance, executor);
-            if (r.valid()) {
+            FarkasRay r = checkedRay(lp, dx, false);
+            if (r != null) {
                 ray = r;
                 verdict = new Verdict(Status.DUAL_INFEASIBLE, "dual infeasible: a primal ray d with cᵀd < 0 "
                         + "certifies that no dual point has ‖y‖∞ < " + fmt(r.radius())
@@ -253,7 +256,28 @@ public abstract class PdhgState implements IterationState {
         }
     }
 
-    /** D > 0 and the violation below 1000·tolerance·D, for dy as it stands (before moving it into its cone). */
+    /**
+     * The candidate as it is, then with its entries below 10⁻⁹, 10⁻⁷, 10⁻⁵, 10⁻³ of its largest set to
+     * zero (an iterate difference carries the ray plus noise that decays only like 1/k, and the exact
+     * ray is often the sparse part), each checked by {@link FarkasRay}; the first that passes, or null.
+     */
+    private FarkasRay checkedRay(LinearProgram lp, double[] candidate, boolean dual) {
+        double[] trial = candidate.clone();
+        double largest = Vectors.normInf(candidate);
+        for (double cut : CUTS) {
+            for (int k = 0; k < trial.length; k++) {
+                trial[k] = Math.abs(candidate[k]) < cut * largest ? 0 : candidate[k];
+            }
+            FarkasRay r = dual ? FarkasRay.ofDualRay(lp, trial, infeasibilityTolerance, executor)
+                    : FarkasRay.ofPrimalRay(lp, trial, infeasibilityTolerance, executor);
+            if (r.valid()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** D > 0 and the violation below {@value #SCREEN}·D, for dy as it stands (before moving it into its cone). */
     private boolean screenDualRay(LinearProgram lp) {
         double[] rlo = lp.constraintLower();
         double[] rhi = lp.constraintUpper();
@@ -271,7 +295,7 @@ public abstract class PdhgState implements IterationState {
             d += ok > 0 ? ok * lo[j] : ok < 0 ? ok * hi[j] : 0;
             bad += Math.abs(lambda - ok);
         }
-        return d > 0 && bad <= 1e3 * infeasibilityTolerance * d;
+        return d > 0 && bad <= SCREEN * d;
     }
 
     private boolean screenPrimalRay(LinearProgram lp) {
@@ -287,8 +311,6 @@ public abstract class PdhgState implements IterationState {
             boolean ok = v > 0 && hi[j] == Double.POSITIVE_INFINITY || v < 0 && lo[j] == Double.NEGATIVE_INFINITY;
             if (ok) {
                 descent -= c[j] * v;
-            } else if (v != 0) {
-                return false;
             }
         }
         for (int i = 0; i < m; i++) {
@@ -297,7 +319,7 @@ public abstract class PdhgState implements IterationState {
                 bad += Math.abs(v);
             }
         }
-        return descent > 0 && bad <= 1e3 * infeasibilityTolerance * descent;
+        return descent > 0 && bad <= SCREEN * descent;
     }
 
     /** The primal point whose KKT figures were last evaluated. */
