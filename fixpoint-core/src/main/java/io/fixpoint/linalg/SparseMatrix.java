@@ -8,10 +8,11 @@ import java.util.Arrays;
  * Aᵀ·y are gathers: each output entry is one thread's sum in a fixed order, and the products are the
  * same bits whatever the thread count. Chunks of rows (or columns) are balanced by non-zeros.
  *
- * <p>Chosen over EJML's {@code DMatrixSparseCSC} by measurement ({@code io.fixpoint.bench.lp.SpmvMeasurement},
- * 2-core machine, 1.2·10⁶ non-zeros, median of 15): one A·x plus one Aᵀ·y took 6.9 ms with EJML's
- * {@code CommonOps_DSCC.mult}/{@code multTransA} and 4.9 ms here on one thread, 2.9 ms on two.
- * EJML has no parallel sparse–vector product and scatters A·x column by column.
+ * <p>Chosen over EJML's {@code DMatrixSparseCSC} by measurement ({@code io.fixpoint.bench.lp.SpmvMeasurement}:
+ * one A·x plus one Aᵀ·y on a 2 300 × 600 000 transportation matrix with 1.2·10⁶ non-zeros, medians of 15
+ * passes, on the shared 2-core machine at load average 15–17, three runs): EJML's
+ * {@code CommonOps_DSCC.mult}/{@code multTransA} took 47–104 ms, this class 22–54 ms on one thread and
+ * 6–37 ms on two. EJML has no parallel sparse–vector product and scatters A·x column by column.
  */
 public final class SparseMatrix {
     /** Below this many non-zeros a product runs on the calling thread: forking costs more than it saves. */
@@ -161,12 +162,20 @@ public final class SparseMatrix {
     /** out ← A·x. */
     public void multiply(double[] x, double[] out, ParallelExecutor executor) {
         int[] chunks = chunks(executor, true);
+        if (chunks.length == 2) {
+            gather(rowStart, rowColumn, rowValue, x, out, 0, rows);
+            return;
+        }
         executor.forEachChunk(chunks.length - 1, c -> gather(rowStart, rowColumn, rowValue, x, out, chunks[c], chunks[c + 1]));
     }
 
     /** out ← Aᵀ·y. */
     public void multiplyTransposed(double[] y, double[] out, ParallelExecutor executor) {
         int[] chunks = chunks(executor, false);
+        if (chunks.length == 2) {
+            gather(columnStart, columnRow, columnValue, y, out, 0, columns);
+            return;
+        }
         executor.forEachChunk(chunks.length - 1, c -> gather(columnStart, columnRow, columnValue, y, out, chunks[c], chunks[c + 1]));
     }
 

@@ -32,10 +32,10 @@ final class ChildRuns {
      *
      * @return one run per model; a model the child did not finish gets status ERROR with the child's last words
      */
-    static List<LpRun> run(String solver, List<String> models, double tol, double seconds, int threads, String heap) throws IOException {
+    static List<LpRun> run(String solver, List<String> models, double tol, double seconds, int iterations, int threads, String heap) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path"), LpRunner.class.getName(), solver, String.valueOf(tol),
-                String.valueOf(seconds), String.valueOf(threads)));
+                String.valueOf(seconds), String.valueOf(iterations), String.valueOf(threads)));
         cmd.addAll(models);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<LpRun> runs = new ArrayList<>();

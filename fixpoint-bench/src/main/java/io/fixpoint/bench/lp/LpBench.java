@@ -39,28 +39,29 @@ public final class LpBench {
      * @param methods Fixpoint methods
      * @param peers   OR-Tools solvers from {@link #PEERS}
      * @param seconds wall-time budget of each solve
+     * @param iterations iteration budget of each first-order solve (one KKT pass per iteration)
      * @param threads threads for every solver
      * @param isolate one child JVM per solve, memory measured
      * @param heap    -Xmx of the child JVMs
      */
-    public record Settings(List<String> models, List<String> methods, List<String> peers, double seconds, int threads, boolean isolate,
-            String heap) {
+    public record Settings(List<String> models, List<String> methods, List<String> peers, double seconds, int iterations, int threads,
+            boolean isolate, String heap) {
 
         /** The quick Netlib subset, every method, every peer, 20 s per solve. */
         public static Settings quick() {
             return new Settings(Netlib.QUICK.stream().map(n -> "netlib:" + n).toList(), List.of("r2hpdhg", "halpern-pdhg", "pdhg"),
-                    PEERS, 20, 1, false, "2g");
+                    PEERS, 20, 100_000, 1, false, "2g");
         }
 
         /** Every Netlib model, 60 s per solve. */
         public static Settings netlib() {
             return new Settings(Netlib.ALL.stream().map(n -> "netlib:" + n).toList(), List.of("r2hpdhg", "halpern-pdhg", "pdhg"),
-                    PEERS, 60, 1, false, "2g");
+                    PEERS, 60, 100_000, 1, false, "2g");
         }
 
         /** The large generated programs, each solve in a child JVM of its own, 300 s per solve. */
         public static Settings large() {
-            return new Settings(LARGE, List.of("r2hpdhg"), PEERS, 300, 2, true, "12g");
+            return new Settings(LARGE, List.of("r2hpdhg"), PEERS, 300, 1_000_000, 2, true, "12g");
         }
     }
 
@@ -71,25 +72,54 @@ public final class LpBench {
     private LpBench() {
     }
 
+    /**
+     * {@code LpBench quick|netlib|large [SECONDS] [METHODS] [PEERS] [OUT.json] [ITERATIONS] [MODELS]}: runs a set and prints the
+     * report, one progress line per solve on stderr; METHODS and PEERS are comma-separated, "-" for none.
+     */
+    public static void main(String[] args) throws IOException {
+        Settings s = switch (args.length > 0 ? args[0] : "quick") {
+            case "netlib" -> Settings.netlib();
+            case "large" -> Settings.large();
+            default -> Settings.quick();
+        };
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : s.seconds();
+        List<String> methods = args.length > 2 ? names(args[2]) : s.methods();
+        List<String> peers = args.length > 3 ? names(args[3]) : s.peers();
+        int iterations = args.length > 5 ? Integer.parseInt(args[5]) : s.iterations();
+        List<String> models = args.length > 6 ? names(args[6]) : s.models();
+        s = new Settings(models, methods, peers, seconds, iterations, s.threads(), s.isolate(), s.heap());
+        Result r = run(s, run -> System.err.printf(Locale.ROOT, "%-12s %-14s %-18s %8.2f s%n", run.model(), run.solver(),
+                shorten(run.status()), run.seconds()));
+        System.out.print(r.text());
+        if (args.length > 4) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(args[4]),
+                    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.json()));
+        }
+    }
+
+    private static List<String> names(String csv) {
+        return csv.equals("-") ? List.of() : List.of(csv.split(","));
+    }
+
     public static Result run(Settings s, Consumer<LpRun> progress) {
         List<LpRun> runs = new ArrayList<>();
         try {
             for (String peer : s.peers()) {
                 if (s.isolate()) {
                     for (String model : s.models()) {
-                        report(ChildRuns.run(peer, List.of(model), 1e-8, s.seconds(), s.threads(), s.heap()), runs, progress);
+                        report(ChildRuns.run(peer, List.of(model), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress);
                     }
                 } else {
-                    report(ChildRuns.run(peer, s.models(), 1e-8, s.seconds(), s.threads(), s.heap()), runs, progress);
+                    report(ChildRuns.run(peer, s.models(), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress);
                 }
             }
             for (String method : s.methods()) {
                 for (String model : s.models()) {
                     if (s.isolate()) {
-                        report(ChildRuns.run(method, List.of(model), 1e-8, s.seconds(), s.threads(), s.heap()), runs, progress);
+                        report(ChildRuns.run(method, List.of(model), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress);
                     } else {
                         LinearProgram lp = LpRunner.load(model);
-                        report(List.of(LpRunner.fixpoint(method, LpRunner.name(model), lp, 1e-8, s.seconds(), s.threads())), runs, progress);
+                        report(List.of(LpRunner.fixpoint(method, LpRunner.name(model), lp, 1e-8, s.seconds(), s.iterations(), s.threads())), runs, progress);
                     }
                 }
             }
@@ -116,8 +146,8 @@ public final class LpBench {
             reference.put(m, referenceOf(runs, m));
         }
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "Linear programs: %d models, ε = 1e-8, %.0f s and %d thread(s) per solve%n%n", models.size(),
-                s.seconds(), s.threads()));
+        t.append(String.format(Locale.ROOT, "Linear programs: %d models, ε = 1e-8, %.0f s, %d iterations and %d thread(s) per solve%n%n",
+                models.size(), s.seconds(), s.iterations(), s.threads()));
         t.append(String.format(Locale.ROOT, "%-12s %-16s %-18s %10s %10s %12s %10s %9s%n", "model", "solver", "status", "seconds",
                 "KKT passes", "obj. error", "to 1e-4 s", "memory MB"));
         for (String m : models) {
@@ -210,6 +240,7 @@ public final class LpBench {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tolerance", 1e-8);
         json.put("secondsPerSolve", s.seconds());
+        json.put("iterationsPerSolve", s.iterations());
         json.put("threads", s.threads());
         json.put("reference", reference);
         json.put("runs", runs.stream().map(LpRun::fields).toList());

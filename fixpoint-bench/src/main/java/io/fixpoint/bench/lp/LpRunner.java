@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Runs solves in a process of its own, so that a native peer cannot take the bench down, its log can be
- * read, and its memory measured alone: {@code LpRunner SOLVER TOL SECONDS THREADS MODEL...}, where
+ * read, and its memory measured alone: {@code LpRunner SOLVER TOL SECONDS ITERATIONS THREADS MODEL...}, where
  * SOLVER is ortools-pdlp, ortools-glop, ortools-highs or a Fixpoint method, and MODEL is
  * {@code netlib:NAME} or {@code gen:SPEC} ({@link LpGenerators}). For each model it prints
  * {@value #BEGIN} NAME, whatever the solver logs, then {@value #RESULT} and the {@link LpRun} as JSON.
@@ -43,14 +43,15 @@ public final class LpRunner {
         String solver = args[0];
         double tol = Double.parseDouble(args[1]);
         double seconds = Double.parseDouble(args[2]);
-        int threads = Integer.parseInt(args[3]);
+        int iterations = Integer.parseInt(args[3]);
+        int threads = Integer.parseInt(args[4]);
         PrintStream out = System.out;
-        for (int k = 4; k < args.length; k++) {
+        for (int k = 5; k < args.length; k++) {
             String model = args[k];
             out.println(BEGIN + model);
             out.flush();
-            LpRun run = solver.startsWith("ortools-") ? ortools(solver.substring(8), model, tol, seconds, threads)
-                    : fixpoint(solver, model, tol, seconds, threads);
+            LpRun run = solver.startsWith("ortools-") ? ortools(solver.substring(8), model, tol, seconds, iterations, threads)
+                    : fixpoint(solver, model, tol, seconds, iterations, threads);
             out.flush();
             System.out.println(RESULT + JSON.writeValueAsString(run.fields()));
             System.out.flush();
@@ -58,14 +59,14 @@ public final class LpRunner {
     }
 
     /** A Fixpoint solve with the moment the relative KKT error first reached 1e-4. */
-    static LpRun fixpoint(String method, String model, double tol, double seconds, int threads) {
+    static LpRun fixpoint(String method, String model, double tol, double seconds, int iterations, int threads) {
         LinearProgram lp = load(model);
         double base = residentMb("VmRSS");
-        LpRun run = fixpoint(method, name(model), lp, tol, seconds, threads);
+        LpRun run = fixpoint(method, name(model), lp, tol, seconds, iterations, threads);
         return run.withMemory(residentMb("VmHWM"), base);
     }
 
-    static LpRun fixpoint(String method, String name, LinearProgram lp, double tol, double seconds, int threads) {
+    static LpRun fixpoint(String method, String name, LinearProgram lp, double tol, double seconds, int iterations, int threads) {
         long t0 = System.nanoTime();
         double[] first = {Double.NaN, -1};
         IterationListener watch = (k, state, counts) -> {
@@ -75,7 +76,7 @@ public final class LpRunner {
             }
         };
         LpSettings settings = LpSettings.defaults().withMethod(method).withTolerance(tol).withThreads(threads)
-                .withTimeLimit(Duration.ofMillis((long) (seconds * 1000))).withMaxIterations(Integer.MAX_VALUE - 1).withListener(watch);
+                .withTimeLimit(Duration.ofMillis((long) (seconds * 1000))).withMaxIterations(iterations).withListener(watch);
         LpResult r = LpSolver.solve(lp, settings);
         if (r.optimal() && Double.isNaN(first[0])) {
             first[0] = r.seconds();
@@ -86,7 +87,7 @@ public final class LpRunner {
     }
 
     /** An OR-Tools solve through ModelBuilder/ModelSolver; PDLP logs every 64 iterations and the log is parsed by the parent. */
-    static LpRun ortools(String solverName, String model, double tol, double seconds, int threads) throws IOException {
+    static LpRun ortools(String solverName, String model, double tol, double seconds, int iterations, int threads) throws IOException {
         Loader.loadNativeLibraries();
         ModelBuilder mb = new ModelBuilder();
         if (model.startsWith("netlib:")) {
@@ -100,7 +101,8 @@ public final class LpRunner {
         if (solverName.equals("pdlp")) {
             solver.enableOutput(true);
             solver.setSolverSpecificParameters(String.format(Locale.ROOT, "verbosity_level: 3 num_threads: %d termination_criteria { "
-                    + "simple_optimality_criteria { eps_optimal_relative: %g eps_optimal_absolute: %g } }", threads, tol, tol));
+                    + "iteration_limit: %d simple_optimality_criteria { eps_optimal_relative: %g eps_optimal_absolute: %g } }",
+                    threads, iterations, tol, tol));
         }
         long t0 = System.nanoTime();
         SolveStatus status = solver.solve(mb);
