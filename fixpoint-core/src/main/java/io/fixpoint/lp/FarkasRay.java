@@ -62,7 +62,7 @@ public record FarkasRay(double[] ray, double objective, double violation, boolea
         double d = 0;
         double terms = 0;
         for (int i = 0; i < m; i++) {
-            double t = y[i] > 0 ? y[i] * rlo[i] : y[i] < 0 ? y[i] * rhi[i] : 0;
+            double t = KktError.objectiveTerm(y[i], rlo[i], rhi[i]);
             d += t;
             terms += Math.abs(t);
         }
@@ -70,7 +70,7 @@ public record FarkasRay(double[] ray, double objective, double violation, boolea
         for (int j = 0; j < aty.length; j++) {
             double lambda = -aty[j];
             double ok = KktError.allowed(lambda, lo[j], hi[j]);
-            double t = ok > 0 ? ok * lo[j] : ok < 0 ? ok * hi[j] : 0;
+            double t = KktError.objectiveTerm(ok, lo[j], hi[j]);
             d += t;
             terms += Math.abs(t);
             bad += Math.abs(lambda - ok);

@@ -154,20 +154,8 @@ public record HalpernPdhg(double reflection, int ruizPasses, double infeasibilit
 
     /** ‖T(z) − z‖ in the scaled program's PDHG norm, times √η: √(ω‖Δx‖² + ‖Δy‖²/ω + 2η·ΔyᵀAΔx). */
     private static double fixedPointError(State s) {
-        double px = 0;
-        double cross = 0;
-        for (int j = 0; j < s.n; j++) {
-            double d = s.xNext[j] - s.x[j];
-            double t = d * s.inverseColumn[j];
-            px += t * t;
-            cross += (s.atyNext[j] - s.aty[j]) * d;
-        }
-        double dy = 0;
-        for (int i = 0; i < s.m; i++) {
-            double t = (s.yNext[i] - s.y[i]) * s.inverseRow[i];
-            dy += t * t;
-        }
-        return Math.sqrt(Math.max(0, s.omega * px + dy / s.omega + 2 * s.eta * cross));
+        s.measureStep();
+        return Math.sqrt(Math.max(0, s.omega * s.primalMove2 + s.dualMove2 / s.omega + 2 * s.eta * s.interaction));
     }
 
     private static void restart(State s) {

@@ -38,7 +38,7 @@ public record KktError(double primalResidual, double dualResidual, double gap, d
             double lambda = allowed(g, lo[j], hi[j]);
             double r = g - lambda;
             dual += r * r;
-            dobj += lambda > 0 ? lambda * lo[j] : lambda < 0 ? lambda * hi[j] : 0;
+            dobj += objectiveTerm(lambda, lo[j], hi[j]);
         }
         for (int i = 0; i < y.length; i++) {
             double v = ax[i] - clamp(ax[i], rlo[i], rhi[i]);
@@ -46,7 +46,7 @@ public record KktError(double primalResidual, double dualResidual, double gap, d
             double yi = allowed(y[i], rlo[i], rhi[i]);
             double r = y[i] - yi;
             dual += r * r;
-            dobj += yi > 0 ? yi * rlo[i] : yi < 0 ? yi * rhi[i] : 0;
+            dobj += objectiveTerm(yi, rlo[i], rhi[i]);
         }
         primal = Math.sqrt(primal);
         dual = Math.sqrt(dual);
@@ -64,6 +64,11 @@ public record KktError(double primalResidual, double dualResidual, double gap, d
             return hi < Double.POSITIVE_INFINITY ? v : 0;
         }
         return 0;
+    }
+
+    /** The dual-objective term of a multiplier already in its cone: v·lo when v &gt; 0, v·hi when v &lt; 0. */
+    static double objectiveTerm(double v, double lo, double hi) {
+        return v > 0 ? v * lo : v < 0 ? v * hi : 0;
     }
 
     static double clamp(double v, double lo, double hi) {

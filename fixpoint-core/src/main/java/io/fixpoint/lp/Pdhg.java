@@ -115,21 +115,9 @@ public record Pdhg(int ruizPasses, double infeasibilityTolerance, ParallelExecut
             }
             s.dualStep(lp, s.y);
             lp.multiplyTransposed(s.yNext, s.atyNext, executor);
-            double px = 0;
-            double cross = 0;
-            for (int j = 0; j < s.n; j++) {
-                double d = s.xNext[j] - s.x[j];
-                double t = d * s.inverseColumn[j];
-                px += t * t;
-                cross += (s.atyNext[j] - s.aty[j]) * d;
-            }
-            double py = 0;
-            for (int i = 0; i < s.m; i++) {
-                double t = (s.yNext[i] - s.y[i]) * s.inverseRow[i];
-                py += t * t;
-            }
-            double movement = 0.5 * (s.omega * px + py / s.omega);
-            double interaction = Math.abs(cross);
+            s.measureStep();
+            double movement = 0.5 * (s.omega * s.primalMove2 + s.dualMove2 / s.omega);
+            double interaction = Math.abs(s.interaction);
             double limit = interaction > 0 ? movement / interaction : Double.POSITIVE_INFINITY;
             s.attempts++;
             used = s.eta;

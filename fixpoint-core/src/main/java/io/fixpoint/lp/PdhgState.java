@@ -56,6 +56,9 @@ public abstract class PdhgState implements IterationState {
     FarkasRay ray;
     int iterations;
     int restarts;
+    double primalMove2;
+    double dualMove2;
+    double interaction;
     private final double[] dx;
     private final double[] dy;
     private final double[] adx;
@@ -191,6 +194,30 @@ public abstract class PdhgState implements IterationState {
         }
     }
 
+    /**
+     * For the step Δ = T(z) − z, with {@link #atyNext} = Aᵀy⁺ and {@link #aty} = Aᵀy formed: sets
+     * {@link #primalMove2} = ‖Δx/column‖², {@link #dualMove2} = ‖Δy/row‖² (the scaled program's norms)
+     * and {@link #interaction} = ΔyᵀAΔx.
+     */
+    final void measureStep() {
+        double px = 0;
+        double cross = 0;
+        for (int j = 0; j < n; j++) {
+            double d = xNext[j] - x[j];
+            double t = d * inverseColumn[j];
+            px += t * t;
+            cross += (atyNext[j] - aty[j]) * d;
+        }
+        double py = 0;
+        for (int i = 0; i < m; i++) {
+            double t = (yNext[i] - y[i]) * inverseRow[i];
+            py += t * t;
+        }
+        primalMove2 = px;
+        dualMove2 = py;
+        interaction = cross;
+    }
+
     /** ‖x/column‖₂ of a difference: the scaled program's primal norm. */
     final double primalNorm(double[] a, double[] b) {
         double s = 0;
@@ -286,13 +313,12 @@ public abstract class PdhgState implements IterationState {
         double d = 0;
         double bad = 0;
         for (int i = 0; i < m; i++) {
-            double ok = KktError.allowed(dy[i], rlo[i], rhi[i]);
-            d += ok > 0 ? ok * rlo[i] : ok < 0 ? ok * rhi[i] : 0;
+            d += KktError.objectiveTerm(KktError.allowed(dy[i], rlo[i], rhi[i]), rlo[i], rhi[i]);
         }
         for (int j = 0; j < n; j++) {
             double lambda = -atdy[j];
             double ok = KktError.allowed(lambda, lo[j], hi[j]);
-            d += ok > 0 ? ok * lo[j] : ok < 0 ? ok * hi[j] : 0;
+            d += KktError.objectiveTerm(ok, lo[j], hi[j]);
             bad += Math.abs(lambda - ok);
         }
         return d > 0 && bad <= SCREEN * d;
