@@ -19,7 +19,10 @@ import io.fixpoint.solve.Solver;
  * 0.5 and risen since the last check, or when the run since the anchor is 0.36 of all iterations.
  * At each restart the primal weight ω follows a PID controller on log(‖Δy‖/(ω‖Δx‖)), Δ being the
  * move since the last anchor (gains 0.99, 0.01, 0; integral smoothing 0.3), falling back to the ω
- * that best balanced the primal and dual residuals when the move is degenerate.
+ * that best balanced the primal and dual residuals when the move is degenerate. (cuPDLPx also skips
+ * the update when the ratio of the relative residuals is extreme; here the dual residual is measured
+ * after projecting the reduced costs, which makes it exactly zero on programs whose variables are all
+ * boxed, so that test would freeze ω there.)
  *
  * @param reflection           ρ ∈ (0, 1]: ½ for Halpern on T, 1 for the reflected variant
  * @param ruizPasses           Ruiz equilibration passes before the Pock–Chambolle pass
@@ -161,8 +164,7 @@ public record HalpernPdhg(double reflection, int ruizPasses, double infeasibilit
     private static void restart(State s) {
         double primalMove = s.primalNorm(s.xNext, s.anchorX);
         double dualMove = s.dualNorm(s.yNext, s.anchorY);
-        double ratio = s.kkt.relativeDualResidual() / s.kkt.relativePrimalResidual();
-        if (primalMove > 1e-16 && dualMove > 1e-16 && primalMove < 1e12 && dualMove < 1e12 && ratio > 1e-8 && ratio < 1e8) {
+        if (primalMove > 1e-16 && dualMove > 1e-16 && primalMove < 1e12 && dualMove < 1e12) {
             double error = Math.log(dualMove) - Math.log(primalMove) - Math.log(s.omega);
             s.errorSum = INTEGRAL_SMOOTHING * s.errorSum + error;
             s.omega *= Math.exp(KP * error + KI * s.errorSum);
@@ -170,6 +172,9 @@ public record HalpernPdhg(double reflection, int ruizPasses, double infeasibilit
             s.omega = s.bestOmega;
             s.errorSum = 0;
         }
+        // the weight that best balanced the relative residuals, where both are non-zero (a program
+        // whose variables are all boxed has a dual residual of exactly zero)
+        double ratio = s.kkt.relativeDualResidual() / s.kkt.relativePrimalResidual();
         double balance = Math.abs(Math.log10(ratio));
         if (balance < s.bestBalance) {
             s.bestBalance = balance;

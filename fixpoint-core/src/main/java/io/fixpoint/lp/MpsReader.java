@@ -155,7 +155,7 @@ public final class MpsReader {
                     sense(f[1]);
                 }
             }
-            case "OBJSENCE", "OBJNAME" -> {
+            case "OBJNAME" -> {
             }
             case "ROWS", "RANGES", "BOUNDS" -> {
             }
