@@ -107,19 +107,19 @@ public final class LpBench {
             for (String peer : s.peers()) {
                 if (s.isolate()) {
                     for (String model : s.models()) {
-                        report(ChildRuns.run(peer, List.of(model), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress);
+                        report(ChildRuns.run(peer, List.of(model), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress, s.isolate());
                     }
                 } else {
-                    report(ChildRuns.run(peer, s.models(), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress);
+                    report(ChildRuns.run(peer, s.models(), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress, s.isolate());
                 }
             }
             for (String method : s.methods()) {
                 for (String model : s.models()) {
                     if (s.isolate()) {
-                        report(ChildRuns.run(method, List.of(model), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress);
+                        report(ChildRuns.run(method, List.of(model), 1e-8, s.seconds(), s.iterations(), s.threads(), s.heap()), runs, progress, s.isolate());
                     } else {
                         LinearProgram lp = LpRunner.load(model);
-                        report(List.of(LpRunner.fixpoint(method, LpRunner.name(model), lp, 1e-8, s.seconds(), s.iterations(), s.threads())), runs, progress);
+                        report(List.of(LpRunner.fixpoint(method, LpRunner.name(model), lp, 1e-8, s.seconds(), s.iterations(), s.threads())), runs, progress, false);
                     }
                 }
             }
@@ -129,8 +129,10 @@ public final class LpBench {
         return summarise(s, runs);
     }
 
-    private static void report(List<LpRun> batch, List<LpRun> runs, Consumer<LpRun> progress) {
+    private static void report(List<LpRun> batch, List<LpRun> runs, Consumer<LpRun> progress, boolean isolated) {
         for (LpRun r : batch) {
+            // a child that ran several solves measured its whole life, not one solve
+            r = isolated ? r : r.withMemory(Double.NaN, Double.NaN);
             runs.add(r);
             progress.accept(r);
         }

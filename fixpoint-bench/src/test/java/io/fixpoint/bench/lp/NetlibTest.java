@@ -65,7 +65,7 @@ class NetlibTest {
         for (String name : Netlib.QUICK) {
             LinearProgram lp = Netlib.load(name).program();
             for (String method : new String[] {"r2hpdhg", "halpern-pdhg", "pdhg"}) {
-                LpResult r = LpSolver.solve(lp, LpSettings.defaults().withMethod(method).withTolerance(1e-4).withMaxIterations(30_000));
+                LpResult r = LpSolver.solve(lp, LpSettings.defaults().withMethod(method).withTolerance(1e-4).withMaxIterations(5_000));
                 assertThat(r.status()).as(name + " " + method).isNotIn(Status.PRIMAL_INFEASIBLE, Status.DUAL_INFEASIBLE);
             }
         }
