@@ -46,6 +46,9 @@ public final class LpSolver {
                 status = Status.STALLED;
                 message = "the presolved program met the tolerance but the postsolved point does not: relative KKT error "
                         + PdhgState.fmt(kkt.relative()) + " > " + settings.tolerance();
+            } else if (status == Status.CONVERGED) {
+                message = "relative KKT error " + PdhgState.fmt(kkt.relative()) + " ≤ ε = " + settings.tolerance()
+                        + " on the program as given";
             } else if (status == Status.PRIMAL_INFEASIBLE || status == Status.DUAL_INFEASIBLE) {
                 double[] r = (double[]) s.details().get("ray");
                 boolean dualRay = status == Status.PRIMAL_INFEASIBLE;
