@@ -10,7 +10,9 @@ public enum Evaluation {
     JACOBIAN("jacobian"),
     JACOBIAN_VECTOR("jacobianVector"),
     MAP("map"),
-    STEP("step");
+    STEP("step"),
+    /** One sparse matrix–vector product, A·x or Aᵀ·y (a linear program's unit of work). */
+    MATRIX_VECTOR("matrixVector");
 
     private final String key;
 
