@@ -14,13 +14,25 @@ final class CommandSupport {
     }
 
     static Driver driver(double tol, int maxIter) {
+        return driver(tol, maxIter, null);
+    }
+
+    /** The driver for --tol, --max-iter and --time-limit (seconds; null for none). */
+    static Driver driver(double tol, int maxIter, Double timeLimit) {
         if (!(tol > 0) || Double.isInfinite(tol)) {
             throw new UserError("--tol must be finite and > 0, got " + tol);
         }
         if (maxIter < 1) {
             throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
         }
-        return Driver.builder().tolerance(tol).maxIterations(maxIter).build();
+        Driver.Builder b = Driver.builder().tolerance(tol).maxIterations(maxIter);
+        if (timeLimit != null) {
+            if (!(timeLimit > 0 && timeLimit < Double.POSITIVE_INFINITY)) {
+                throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
+            }
+            b.timeLimit(java.time.Duration.ofNanos((long) (timeLimit * 1e9)));
+        }
+        return b.build();
     }
 
     /** The solution as JSON (common fields plus residual and, for NO_FIXED_POINT, displacement) or as text. */

@@ -29,6 +29,8 @@ public final class Main {
         cl.addSubcommand(new BenchFixedPointCommand());
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SequenceCommand());
+        cl.addSubcommand(new TransportCommand());
+        cl.addSubcommand(new MdpCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;
