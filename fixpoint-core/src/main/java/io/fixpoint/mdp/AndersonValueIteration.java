@@ -11,28 +11,22 @@ import java.util.Map;
  * residual-decrease safeguard) applied to the Bellman operator written as a map ({@link BellmanMap}). The
  * certificate ‖T v − v‖∞ is read off the accelerator's residual. Discounted only.
  *
- * @param memory m, the number of differences Anderson keeps (≥ 1)
+ * @param anderson the accelerator (its watch for a missing fixed point is moot: a discounted T has one)
  */
-public record AndersonValueIteration(int memory) implements Solver<MarkovDecisionProcess, AndersonValueIteration.State> {
+public record AndersonValueIteration(Anderson anderson) implements Solver<MarkovDecisionProcess, AndersonValueIteration.State> {
 
     public AndersonValueIteration {
-        if (memory < 1) {
-            throw new IllegalArgumentException("memory must be ≥ 1, got " + memory);
-        }
+        java.util.Objects.requireNonNull(anderson, "anderson");
     }
 
-    /** Memory 5. */
+    /** Anderson with memory 5, no damping, without the watch for a missing fixed point. */
     public AndersonValueIteration() {
-        this(5);
+        this(new Anderson(5, 1e-10, 1, DetectionSettings.OFF));
     }
 
     @Override
     public String name() {
         return "anderson-vi";
-    }
-
-    private Anderson anderson() {
-        return new Anderson(memory, 1e-10, 1, DetectionSettings.OFF);
     }
 
     /** The accelerator's state and the map it runs. */
@@ -57,14 +51,14 @@ public record AndersonValueIteration(int memory) implements Solver<MarkovDecisio
     public State init(MarkovDecisionProcess p, double[] x0) {
         MdpState.requireDiscounted(p, "Anderson-accelerated value iteration");
         State s = new State(p, x0);
-        s.inner = anderson().init(s.map, x0.clone());
+        s.inner = anderson.init(s.map, x0.clone());
         sync(s);
         return s;
     }
 
     @Override
     public State step(MarkovDecisionProcess p, State s) {
-        s.inner = anderson().step(s.map, s.inner);
+        s.inner = anderson.step(s.map, s.inner);
         sync(s);
         return s;
     }

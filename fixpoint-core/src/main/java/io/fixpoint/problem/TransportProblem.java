@@ -18,11 +18,10 @@ package io.fixpoint.problem;
  * {@link #kernelUnderflows()}.
  */
 public final class TransportProblem implements Problem<TransportProblem> {
-    /** Below this exponent exp underflows to zero; such terms are skipped in the sums. */
-    private static final double EXP_UNDERFLOW = -745.2;
     /**
-     * In a log-sum-exp, terms below e^−50 of the largest are skipped: together they change the sum by less
-     * than n·2·10⁻²² relative, far below its rounding, and at small ε they are most of the matrix.
+     * Entries of a row below e^−50 of its largest are skipped in every pass (they are zero in the plan): together
+     * they change a row sum by less than m·2·10⁻²² relative, far below its rounding, and at small ε they are most
+     * of the matrix, so most exponentials are never taken.
      */
     private static final double NEGLIGIBLE = -50;
     /** Masses that differ by more than this, relatively, are not the same mass. */
@@ -195,17 +194,23 @@ public final class TransportProblem implements Problem<TransportProblem> {
         int m = d.m;
         double inv = 1 / eps;
         java.util.Arrays.fill(columnSums, 0);
+        if (plan != null) {
+            java.util.Arrays.fill(plan, 0, n * m, 0);
+        }
         for (int i = 0; i < n; i++) {
             double fi = x[i];
             int base = i * m;
+            double cut = rowMax(d.cost, base, m, x, n) + NEGLIGIBLE * eps;
             double r = 0;
             for (int j = 0; j < m; j++) {
-                double t = (fi + x[n + j] - d.cost[base + j]) * inv;
-                double p = t > EXP_UNDERFLOW ? Math.exp(t) : 0;
-                r += p;
-                columnSums[j] += p;
-                if (plan != null) {
-                    plan[base + j] = p;
+                double t = x[n + j] - d.cost[base + j];
+                if (t > cut) {
+                    double p = Math.exp((fi + t) * inv);
+                    r += p;
+                    columnSums[j] += p;
+                    if (plan != null) {
+                        plan[base + j] = p;
+                    }
                 }
             }
             rowSums[i] = r;
@@ -274,11 +279,12 @@ public final class TransportProblem implements Problem<TransportProblem> {
         double inv = 1 / d.eps;
         double s = 0;
         for (int i = 0; i < d.n; i++) {
+            int base = i * d.m;
+            double cut = rowMax(d.cost, base, d.m, x, d.n) + NEGLIGIBLE * d.eps;
             for (int j = 0; j < d.m; j++) {
-                double c = d.cost[i * d.m + j];
-                double t = (x[i] + x[d.n + j] - c) * inv;
-                if (t > EXP_UNDERFLOW) {
-                    s += Math.exp(t) * c;
+                double t = x[d.n + j] - d.cost[base + j];
+                if (t > cut) {
+                    s += Math.exp((x[i] + t) * inv) * d.cost[base + j];
                 }
             }
         }
@@ -321,10 +327,7 @@ public final class TransportProblem implements Problem<TransportProblem> {
         double inv = 1 / eps;
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x[qo + j] - c[base + j]);
-            }
+            double max = rowMax(c, base, cols, x, qo);
             double sum = 0;
             for (int j = 0; j < cols; j++) {
                 double t = (x[qo + j] - c[base + j] - max) * inv;
@@ -334,6 +337,15 @@ public final class TransportProblem implements Problem<TransportProblem> {
             }
             out[i] = (x[po + i] + max) * inv + Math.log(sum);
         }
+    }
+
+    /** max_j (x[qo+j] − c[base+j]): the largest exponent of a row, up to the row's own potential and 1/ε. */
+    private static double rowMax(double[] c, int base, int cols, double[] x, int qo) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            max = Math.max(max, x[qo + j] - c[base + j]);
+        }
+        return max;
     }
 
     /** The validated data on the support, shared by the counted views. */

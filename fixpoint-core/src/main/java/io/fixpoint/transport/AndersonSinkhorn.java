@@ -11,28 +11,22 @@ import java.util.Map;
  * iteration written as a map on f ({@link SinkhornMap}). The certificate is the marginal error of the plan
  * of (f, g(f)), read off the map's residual: Σ_i a_i·|exp((f_i − T(f)_i)/ε) − 1| / Σa.
  *
- * @param memory m, the number of differences Anderson keeps (≥ 1)
+ * @param anderson the accelerator (its watch for a missing fixed point is moot here: Sinkhorn's map has one)
  */
-public record AndersonSinkhorn(int memory) implements Solver<TransportProblem, AndersonSinkhorn.State> {
+public record AndersonSinkhorn(Anderson anderson) implements Solver<TransportProblem, AndersonSinkhorn.State> {
 
     public AndersonSinkhorn {
-        if (memory < 1) {
-            throw new IllegalArgumentException("memory must be ≥ 1, got " + memory);
-        }
+        java.util.Objects.requireNonNull(anderson, "anderson");
     }
 
-    /** Memory 5. */
+    /** Anderson with memory 5, no damping, without the watch for a missing fixed point. */
     public AndersonSinkhorn() {
-        this(5);
+        this(new Anderson(5, 1e-10, 1, DetectionSettings.OFF));
     }
 
     @Override
     public String name() {
         return "sinkhorn-anderson";
-    }
-
-    private Anderson anderson() {
-        return new Anderson(memory, 1e-10, 1, DetectionSettings.OFF);
     }
 
     /** The accelerator's state on f and the map it runs. */
@@ -58,14 +52,14 @@ public record AndersonSinkhorn(int memory) implements Solver<TransportProblem, A
     @Override
     public State init(TransportProblem p, double[] x0) {
         State s = new State(p, x0);
-        s.inner = anderson().init(s.map, java.util.Arrays.copyOf(x0, s.n));
+        s.inner = anderson.init(s.map, java.util.Arrays.copyOf(x0, s.n));
         sync(s);
         return s;
     }
 
     @Override
     public State step(TransportProblem p, State s) {
-        s.inner = anderson().step(s.map, s.inner);
+        s.inner = anderson.step(s.map, s.inner);
         sync(s);
         return s;
     }

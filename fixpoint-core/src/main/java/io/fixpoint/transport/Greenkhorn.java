@@ -60,41 +60,36 @@ public record Greenkhorn() implements Solver<TransportProblem, Greenkhorn.State>
             if (rowViolation == 0 && colViolation == 0) {
                 break;
             }
-            if (rowViolation > colViolation) {
-                double factor = s.a[i] / s.r[i];
-                if (!(s.r[i] > 0 && factor < Double.POSITIVE_INFINITY)) {
-                    s.verdict = empty(p, s, "row " + i);
-                    return s;
-                }
-                for (int t = 0; t < m; t++) {
-                    double old = s.plan[i * m + t];
-                    s.plan[i * m + t] = old * factor;
-                    s.c[t] += old * (factor - 1);
-                }
-                s.r[i] = s.a[i];
-                double d = s.eps * Math.log(factor);
-                s.x[i] += d;
-                change += d * d;
-            } else {
-                double factor = s.b[j] / s.c[j];
-                if (!(s.c[j] > 0 && factor < Double.POSITIVE_INFINITY)) {
-                    s.verdict = empty(p, s, "column " + j);
-                    return s;
-                }
-                for (int t = 0; t < n; t++) {
-                    double old = s.plan[t * m + j];
-                    s.plan[t * m + j] = old * factor;
-                    s.r[t] += old * (factor - 1);
-                }
-                s.c[j] = s.b[j];
-                double d = s.eps * Math.log(factor);
-                s.x[n + j] += d;
-                change += d * d;
+            boolean row = rowViolation > colViolation;
+            double have = row ? s.r[i] : s.c[j];
+            double factor = (row ? s.a[i] : s.b[j]) / have;
+            if (!(have > 0 && factor < Double.POSITIVE_INFINITY)) {
+                s.verdict = empty(p, s, row ? "row " + i : "column " + j);
+                return s;
             }
+            if (row) {
+                scale(s.plan, i * m, 1, m, factor, s.c);
+                s.r[i] = s.a[i];
+            } else {
+                scale(s.plan, j, m, n, factor, s.r);
+                s.c[j] = s.b[j];
+            }
+            double d = s.eps * Math.log(factor);
+            s.x[row ? i : n + j] += d;
+            change += d * d;
         }
         s.stepNorm = Math.sqrt(change);
         refresh(p, s);
         return s;
+    }
+
+    /** Multiplies the line of the plan at first, first + stride, … by factor, moving the other marginal with it. */
+    private static void scale(double[] plan, int first, int stride, int count, double factor, double[] otherSums) {
+        for (int t = 0; t < count; t++) {
+            double old = plan[first + t * stride];
+            plan[first + t * stride] = old * factor;
+            otherSums[t] += old * (factor - 1);
+        }
     }
 
     /** The plan and marginals recomputed exactly from the potentials: one pass. */

@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * @param sinkhornIterations N₁, Sinkhorn iterations before the Newton phase (≥ 0)
  * @param droppedMass        the share of the plan's mass the sparsified Hessian may leave out, in [0, 1)
- * @param entriesPerRow      the most kept entries of P per row of the larger side (≥ 1)
+ * @param entriesPerRow      the most kept entries of P per row of the larger side (≥ 1; infinite for no cap)
  */
 public record SinkhornNewtonSparse(int sinkhornIterations, double droppedMass, double entriesPerRow)
         implements Solver<TransportProblem, SinkhornNewtonSparse.State> {
@@ -37,14 +37,17 @@ public record SinkhornNewtonSparse(int sinkhornIterations, double droppedMass, d
         if (!(droppedMass >= 0 && droppedMass < 1)) {
             throw new IllegalArgumentException("droppedMass must lie in [0, 1), got " + droppedMass);
         }
-        if (!(entriesPerRow >= 1) || Double.isInfinite(entriesPerRow)) {
-            throw new IllegalArgumentException("entriesPerRow must be finite and ≥ 1, got " + entriesPerRow);
+        if (!(entriesPerRow >= 1)) {
+            throw new IllegalArgumentException("entriesPerRow must be ≥ 1 (infinite for no cap), got " + entriesPerRow);
         }
     }
 
-    /** N₁ = 20 Sinkhorn iterations; the Hessian drops at most 10⁻⁶ of the mass and keeps at most 50 entries per row. */
+    /**
+     * N₁ = 20 Sinkhorn iterations; the Hessian drops at most 10⁻⁶ of the mass, with no cap on its entries (on
+     * uniform clouds of 1000 points a cap of 50 or 200 per row cost more Newton iterations than it saved in CG).
+     */
     public SinkhornNewtonSparse() {
-        this(20, 1e-6, 50);
+        this(20, 1e-6, Double.POSITIVE_INFINITY);
     }
 
     @Override

@@ -101,10 +101,13 @@ class TransportSolversTest {
         assertThat(scaling.message()).contains("sinkhorn-log");
         assertThat(java.util.Arrays.stream(scaling.x()).allMatch(Double::isFinite)).isTrue();
         assertThat(scaling.optimality()).isFinite();
+        // POT 0.8.2's ot.sinkhorn(method='sinkhorn_log', stopThr=1e-9) on the same clouds; its 'sinkhorn' returns an
+        // all-zero plan here and its 'sinkhorn_stabilized' and 'greenkhorn' a non-finite one.
+        double potLogCost = 1.000387149901635;
         for (String method : List.of("sinkhorn-log", "sinkhorn-eps-scaling", "sinkhorn-anderson", "sns", "greenkhorn")) {
             Solution s = solve(method, p, 1e-9);
             assertThat(s.status()).as(method + ": " + s).isEqualTo(Status.CONVERGED);
-            assertThat(p.transportCost(s.x())).as(method).isFinite();
+            assertThat(p.transportCost(s.x())).as(method).isCloseTo(potLogCost, within(1e-8));
         }
     }
 
@@ -192,7 +195,7 @@ class TransportSolversTest {
         assertThatThrownBy(() -> new SinkhornNewtonSparse(-1, 1e-6, 50)).hasMessageContaining("sinkhornIterations");
         assertThatThrownBy(() -> new SinkhornNewtonSparse(5, 1, 50)).hasMessageContaining("droppedMass");
         assertThatThrownBy(() -> new SinkhornNewtonSparse(5, 1e-6, 0)).hasMessageContaining("entriesPerRow");
-        assertThatThrownBy(() -> new AndersonSinkhorn(0)).hasMessageContaining("memory");
+        assertThatThrownBy(() -> new AndersonSinkhorn(null)).hasMessageContaining("anderson");
     }
 
     /** Uniform clouds of n and m points in the unit square. */
