@@ -73,7 +73,7 @@ final class TransportCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         TransportProblem problem = problem();
         var solver = TransportSolvers.byName(method);
         Solution s = CommandSupport.driver(tol, maxIter, timeLimit).solve(solver, problem, new double[problem.dimension()]);
@@ -203,7 +203,7 @@ final class TransportCommand implements Callable<Integer> {
         throw new UserError(file + ": the first row is numeric; the file needs a header row naming its columns");
     }
 
-    private void writePlan(double[] plan, int columns) throws IOException {
+    private void writePlan(double[] plan, int columns) {
         try (Writer w = Files.newBufferedWriter(planFile, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder();
             for (int j = 0; j < columns; j++) {
@@ -217,6 +217,8 @@ final class TransportCommand implements Callable<Integer> {
                 }
                 w.write(line.append('\n').toString());
             }
+        } catch (IOException e) {
+            throw new UserError("cannot write the plan to " + planFile + ": " + e.getMessage());
         }
     }
 }

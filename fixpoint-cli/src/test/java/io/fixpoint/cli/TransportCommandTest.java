@@ -97,6 +97,8 @@ class TransportCommandTest {
         assertBadInput(run("transport", "--source", points.toString(), "--target", points.toString(), "--method", "simplex"), "unknown transport method");
         assertBadInput(run("transport", "--source", points.toString(), "--target", points.toString(), "--reg", "0"), "regularization");
         assertBadInput(run("transport", "--source", dir.resolve("missing.csv").toString(), "--target", points.toString()), "cannot read");
+        assertBadInput(run("transport", "--source", points.toString(), "--target", points.toString(), "--plan", dir.resolve("no/such/dir.csv").toString()),
+                "cannot write the plan");
     }
 
     static Path write(Path dir, String name, String text) throws Exception {

@@ -5,11 +5,12 @@ import io.fixpoint.problem.MarkovDecisionProcess;
 import java.util.Arrays;
 
 /**
- * The Bellman optimality operator as a fixed-point map, so that the fixed-point accelerators apply. It
+ * The Bellman optimality operator as a fixed-point map, so that the fixed-point accelerators apply (a fixed-point
+ * solver's certificate on it is the Euclidean ‖v − T v‖, not the sup norm the decision-process solvers report). It
  * remembers its last input with the greedy policy there, so the policy of an accepted iterate costs nothing
  * more.
  */
-final class BellmanMap implements FixedPointMap {
+public final class BellmanMap implements FixedPointMap {
     private final MarkovDecisionProcess p;
     private final double[] lastInput;
     private final int[] lastPolicy;
@@ -19,6 +20,18 @@ final class BellmanMap implements FixedPointMap {
         this.p = p;
         this.lastInput = new double[p.states()];
         this.lastPolicy = new int[p.states()];
+    }
+
+    /** T of {@code p} as a map (sweeps are counted on the process given). */
+    public static BellmanMap of(MarkovDecisionProcess p) {
+        return new BellmanMap(p);
+    }
+
+    /** The greedy policy of v (one sweep unless v was the last input). */
+    public int[] policy(double[] v) {
+        int[] pi = new int[v.length];
+        policy(v, pi, new double[v.length]);
+        return pi;
     }
 
     @Override

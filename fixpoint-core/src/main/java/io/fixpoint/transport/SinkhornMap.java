@@ -10,8 +10,11 @@ import java.util.Arrays;
  * of (f, g(f)) has exact columns and row sums a_i·exp((f_i − T(f)_i)/ε), so the residual f − T(f) gives the
  * marginal error for free. It remembers g of its last input, so the pair of an accepted iterate costs
  * nothing more.
+ *
+ * <p>{@link #of} gives the map of a problem for any fixed-point solver (its certificate is then ‖f − T(f)‖);
+ * {@link #dual} turns a fixed point back into the problem's dual pair, for the plan and the cost.
  */
-final class SinkhornMap implements FixedPointMap {
+public final class SinkhornMap implements FixedPointMap {
     private final TransportProblem p;
     private final TransportState s;
     private final double[] y;
@@ -23,6 +26,18 @@ final class SinkhornMap implements FixedPointMap {
         this.s = s;
         this.y = new double[s.n + s.m];
         this.lastInput = new double[s.n];
+    }
+
+    /** The map of {@code p}: passes over the matrix are counted on the problem given (pass a counted view to count them). */
+    public static SinkhornMap of(TransportProblem p) {
+        return new SinkhornMap(p, new TransportState(p, new double[p.dimension()]));
+    }
+
+    /** The dual pair (f, g(f)) of the problem, from a source potential f (two passes unless f was the last input). */
+    public double[] dual(double[] f) {
+        double[] x = new double[s.n + s.m];
+        pair(f, x, new double[s.n]);
+        return x;
     }
 
     @Override

@@ -129,6 +129,21 @@ class MdpSolversTest {
         assertThat(anc.optimality()).isLessThan(2e-3);
     }
 
+    /** T as a map serves the fixed-point solvers: restarted Halpern reaches v* and its greedy policy. */
+    @Test
+    void theBellmanMapServesTheFixedPointSolvers() {
+        MarkovDecisionProcess p = Garnet.generate(30, 3, 4, 6, 0.9);
+        BellmanMap map = BellmanMap.of(p);
+        Solution s = Driver.builder().tolerance(1e-11).maxIterations(20_000).build()
+                .solve(io.fixpoint.fixedpoint.Halpern.restarted(0.5), map, new double[30]);
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+        Solution pi = solve("policy-iteration", p, 1e-12, 100);
+        for (int i = 0; i < 30; i++) {
+            assertThat(s.x()[i]).isCloseTo(pi.x()[i], within(1e-9));
+        }
+        assertThat(map.policy(s.x())).containsExactly((int[]) pi.details().get("policy"));
+    }
+
     @Test
     void sweepsAreCountedPerIteration() {
         MarkovDecisionProcess p = Gridworld.build(6, 0.9);

@@ -143,6 +143,21 @@ class TransportSolversTest {
         assertThat(anderson.evaluations().get(Evaluation.MATRIX_PASS)).isLessThan(sinkhorn.evaluations().get(Evaluation.MATRIX_PASS) / 2);
     }
 
+    /** Sinkhorn's iteration as a map serves the fixed-point solvers; their fixed point is the same plan. */
+    @ParameterizedTest
+    @ValueSource(strings = {"picard", "halpern-restart", "anderson"})
+    void theSinkhornMapServesEveryFixedPointSolver(String name) {
+        TransportProblem p = clouds(15, 20, 0.05, 4);
+        SinkhornMap map = SinkhornMap.of(p);
+        Solution fixed = Driver.builder().tolerance(1e-13).maxIterations(20_000).build()
+                .solve(io.fixpoint.fixedpoint.FixedPointSolvers.byName(name), map, new double[15]);
+        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(Status.CONVERGED);
+        double[] x = map.dual(fixed.x());
+        assertThat(p.marginalError(x)).isLessThan(1e-10);
+        Solution sinkhorn = solve("sinkhorn-log", p, 1e-13);
+        assertThat(p.transportCost(x)).isCloseTo(p.transportCost(sinkhorn.x()), within(1e-12));
+    }
+
     @Test
     void epsilonScalingEndsAtTheTargetRegularisation() {
         Solution s = solve("sinkhorn-eps-scaling", line(20, 1e-3), 1e-9);
