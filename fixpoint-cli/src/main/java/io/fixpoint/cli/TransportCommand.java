@@ -78,6 +78,7 @@ final class TransportCommand implements Callable<Integer> {
         var solver = TransportSolvers.byName(method);
         Solution s = CommandSupport.driver(tol, maxIter, timeLimit).solve(solver, problem, new double[problem.dimension()]);
         double transportCost = problem.transportCost(s.x());
+        double[] errors = problem.marginalErrors(s.x());
         if (planFile != null) {
             writePlan(problem.plan(s.x()), problem.targetPoints());
         }
@@ -88,6 +89,8 @@ final class TransportCommand implements Callable<Integer> {
             m.put("cost", Json.finiteOrString(transportCost));
             m.put("marginalError", Json.finiteOrString(s.optimality()));
             m.put("iterations", s.iterations());
+            m.put("sourceMarginalError", Json.finiteOrString(errors[0]));
+            m.put("targetMarginalError", Json.finiteOrString(errors[1]));
             m.put("method", s.solver());
             m.put("message", s.message());
             m.put("regularization", reg);
@@ -102,9 +105,9 @@ final class TransportCommand implements Callable<Integer> {
         } else {
             out.println(s.status() + ": " + s.message());
             out.printf(Locale.ROOT, "transport cost <P, M> = %.12g%n", transportCost);
-            out.printf(Locale.ROOT, "marginal error %.3e after %d iterations, %d matrix passes (%s, %d x %d, eps = %s, %.3f s)%n",
-                    s.optimality(), s.iterations(), s.evaluations().get(Evaluation.MATRIX_PASS), s.solver(), problem.sourcePoints(),
-                    problem.targetPoints(), reg, s.seconds());
+            out.printf(Locale.ROOT, "marginal error %.3e (source %.3e, target %.3e) after %d iterations, %d matrix passes (%s, %d x %d, "
+                    + "eps = %s, %.3f s)%n", s.optimality(), errors[0], errors[1], s.iterations(), s.evaluations().get(Evaluation.MATRIX_PASS),
+                    s.solver(), problem.sourcePoints(), problem.targetPoints(), reg, s.seconds());
             if (planFile != null) {
                 out.println("plan written to " + planFile);
             }

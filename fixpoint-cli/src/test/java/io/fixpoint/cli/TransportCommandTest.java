@@ -27,6 +27,8 @@ class TransportCommandTest {
         assertThat(j.get("iterations").asInt()).isPositive();
         assertThat(j.get("cost").asDouble()).isBetween(0.1, 0.3);
         assertThat(j.get("method").asText()).isEqualTo("sinkhorn-log");
+        assertThat(j.get("sourceMarginalError").asDouble() + j.get("targetMarginalError").asDouble())
+                .isCloseTo(j.get("marginalError").asDouble(), within(1e-15));
     }
 
     @Test

@@ -293,23 +293,30 @@ public final class TransportProblem implements Problem<TransportProblem> {
 
     /** (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁) / Σa for the plan of x. One pass. */
     public double marginalError(double[] x) {
+        double[] e = marginalErrors(x);
+        return e[0] + e[1];
+    }
+
+    /** {‖P1 − a‖₁ / Σa, ‖Pᵀ1 − b‖₁ / Σa}: the source and target marginal errors of the plan of x. One pass. */
+    public double[] marginalErrors(double[] x) {
         checkDual(x);
         double[] r = new double[d.n];
         double[] c = new double[d.m];
         marginals(x, d.eps, null, r, c);
-        return marginalError(r, c);
+        return new double[] {l1(r, d.a) / d.mass, l1(c, d.b) / d.mass};
     }
 
     /** (‖r − a‖₁ + ‖c − b‖₁) / Σa for given row and column sums; not a pass. */
     public double marginalError(double[] rowSums, double[] columnSums) {
+        return (l1(rowSums, d.a) + l1(columnSums, d.b)) / d.mass;
+    }
+
+    private static double l1(double[] sums, double[] target) {
         double e = 0;
-        for (int i = 0; i < d.n; i++) {
-            e += Math.abs(rowSums[i] - d.a[i]);
+        for (int k = 0; k < target.length; k++) {
+            e += Math.abs(sums[k] - target[k]);
         }
-        for (int j = 0; j < d.m; j++) {
-            e += Math.abs(columnSums[j] - d.b[j]);
-        }
-        return e / d.mass;
+        return e;
     }
 
     private void checkDual(double[] x) {
