@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A slippery N×N gridworld: state r·N + c is the cell in row r and column c; actions 0 up, 1 right, 2 down,
  * 3 left move as intended with probability 0.8 and to either side with 0.1 each, staying put against a wall.
- * The goal, the far corner N² − 1, pays 1 and sends the agent back to the start 0 whatever it does, so every
+ * The goal, the far corner N² − 1, pays 1 and sends the walker back to the start 0 whatever it does, so every
  * policy that reaches the goal is recurrent and the average-reward criterion applies as well: the optimal gain
  * is one over the shortest expected round trip.
  */
