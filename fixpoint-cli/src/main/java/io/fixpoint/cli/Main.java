@@ -30,6 +30,8 @@ public final class Main {
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SequenceCommand());
         cl.addSubcommand(new LpCommand());
+        cl.addSubcommand(new TransportCommand());
+        cl.addSubcommand(new MdpCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;

@@ -27,10 +27,9 @@ public final class ReportWriter {
             th{background:#f5f5f5}td.l,th.l{text-align:left}tr.fp td{background:#fbfdf7}.no{color:#c62828}.na{color:#aaa}
             .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(430px,1fr));gap:10px}.profiles{display:flex;flex-wrap:wrap;gap:16px}
             .legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0 10px;font-size:13px}.legend span{white-space:nowrap}
-            svg text.t{font-size:13px;font-weight:600}svg text.tick{font-size:10px;fill:#555}svg text.ax{font-size:11px;fill:#333}
-            svg .frame{fill:none;stroke:#999}svg .grid{stroke:#eee}details{margin:6px 0}code{background:#f3f3f3;padding:0 3px}
+            details{margin:6px 0}code{background:#f3f3f3;padding:0 3px}
             td.low{background:#fdecec;color:#c62828}
-            """;
+            """ + SvgPlot.STYLE + "\n";
 
     private ReportWriter() {
     }
