@@ -205,15 +205,19 @@ public final class BradleyTerryModel {
         return atHome(r) ? u + theta[home] : u;
     }
 
-    /**
-     * Writes the probabilities of record r's outcomes at θ into p: first side wins, second wins, tie
-     * (0 without Davidson's model). Computed from differences of log-strengths, so no strength
-     * overflows however far apart the items are.
-     */
+    /** Writes the probabilities of record r's outcomes at θ into p, as {@link #outcomes}. */
     void probabilities(double[] theta, int r, double[] p) {
-        double u = firstLogStrength(theta, r);
-        double v = theta[data.second[r]];
-        if (tie < 0) {
+        outcomes(firstLogStrength(theta, r), theta[data.second[r]], tie < 0 ? Double.NEGATIVE_INFINITY : theta[tie], p);
+    }
+
+    /**
+     * Writes into p the probabilities that the side of log-strength u wins, that the side of
+     * log-strength v wins, and of a tie (Davidson, log ν = {@code logNu}; −∞ for no ties). Computed
+     * from differences of log-strengths, so nothing overflows however far apart the items are, and
+     * small probabilities keep their relative accuracy.
+     */
+    static void outcomes(double u, double v, double logNu, double[] p) {
+        if (logNu == Double.NEGATIVE_INFINITY) {
             double d = u - v;
             double e = Math.exp(-Math.abs(d));
             double big = 1 / (1 + e);
@@ -223,7 +227,7 @@ public final class BradleyTerryModel {
             p[2] = 0;
             return;
         }
-        double w = theta[tie] + 0.5 * (u + v);
+        double w = logNu + 0.5 * (u + v);
         double m = Math.max(u, Math.max(v, w));
         double eu = Math.exp(u - m);
         double ev = Math.exp(v - m);

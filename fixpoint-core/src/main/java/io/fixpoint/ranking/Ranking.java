@@ -5,8 +5,8 @@ import io.fixpoint.problem.InvalidProblemException;
 import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Fits a {@link BradleyTerryModel}: decides whether the estimate exists, solves with a
@@ -14,44 +14,36 @@ import java.util.Arrays;
  * the reported parameters and derives standard errors from the observed information.
  */
 public final class Ranking {
-    /** Gradient-norm tolerance of the certificate when none is given. */
-    public static final double DEFAULT_TOLERANCE = 1e-10;
-
     private Ranking() {
     }
 
     /**
      * The estimate of {@code model} by {@code method}.
      *
-     * @param tolerance     the solve is CONVERGED only when ‖∇f‖ ≤ tolerance at the reported point
-     * @param maxIterations iteration budget
-     * @param timeLimit     wall-time budget, or null for none
      * @throws InvalidProblemException when the estimate does not exist (the message names the items)
-     * @throws IllegalArgumentException when the method does not apply to the model, or for a bad setting
+     * @throws IllegalArgumentException when the method does not apply to the model
      */
-    public static RankingFit fit(BradleyTerryModel model, RankingMethod method, double tolerance, int maxIterations, Duration timeLimit) {
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("the tolerance must be finite and > 0, got " + tolerance);
-        }
+    public static RankingFit fit(BradleyTerryModel model, RankingMethod method, RankingSettings settings) {
         model.existenceProblem().ifPresent(p -> {
             throw new InvalidProblemException(p);
         });
-        Driver driver = Driver.builder().tolerance(tolerance).maxIterations(maxIterations).timeLimit(timeLimit).build();
-        Solution s = method.solve(model, driver);
-        return certify(model, s, tolerance);
+        Driver driver = Driver.builder().tolerance(settings.tolerance()).maxIterations(settings.maxIterations())
+                .timeLimit(settings.timeLimit()).build();
+        return certify(model, method.solve(model, driver), settings);
     }
 
-    /** The fit with the default tolerance, 10 000 iterations and no time limit. */
+    /** The fit with {@link RankingSettings#DEFAULT}. */
     public static RankingFit fit(BradleyTerryModel model, RankingMethod method) {
-        return fit(model, method, DEFAULT_TOLERANCE, 10_000, null);
+        return fit(model, method, RankingSettings.DEFAULT);
     }
 
     /**
      * Reports a finished solve: centred scores, ‖∇f‖ recomputed at the reported parameters (the
-     * status is CONVERGED only if it is within {@code tolerance} there), standard errors for a
-     * converged solve of a model small enough for the dense information matrix.
+     * status is CONVERGED only if it is within the tolerance there), standard errors for a converged
+     * solve of a model small enough for the dense information matrix.
      */
-    static RankingFit certify(BradleyTerryModel model, Solution s, double tolerance) {
+    static RankingFit certify(BradleyTerryModel model, Solution s, RankingSettings settings) {
+        double tolerance = settings.tolerance();
         double[] theta = s.x().clone();
         int items = model.items;
         // Centring changes neither ℓ nor the ranking; for maximum likelihood it is the constraint the
@@ -69,11 +61,11 @@ public final class Ranking {
         String message = s.message();
         if (status == Status.CONVERGED && !(gradientNorm <= tolerance)) {
             status = Status.STALLED;
-            message = s.message() + "; but ‖∇f‖ = " + String.format("%.3g", gradientNorm) + " at the reported scores exceeds the tolerance "
-                    + String.format("%.3g", tolerance);
+            message = s.message() + "; but ‖∇f‖ = " + String.format(Locale.ROOT, "%.3g", gradientNorm) + " at the reported scores exceeds the tolerance "
+                    + String.format(Locale.ROOT, "%.3g", tolerance);
         }
-        double[] covariance = status == Status.CONVERGED && model.dimension() <= BradleyTerryModel.DENSE_LIMIT
-                ? Covariance.at(model, theta) : null;
+        double[] covariance = settings.standardErrors() && status == Status.CONVERGED
+                && model.dimension() <= BradleyTerryModel.DENSE_LIMIT ? Covariance.at(model, theta) : null;
         double[] se = new double[model.dimension()];
         Arrays.fill(se, Double.NaN);
         if (covariance != null) {

@@ -2,6 +2,7 @@ package io.fixpoint.ranking;
 
 import io.fixpoint.problem.GradientMap;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Zermelo's and Newman's iterations as maps on θ. Both rearrange the stationarity condition
@@ -27,13 +28,22 @@ import java.util.Arrays;
  *
  * <p>Every record is evaluated once at the starting point during the sweep (when the first of its
  * two items is updated), which gives ∇f there at no extra cost: ∂f/∂θₖ = expected − actual wins.
+ * Each record is stored twice, once from each side, in item order, so a sweep reads its data
+ * sequentially.
  */
 final class ScoreMap implements GradientMap {
     private final BradleyTerryModel model;
     private final boolean newman;
-    /** Records of each item in compressed rows. */
+    /** Incidences (a record seen from one side) of each item in compressed rows. */
     private final int[] start;
-    private final int[] incident;
+    private final int[] other;
+    /** This side's and the other side's wins plus half the ties, the ties, and all comparisons. */
+    private final double[] own;
+    private final double[] opposing;
+    private final double[] ties;
+    private final double[] total;
+    /** +1 when this side has the home advantage, −1 when the other side has it, 0 otherwise. */
+    private final byte[] venue;
     /** Wins (ties half) of each parameter: items, then home wins and ties. */
     private final double[] wins;
     private final double[] p = new double[3];
@@ -42,19 +52,31 @@ final class ScoreMap implements GradientMap {
         this.model = model;
         this.newman = newman;
         int n = model.items;
+        int records = model.records();
+        // Incidence q < R is record q seen from its first item, q ≥ R record q − R from its second.
+        // Two stable counting sorts order them by (item, other item): each item then meets its
+        // opponents in index order, so the test "not yet moved" (j > i) splits every row into two
+        // runs instead of branching at random, and the reads of θⱼ walk forwards.
+        int[] byOther = countingSort(identity(2 * records), q -> q < records ? model.second(q) : model.first(q - records), n);
         start = new int[n + 1];
-        for (int r = 0; r < model.records(); r++) {
-            start[model.first(r) + 1]++;
-            start[model.second(r) + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        incident = new int[start[n]];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int r = 0; r < model.records(); r++) {
-            incident[fill[model.first(r)]++] = r;
-            incident[fill[model.second(r)]++] = r;
+        int[] sorted = countingSort(byOther, q -> q < records ? model.first(q) : model.second(q - records), n, start);
+        other = new int[sorted.length];
+        own = new double[sorted.length];
+        opposing = new double[sorted.length];
+        ties = new double[sorted.length];
+        total = new double[sorted.length];
+        venue = new byte[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            boolean fromFirst = sorted[k] < records;
+            int r = fromFirst ? sorted[k] : sorted[k] - records;
+            double firstScore = model.a[r] + 0.5 * model.t[r];
+            double secondScore = model.b[r] + 0.5 * model.t[r];
+            other[k] = fromFirst ? model.second(r) : model.first(r);
+            own[k] = fromFirst ? firstScore : secondScore;
+            opposing[k] = fromFirst ? secondScore : firstScore;
+            ties[k] = model.t[r];
+            total[k] = model.n[r];
+            venue[k] = (byte) (model.atHome(r) ? (fromFirst ? 1 : -1) : 0);
         }
         wins = new double[model.dimension];
         System.arraycopy(model.score, 0, wins, 0, n);
@@ -64,6 +86,34 @@ final class ScoreMap implements GradientMap {
         if (model.tie >= 0) {
             wins[model.tie] = model.tieCount;
         }
+    }
+
+    private static int[] identity(int size) {
+        int[] ids = new int[size];
+        for (int q = 0; q < size; q++) {
+            ids[q] = q;
+        }
+        return ids;
+    }
+
+    private static int[] countingSort(int[] values, IntUnaryOperator key, int keys) {
+        return countingSort(values, key, keys, new int[keys + 1]);
+    }
+
+    /** Sorts {@code values} stably by {@code key} in [0, keys); {@code start} receives the run of each key. */
+    private static int[] countingSort(int[] values, IntUnaryOperator key, int keys, int[] start) {
+        for (int v : values) {
+            start[key.applyAsInt(v) + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] fill = Arrays.copyOf(start, keys);
+        int[] out = new int[values.length];
+        for (int v : values) {
+            out[fill[key.applyAsInt(v)]++] = v;
+        }
+        return out;
     }
 
     @Override
@@ -77,6 +127,8 @@ final class ScoreMap implements GradientMap {
         Arrays.fill(gradient, 0);
         int h = model.home;
         int e = model.tie;
+        double bonus = h >= 0 ? theta[h] : 0;
+        double logNu = e >= 0 ? theta[e] : Double.NEGATIVE_INFINITY;
         double homeGain = 0;
         double homeLoss = 0;
         double tieGain = 0;
@@ -86,38 +138,38 @@ final class ScoreMap implements GradientMap {
             double loss = 0;
             double expected = 0;
             for (int k = start[i]; k < start[i + 1]; k++) {
-                int r = incident[k];
-                boolean isFirst = model.first(r) == i;
-                int other = isFirst ? model.second(r) : model.first(r);
-                model.probabilities(out, r, p);
-                double half = 0.5 * p[2];
-                double firstBeats = p[0] + half;
-                double secondBeats = p[1] + half;
-                double firstScore = model.a[r] + 0.5 * model.t[r];
-                double secondScore = model.b[r] + 0.5 * model.t[r];
-                double nr = model.n[r];
-                if (isFirst) {
-                    expected += nr * firstBeats;
-                    gain += firstScore * secondBeats;
-                    loss += secondScore * firstBeats;
-                } else {
-                    expected += nr * secondBeats;
-                    gain += secondScore * firstBeats;
-                    loss += firstScore * secondBeats;
-                }
-                if (other > i) {
+                int j = other[k];
+                // Log-strengths of this side and the other, with the home bonus.
+                double u = out[i] + (venue[k] > 0 ? bonus : 0);
+                double v = out[j] + (venue[k] < 0 ? bonus : 0);
+                BradleyTerryModel.outcomes(u, v, logNu, p);
+                double mine = p[0];
+                double theirs = p[1];
+                double tie = p[2];
+                double iBeats = mine + 0.5 * tie;
+                double jBeats = theirs + 0.5 * tie;
+                double n = total[k];
+                expected += n * iBeats;
+                gain += own[k] * jBeats;
+                loss += opposing[k] * iBeats;
+                if (j > i) {
                     // Neither item has moved yet: this is the record at the starting point.
-                    gradient[model.first(r)] += nr * firstBeats - firstScore;
-                    gradient[model.second(r)] += nr * secondBeats - secondScore;
-                    if (model.atHome(r)) {
-                        gradient[h] += nr * firstBeats - firstScore;
-                        homeGain += newman ? firstScore * secondBeats : 0;
-                        homeLoss += newman ? secondScore * firstBeats : nr * firstBeats;
+                    gradient[i] += n * iBeats - own[k];
+                    gradient[j] += n * jBeats - opposing[k];
+                    if (venue[k] != 0) {
+                        boolean mineAtHome = venue[k] > 0;
+                        double homeBeats = mineAtHome ? iBeats : jBeats;
+                        double awayBeats = mineAtHome ? jBeats : iBeats;
+                        double homeScore = mineAtHome ? own[k] : opposing[k];
+                        double awayScore = mineAtHome ? opposing[k] : own[k];
+                        gradient[h] += n * homeBeats - homeScore;
+                        homeGain += homeScore * awayBeats;
+                        homeLoss += newman ? awayScore * homeBeats : n * homeBeats;
                     }
                     if (e >= 0) {
-                        gradient[e] += nr * p[2] - model.t[r];
-                        tieGain += newman ? model.t[r] * (p[0] + p[1]) : 0;
-                        tieLoss += newman ? (model.a[r] + model.b[r]) * p[2] : nr * p[2];
+                        gradient[e] += n * tie - ties[k];
+                        tieGain += ties[k] * (mine + theirs);
+                        tieLoss += newman ? (n - ties[k]) * tie : n * tie;
                     }
                 }
             }
@@ -132,10 +184,10 @@ final class ScoreMap implements GradientMap {
             out[i] += newman ? Math.log(gain) - Math.log(loss) : Math.log(wins[i]) - Math.log(expected);
         }
         if (h >= 0) {
-            out[h] += newman ? Math.log(homeGain) - Math.log(homeLoss) : Math.log(wins[h]) - Math.log(homeLoss);
+            out[h] += (newman ? Math.log(homeGain) : Math.log(wins[h])) - Math.log(homeLoss);
         }
         if (e >= 0) {
-            out[e] += newman ? Math.log(tieGain) - Math.log(tieLoss) : Math.log(wins[e]) - Math.log(tieLoss);
+            out[e] += (newman ? Math.log(tieGain) : Math.log(wins[e])) - Math.log(tieLoss);
         }
         if (!model.maximumAPosteriori()) {
             double sum = 0;

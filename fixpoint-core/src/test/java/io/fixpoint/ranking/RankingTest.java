@@ -17,7 +17,7 @@ class RankingTest {
     private static final double TOL = 1e-10;
 
     private static RankingFit fit(BradleyTerryModel m, RankingMethod method) {
-        return Ranking.fit(m, method, TOL, 20_000, null);
+        return Ranking.fit(m, method, RankingSettings.DEFAULT.withTolerance(TOL).withMaxIterations(20_000));
     }
 
     /** Two items, 3 wins to 1: s_A − s_B = log 3 and Var = 1/(n·p·(1 − p)) with p = ¾. */
@@ -121,7 +121,7 @@ class RankingTest {
     @Test
     void anExhaustedBudgetIsNeverReportedConvergedAndCarriesNoStandardErrors() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(25, 500, 2.0, 5));
-        RankingFit f = Ranking.fit(m, RankingMethod.ZERMELO, TOL, 5, null);
+        RankingFit f = Ranking.fit(m, RankingMethod.ZERMELO, RankingSettings.DEFAULT.withMaxIterations(5));
         assertThat(f.status()).isEqualTo(Status.MAX_ITERATIONS);
         assertThat(f.gradientNorm()).isGreaterThan(TOL);
         assertThat(f.standardErrors()).containsOnly(Double.NaN);
@@ -129,9 +129,33 @@ class RankingTest {
     }
 
     @Test
+    void standardErrorsCanBeLeftOut() {
+        BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(6, 60, 1.0, 5));
+        RankingFit f = Ranking.fit(m, RankingMethod.NEWMAN, RankingSettings.DEFAULT.withStandardErrors(false));
+        assertThat(f.status()).isEqualTo(Status.CONVERGED);
+        assertThat(f.covariance()).isNull();
+        assertThat(f.standardErrors()).containsOnly(Double.NaN);
+    }
+
+    /** 10⁵ terms of 0.1 and one of 10⁵: a plain sum is off by about 10⁻⁸, the compensated one by an ulp. */
+    @Test
+    void compensatedSummationKeepsTheDigitsAPlainSumLoses() {
+        CompensatedSum s = new CompensatedSum();
+        double plain = 0;
+        s.add(1e5);
+        plain += 1e5;
+        for (int k = 0; k < 100_000; k++) {
+            s.add(0.1);
+            plain += 0.1;
+        }
+        assertThat(Math.abs(plain - 110_000)).isGreaterThan(1e-8);
+        assertThat(s.value()).isCloseTo(110_000, within(2e-11));
+    }
+
+    @Test
     void theCertificateIsTheGradientNotTheStepOfTheMap() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(25, 500, 2.0, 5));
-        RankingFit f = Ranking.fit(m, RankingMethod.ZERMELO, 1e-3, 10_000, null);
+        RankingFit f = Ranking.fit(m, RankingMethod.ZERMELO, RankingSettings.DEFAULT.withTolerance(1e-3));
         assertThat(f.status()).isEqualTo(Status.CONVERGED);
         assertThat(f.solution().optimality()).isLessThanOrEqualTo(1e-3);
         assertThat(f.gradientNorm()).isLessThanOrEqualTo(1e-3);
@@ -142,8 +166,8 @@ class RankingTest {
         BradleyTerryModel home = BradleyTerryModel.of(Comparisons.random(5, 50, 1.0, 1), Ties.HALF, true, false);
         assertThatThrownBy(() -> fit(home, RankingMethod.ILSR)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("I-LSR applies to the basic Bradley–Terry model only");
-        assertThatThrownBy(() -> Ranking.fit(home, RankingMethod.NEWMAN, 0, 10, null))
-                .hasMessageContaining("tolerance must be finite and > 0");
+        assertThatThrownBy(() -> RankingSettings.DEFAULT.withTolerance(0)).hasMessageContaining("tolerance must be finite and > 0");
+        assertThatThrownBy(() -> RankingSettings.DEFAULT.withMaxIterations(0)).hasMessageContaining("iteration limit must be ≥ 1");
         assertThat(RankingMethod.byName("newman-anderson")).isEqualTo(RankingMethod.NEWMAN_ANDERSON);
         assertThatThrownBy(() -> RankingMethod.byName("elo")).hasMessageContaining("known methods: zermelo, newman");
     }
