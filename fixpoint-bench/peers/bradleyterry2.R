@@ -17,6 +17,9 @@ args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args) >= 1) args[1] else "."
 out <- if (length(args) >= 2) args[2] else ""
 tight <- glm.control(epsilon = 1e-13, maxit = 100)
+# glm's standard errors come from the weights of its last IRLS iteration, i.e. of the point before the
+# final update (about 1e-7 relative off here); every model is therefore fitted twice, the second time
+# from the first fit's estimate, which puts them at the estimate itself.
 options(warn = -1)  # fractional "successes" (ties as half wins) make glm warn; expected
 
 baseball <- read.csv(file.path(dir, "baseball-1987.csv"))
@@ -54,18 +57,24 @@ emit_centred <- function(case, theta, V) {
 bb1 <- teams(baseball$home.team, baseball$away.team)
 bb2 <- factor(baseball$away.team, levels = levels(bb1))
 m <- BTm(cbind(home.wins, away.wins), bb1, bb2, id = "team", data = baseball, control = tight)
+m <- BTm(cbind(home.wins, away.wins), bb1, bb2, id = "team", data = baseball, control = tight, start = coef(m))
 emit_btm("baseball", m)
-m <- BTm(cbind(home.wins, away.wins), data.frame(team = bb1, at.home = 1), data.frame(team = bb2, at.home = 0),
-         ~ team + at.home, id = "team", data = baseball, control = tight)
+home_bb <- function(start = NULL) BTm(cbind(home.wins, away.wins), data.frame(team = bb1, at.home = 1),
+                                     data.frame(team = bb2, at.home = 0), ~ team + at.home, id = "team", data = baseball,
+                                     control = tight, start = start)
+m <- home_bb(coef(home_bb()))
 emit_btm("baseball-home", m, "at.home", "home")
 
 ## Ice hockey, one row per game: result 1 visitor won, 0 lost, ½ tie; home.ice: the opponent at home.
 h1 <- teams(hockey$visitor, hockey$opponent)
 h2 <- factor(hockey$opponent, levels = levels(h1))
 m <- BTm(result, h1, h2, id = "team", data = hockey, control = tight)
+m <- BTm(result, h1, h2, id = "team", data = hockey, control = tight, start = coef(m))
 emit_btm("icehockey", m)
-m <- BTm(result, data.frame(team = h1, home.ice = 0), data.frame(team = h2, home.ice = as.numeric(hockey$home.ice)),
-         ~ team + home.ice, id = "team", data = hockey, control = tight)
+home_ice <- function(start = NULL) BTm(result, data.frame(team = h1, home.ice = 0),
+                                      data.frame(team = h2, home.ice = as.numeric(hockey$home.ice)), ~ team + home.ice,
+                                      id = "team", data = hockey, control = tight, start = start)
+m <- home_ice(coef(home_ice()))
 emit_btm("icehockey-home", m, "home.ice", "home")
 
 ## Davidson's model as a Poisson log-linear model (Davidson 1970; Firth): for each game, the counts of
@@ -91,8 +100,11 @@ davidson <- function(case, first, second, result, home1, home2, with_home) {
   tie <- rep(c(0, 0, 1), each = g)
   home <- c(pairings$home1, pairings$home2, (pairings$home1 + pairings$home2) / 2)
   S <- X[, -1]
-  fit <- if (with_home) glm(y ~ 0 + pairing + S + tie + home, family = poisson, control = tight)
-         else glm(y ~ 0 + pairing + S + tie, family = poisson, control = tight)
+  fitted <- function(start = NULL) {
+    if (with_home) glm(y ~ 0 + pairing + S + tie + home, family = poisson, control = tight, start = start)
+    else glm(y ~ 0 + pairing + S + tie, family = poisson, control = tight, start = start)
+  }
+  fit <- fitted(coef(fitted()))
   s <- summary(fit)$coefficients
   for (k in 2:length(levels)) {
     name <- paste0("S", levels[k])
@@ -116,6 +128,7 @@ map <- function(case, first, second, wins1, wins2) {
   w1 <- c(wins1, rep(1, length(items)))
   w2 <- c(wins2, rep(1, length(items)))
   m <- BTm(cbind(w1, w2), p1, p2, id = "team", refcat = virtual, control = tight)
+  m <- BTm(cbind(w1, w2), p1, p2, id = "team", refcat = virtual, control = tight, start = coef(m))
   names <- paste0("team", items)
   theta <- coef(m)[names]
   names(theta) <- items
