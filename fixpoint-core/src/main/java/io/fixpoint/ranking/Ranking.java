@@ -29,7 +29,7 @@ public final class Ranking {
         });
         Driver driver = Driver.builder().tolerance(settings.tolerance()).maxIterations(settings.maxIterations())
                 .timeLimit(settings.timeLimit()).build();
-        return certify(model, method.solve(model, driver), settings);
+        return certify(model, method, method.solve(model, driver), settings);
     }
 
     /** The fit with {@link RankingSettings#DEFAULT}. */
@@ -42,7 +42,7 @@ public final class Ranking {
      * status is CONVERGED only if it is within the tolerance there), standard errors for a converged
      * solve of a model small enough for the dense information matrix.
      */
-    static RankingFit certify(BradleyTerryModel model, Solution s, RankingSettings settings) {
+    static RankingFit certify(BradleyTerryModel model, RankingMethod method, Solution s, RankingSettings settings) {
         double tolerance = settings.tolerance();
         double[] theta = s.x().clone();
         int items = model.items;
@@ -75,7 +75,7 @@ public final class Ranking {
         }
         int h = model.home;
         int e = model.tie;
-        return new RankingFit(model, status, message, Arrays.copyOf(reported, items), Arrays.copyOf(se, items),
+        return new RankingFit(model, method, status, message, Arrays.copyOf(reported, items), Arrays.copyOf(se, items),
                 h >= 0 ? theta[h] : Double.NaN, h >= 0 ? se[h] : Double.NaN,
                 e >= 0 ? theta[e] : Double.NaN, e >= 0 ? se[e] : Double.NaN,
                 covariance, model.logLikelihood(at), gradientNorm, s);

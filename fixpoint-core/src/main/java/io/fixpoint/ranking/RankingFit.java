@@ -8,6 +8,7 @@ import java.util.List;
  * A Bradley–Terry estimate with its certificate.
  *
  * @param model              what was estimated
+ * @param method             how
  * @param status             how the solve ended; CONVERGED only when ‖∇f‖ ≤ tolerance holds at the
  *                           reported parameters, recomputed after the solve
  * @param message            why the solve ended
@@ -27,6 +28,7 @@ import java.util.List;
  */
 public record RankingFit(
         BradleyTerryModel model,
+        RankingMethod method,
         Status status,
         String message,
         double[] scores,
