@@ -11,6 +11,15 @@ public interface GradientMap extends Problem<GradientMap> {
     /** Writes T(x) into {@code out} and ∇f(x) into {@code gradient}. */
     void apply(double[] x, double[] out, double[] gradient);
 
+    /**
+     * The map alone, for the fixed-point solvers that take a {@link FixedPointMap} (certified then by
+     * the residual ‖x − T(x)‖); the gradient of each evaluation is discarded.
+     */
+    default FixedPointMap asFixedPointMap() {
+        double[] discarded = new double[dimension()];
+        return FixedPointMap.of(dimension(), (x, out) -> apply(x, out, discarded));
+    }
+
     @Override
     default GradientMap counted(Counts counts) {
         return new CountedGradientMap(this, counts);

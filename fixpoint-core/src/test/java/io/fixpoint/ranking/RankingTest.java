@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixpoint.fixedpoint.FixedPointSolvers;
 import io.fixpoint.ranking.ComparisonData.Home;
+import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +129,20 @@ class RankingTest {
         assertThat(f.gradientNorm()).isGreaterThan(TOL);
         assertThat(f.standardErrors()).containsOnly(Double.NaN);
         assertThat(f.covariance()).isNull();
+    }
+
+    /** The maps also serve any fixed-point solver as a plain FixedPointMap; their fixed point is the estimate. */
+    @Test
+    void theMapsAreFixedPointMapsWhoseFixedPointIsTheEstimate() {
+        BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(8, 80, 1.0, 9), Ties.DAVIDSON, true, false);
+        RankingFit reference = fit(m, RankingMethod.NEWTON);
+        Solution s = Driver.builder().tolerance(1e-12).maxIterations(5000).build()
+                .solve(FixedPointSolvers.byName("newton-krylov"), m.newman().asFixedPointMap(), m.start());
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
+        for (int i = 0; i < 8; i++) {
+            assertThat(s.x()[i]).isCloseTo(reference.scores()[i], within(1e-9));
+        }
+        assertThat(s.x()[8]).isCloseTo(reference.homeAdvantage(), within(1e-9));
     }
 
     @Test
