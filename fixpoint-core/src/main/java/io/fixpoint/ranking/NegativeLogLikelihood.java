@@ -89,18 +89,18 @@ final class NegativeLogLikelihood implements Objective {
                 g[model.tie] += nr * p[2] - model.t[r];
             }
         }
-        addRegularGradient(model, theta, g);
+        addRegularGradient(theta, g);
     }
 
     /** Adds the gradient of the centring term or of minus the log prior: Σs·1, or tanh(sᵢ/2) = 2σ(sᵢ) − 1. */
-    static void addRegularGradient(BradleyTerryModel model, double[] theta, double[] g) {
+    private void addRegularGradient(double[] theta, double[] g) {
         if (model.maximumAPosteriori()) {
             for (int i = 0; i < model.items; i++) {
                 g[i] += Math.tanh(0.5 * theta[i]);
             }
             return;
         }
-        double sum = sumOfScores(model, theta);
+        double sum = sumOfScores(theta);
         for (int i = 0; i < model.items; i++) {
             g[i] += sum;
         }
@@ -182,36 +182,38 @@ final class NegativeLogLikelihood implements Objective {
                 hv[i] += 0.5 * (1 - th * th) * vec[i];
             }
         } else {
-            double sum = sumOfScores(model, vec);
+            double sum = sumOfScores(vec);
             for (int i = 0; i < model.items; i++) {
                 hv[i] += sum;
             }
         }
     }
 
-    /** n·Cov[c] of record r in the coordinates (u, v, η), row-major 3×3. */
+    /**
+     * n·Cov[c] of record r in the coordinates (u, v, η), row-major 3×3. Since c_v = 1 − c_u, the
+     * entries reduce to sums of non-negative terms in the probabilities p₀, p₁, p₂ (first wins,
+     * second wins, tie), so a lopsided pairing (p₀ near 1) loses no digits to cancellation.
+     */
     private void recordCovariance(double[] theta, int r) {
         model.probabilities(theta, r, p);
         double nr = model.n[r];
-        double mu = p[0] + 0.5 * p[2];
-        double mv = p[1] + 0.5 * p[2];
-        double me = p[2];
-        cov[0] = nr * (p[0] + 0.25 * p[2] - mu * mu);
-        cov[1] = nr * (0.25 * p[2] - mu * mv);
-        cov[2] = nr * (0.5 * p[2] - mu * me);
-        cov[4] = nr * (p[1] + 0.25 * p[2] - mv * mv);
-        cov[5] = nr * (0.5 * p[2] - mv * me);
-        cov[8] = nr * (p[2] - me * me);
-        cov[3] = cov[1];
-        cov[6] = cov[2];
-        cov[7] = cov[5];
+        double firstBeats = p[0] + 0.5 * p[2];
+        double secondBeats = p[1] + 0.5 * p[2];
+        double variance = nr * (p[0] * secondBeats * secondBeats + p[1] * firstBeats * firstBeats
+                + 0.25 * p[2] * (p[1] - p[0]) * (p[1] - p[0]));
+        double withTie = nr * 0.5 * p[2] * (p[1] - p[0]);
+        cov[0] = variance;
+        cov[1] = -variance;
+        cov[2] = withTie;
+        cov[3] = -variance;
+        cov[4] = variance;
+        cov[5] = -withTie;
+        cov[6] = withTie;
+        cov[7] = -withTie;
+        cov[8] = nr * p[2] * (p[0] + p[1]);
     }
 
     private double sumOfScores(double[] theta) {
-        return sumOfScores(model, theta);
-    }
-
-    private static double sumOfScores(BradleyTerryModel model, double[] theta) {
         double s = 0;
         for (int i = 0; i < model.items; i++) {
             s += theta[i];

@@ -38,6 +38,21 @@ class RankingTest {
         assertThat(f.gradientNorm()).isLessThanOrEqualTo(TOL);
     }
 
+    /**
+     * A lopsided pairing, 10⁹ wins to 1, at its estimate d = s_A − s_B = log 10⁹: its information is
+     * n·p·q = 10⁹/(10⁹ + 1). Written as n·(p − p²) it comes out 2·10⁻⁸ off; the Hessian keeps every digit.
+     */
+    @Test
+    void aLopsidedPairingKeepsItsInformationToTheLastDigits() {
+        ComparisonData d = ComparisonData.builder().counts("A", "B", 1e9, 1, 0, Home.NEUTRAL).build();
+        double half = 0.5 * Math.log(1e9);
+        double[] h = new double[4];
+        BradleyTerryModel.of(d).objective().hessian(new double[] {half, -half}, h);
+        double information = 1e9 / (1e9 + 1);
+        assertThat(h[0] - 1).isCloseTo(information, within(1e-15));
+        assertThat(1 - h[1]).isCloseTo(information, within(1e-15));
+    }
+
     /** Davidson with two items: π_A/π_B = w_A/w_B and ν = t/√(w_A·w_B). */
     @Test
     void davidsonTwoItemsHaveTheClosedForm() {
