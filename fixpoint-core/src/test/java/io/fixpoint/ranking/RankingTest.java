@@ -40,7 +40,7 @@ class RankingTest {
 
     /**
      * A lopsided pairing, 10⁹ wins to 1, at its estimate d = s_A − s_B = log 10⁹: its information is
-     * n·p·q = 10⁹/(10⁹ + 1). Written as n·(p − p²) it comes out 2·10⁻⁸ off; the Hessian keeps every digit.
+     * n·p·q = 10⁹/(10⁹ + 1). Written as n·(p − p²) it comes out 8·10⁻⁸ off; the Hessian keeps every digit.
      */
     @Test
     void aLopsidedPairingKeepsItsInformationToTheLastDigits() {
