@@ -42,19 +42,33 @@ public final class RankingBench {
      * @param perSolve      time limit of one solve; a solve that hits it is BUDGET_EXHAUSTED
      * @param maxIterations iteration limit of one solve
      * @param liveReference run R's BradleyTerry2 when Rscript is installed
+     * @param methods       the methods to run
      */
-    public record Settings(boolean full, int repeats, Duration perSolve, int maxIterations, boolean liveReference) {
-        public static final Settings DEFAULT = new Settings(false, 3, Duration.ofSeconds(30), 200_000, true);
+    public record Settings(boolean full, int repeats, Duration perSolve, int maxIterations, boolean liveReference, List<RankingMethod> methods) {
+        public static final Settings DEFAULT = new Settings(false, 3, Duration.ofSeconds(30), 300_000, true, List.of(RankingMethod.values()));
 
         public Settings {
             if (repeats < 1 || perSolve == null || perSolve.isNegative() || perSolve.isZero() || maxIterations < 1) {
                 throw new IllegalArgumentException("the ranking bench needs repeats ≥ 1, a positive time per solve and maxIterations ≥ 1");
             }
+            if (methods == null || methods.isEmpty()) {
+                throw new IllegalArgumentException("the ranking bench needs at least one method");
+            }
+            methods = List.copyOf(methods);
         }
 
-        /** The larger grid, with a longer limit per solve. */
+        /** The larger grid of random graphs, with ten minutes per solve. */
         public Settings withFull() {
-            return new Settings(true, repeats, Duration.ofSeconds(120), 1_000_000, liveReference);
+            return new Settings(true, repeats, Duration.ofMinutes(10), maxIterations, liveReference, methods);
+        }
+
+        /** Only {@code chosen} (Newman's claim needs zermelo and newman). */
+        public Settings withMethods(RankingMethod... chosen) {
+            return new Settings(full, repeats, perSolve, maxIterations, liveReference, List.of(chosen));
+        }
+
+        public Settings withoutLiveReference() {
+            return new Settings(full, repeats, perSolve, maxIterations, false, methods);
         }
     }
 
@@ -127,8 +141,8 @@ public final class RankingBench {
 
     /** Random graphs of 10⁵ games: {items, spread of the log-strengths}. */
     private static final double[][] GRID = {{100, 3}, {1000, 1}, {10_000, 0.5}};
-    private static final double[][] FULL_GRID = {{100, 1}, {100, 2}, {100, 3}, {300, 1.5}, {1000, 0.5}, {1000, 1}, {1000, 1.5},
-        {1000, 2}, {10_000, 0.5}, {10_000, 1}};
+    private static final double[][] FULL_GRID = {{100, 0.5}, {100, 1}, {100, 1.5}, {100, 2}, {100, 3}, {1000, 0.5}, {1000, 1},
+        {1000, 1.5}, {1000, 2}, {1000, 3}, {10_000, 0.5}, {10_000, 1}, {10_000, 1.5}, {10_000, 2}, {10_000, 3}};
 
     public static Report run(Settings settings) {
         return run(settings, instances(settings.full()));
@@ -141,7 +155,7 @@ public final class RankingBench {
         RankingSettings fit = RankingSettings.DEFAULT.withTolerance(TOLERANCE).withMaxIterations(settings.maxIterations())
                 .withTimeLimit(settings.perSolve()).withStandardErrors(false);
         for (Instance instance : instances) {
-            for (RankingMethod method : RankingMethod.values()) {
+            for (RankingMethod method : settings.methods()) {
                 rows.add(solve(instance, method, fit, settings));
             }
         }

@@ -1,6 +1,7 @@
 package io.fixpoint.bench.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ class RankingBenchTest {
     void everyMethodRunsAndTheClaimIsMeasuredSideBySide() throws Exception {
         RankingBench.Instance small = new RankingBench.Instance("small", "random n=30",
                 BradleyTerryModel.of(new SyntheticComparisons(30, 2000, 2, 3).data()));
-        RankingBench.Settings settings = new RankingBench.Settings(false, 1, Duration.ofSeconds(20), 100_000, false);
+        RankingBench.Settings settings = new RankingBench.Settings(false, 1, Duration.ofSeconds(20), 100_000, false, List.of(RankingMethod.values()));
         RankingBench.Report report = RankingBench.run(settings, List.of(small));
         assertThat(report.rows()).hasSize(RankingMethod.values().length);
         assertThat(report.rows()).allSatisfy(r -> assertThat(r.converged()).as(r.method()).isTrue());
@@ -35,6 +36,17 @@ class RankingBenchTest {
         JsonNode json = new ObjectMapper().readTree(RankingBench.json(report));
         assertThat(json.get("rows")).hasSize(RankingMethod.values().length);
         assertThat(json.get("claims").get(0).get("instance").asText()).isEqualTo("small");
+    }
+
+    @Test
+    void aChosenSetOfMethodsRunsAlone() {
+        RankingBench.Instance small = new RankingBench.Instance("tiny", "random n=10",
+                BradleyTerryModel.of(new SyntheticComparisons(10, 300, 1, 3).data()));
+        RankingBench.Report report = RankingBench.run(RankingBench.Settings.DEFAULT.withoutLiveReference()
+                .withMethods(RankingMethod.ZERMELO, RankingMethod.NEWMAN), List.of(small));
+        assertThat(report.rows()).extracting(RankingBench.Row::method).containsExactly("zermelo", "newman");
+        assertThat(report.claims()).hasSize(1);
+        assertThatThrownBy(() -> RankingBench.Settings.DEFAULT.withMethods()).hasMessageContaining("at least one method");
     }
 
     @Test
