@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>Every solve is judged by its certificate alone: converged means ‖∇f‖ ≤ 10⁻¹⁰ at the reported
  * point (recomputed by {@link Ranking#fit}). Times are medians of the timed repeats after JIT
- * warm-up (a solve slower than a second is timed once); iteration and evaluation counts are exact.
+ * warm-up (a solve slower than a second is timed once); iteration and evaluation counts are exact
+ * and do not depend on the machine.
  */
 public final class RankingBench {
     static final double TOLERANCE = 1e-10;
@@ -188,7 +189,11 @@ public final class RankingBench {
                 f.gradientNorm(), timed.seconds(), timed.repeats(), "");
     }
 
-    /** The first run kept; below a second, two warm-ups and the median of {@code repeats} timed runs. */
+    /**
+     * The first run kept; a solve under a second is warmed up and timed again, as many times as fit in
+     * about half a second (at least {@code repeats}, at most 200), and the median reported, so that a
+     * millisecond solve is not judged by one run the scheduler interrupted.
+     */
     private static Timing.Timed<RankingFit> time(Supplier<RankingFit> solve, int repeats) {
         long t0 = System.nanoTime();
         RankingFit first = solve.get();
@@ -196,14 +201,15 @@ public final class RankingBench {
         if (once >= 1 || repeats == 1) {
             return new Timing.Timed<>(first, first.solution().seconds(), 1);
         }
-        for (int k = 0; k < 2; k++) {
+        int runs = (int) Math.max(repeats, Math.min(200, Math.ceil(0.5 / Math.max(once, 1e-6))));
+        for (int k = 0; k < Math.max(2, runs / 4); k++) {
             solve.get();
         }
-        double[] times = new double[repeats];
-        for (int k = 0; k < repeats; k++) {
+        double[] times = new double[runs];
+        for (int k = 0; k < runs; k++) {
             times[k] = solve.get().solution().seconds();
         }
-        return new Timing.Timed<>(first, Timing.median(times), repeats);
+        return new Timing.Timed<>(first, Timing.median(times), runs);
     }
 
     private static Map<String, Long> counts(Evaluations e) {
