@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.fixpoint.fixedpoint.FixedPointSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.ranking.ComparisonData.Home;
 import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
@@ -152,7 +152,7 @@ class RankingTest {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(8, 80, 1.0, 9), Ties.DAVIDSON, true, false);
         RankingFit reference = fit(m, RankingMethod.NEWTON);
         Solution s = Driver.builder().tolerance(1e-12).maxIterations(5000).build()
-                .solve(FixedPointSolvers.byName("newton-krylov"), m.newman().asFixedPointMap(), m.start());
+                .solve(Catalog.builtIn().fixedPoint("newton-krylov").create(), m.newman().asFixedPointMap(), m.start());
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         for (int i = 0; i < 8; i++) {
             assertThat(s.x()[i]).isCloseTo(reference.scores()[i], within(1e-9));
