@@ -75,7 +75,6 @@ public final class Driver {
             return finish(solver, Status.NON_FINITE, "value or optimality measure is not finite at the start point (value "
                     + state.value() + ", optimality " + opt0 + ")", x0.clone(), state, 0, counts, t0, trace);
         }
-        double target = tolerances.target(opt0);
         double[] lastGood = state.x().clone();
         double lastGoodValue = state.value();
         double lastGoodOpt = opt0;
@@ -86,6 +85,7 @@ public final class Driver {
         for (int k = 1; ; k++) {
             String stop = null;
             Status status = null;
+            double target = tolerances.target(opt0, state.value());
             if (state.optimality() <= target) {
                 status = Status.CONVERGED;
                 stop = "optimality " + fmt(state.optimality()) + " ≤ tolerance " + fmt(target);
@@ -127,6 +127,7 @@ public final class Driver {
             lastGoodValue = state.value();
             lastGoodOpt = state.optimality();
 
+            target = tolerances.target(opt0, state.value());
             if (state.optimality() > target && state.verdict() == null) {
                 String weak = weakCriterion(state, previousValue, xNorm);
                 if (weak != null) {
@@ -213,7 +214,7 @@ public final class Driver {
 
         /** Shorthand for an absolute tolerance on the optimality measure. */
         public Builder tolerance(double absolute) {
-            this.tolerances = new Tolerances(absolute, tolerances.relative(), tolerances.step(), tolerances.valueChange());
+            this.tolerances = tolerances.withAbsolute(absolute);
             return this;
         }
 

@@ -160,4 +160,24 @@ class DriverTest {
         assertThat(s.status()).isEqualTo(Status.NON_FINITE);
         assertThat(s.message()).contains("start point");
     }
+
+    @Test
+    void theRelativeTestIsBoundedByTheCeilingScaledToTheValue() {
+        Tolerances t = Tolerances.relative(1e-10, 1e-5);
+        assertThat(t.target(4e14, 1e8)).as("far start: the ceiling binds").isEqualTo(1e-5 * 1e8);
+        assertThat(t.target(4e14, 0.5)).as("|f| ≤ 1: the ceiling is 1e-5").isEqualTo(1e-5);
+        assertThat(t.target(100, 1e8)).as("near start: the relative test binds").isEqualTo(1e-10 * 100);
+        assertThat(Tolerances.relative(1e-10, 0).target(4e14, 0.5)).as("no ceiling").isEqualTo(1e-10 * 4e14);
+        assertThat(t.withAbsolute(1e-3).target(4e14, 0.5)).as("an absolute tolerance still stands").isEqualTo(1e-3);
+        assertThat(t.describe("‖∇f‖", "f")).isEqualTo("‖∇f‖ ≤ min(1e-10·‖∇f‖(x₀), 1e-05·max(1, |f|))");
+    }
+
+    @Test
+    void theTargetFollowsTheValueAlongTheSolve() {
+        // from x₀ = 10 (‖∇f(x₀)‖ = 10) the relative target alone, 0.5·10, would stop after one halving step; the ceiling
+        // 1e-6·max(1, f), recomputed at every iterate, holds the solve to 1e-6
+        Solution s = Driver.builder().tolerances(Tolerances.relative(0.5, 1e-6)).build().solve(new FixedStep(0.5), quadratic(1), new double[] {10});
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.optimality()).isLessThanOrEqualTo(1e-6);
+    }
 }
