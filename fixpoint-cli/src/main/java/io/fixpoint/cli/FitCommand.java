@@ -143,7 +143,7 @@ final class FitCommand implements Callable<Integer> {
         }
         out.put("certifiedRss", d.certifiedRss());
         out.put("rssLre", round(Lre.of(stats.rss(), d.certifiedRss())));
-        print(out, d.name() + " (NIST StRD, start " + start + ")");
+        print(s, out, d.name() + " (NIST StRD, start " + start + ")");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -192,7 +192,7 @@ final class FitCommand implements Callable<Integer> {
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("model", expr.text());
-        print(out, path.getFileName().toString());
+        print(s, out, path.getFileName().toString());
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -315,7 +315,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private void print(Map<String, Object> out, String title) {
+    private void print(Solution s, Map<String, Object> out, String title) {
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.write(out));
@@ -323,7 +323,7 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         w.printf(Locale.ROOT, "%s — %s, method %s%n", title, out.get("model"), out.get("method"));
-        w.printf(Locale.ROOT, "status: %s (%s)%n", out.get("status"), out.get("message"));
+        w.printf(Locale.ROOT, "status: %s (%s)%n", s.statusText(), s.message());
         boolean nist = out.containsKey("certifiedRss");
         w.printf(Locale.ROOT, nist ? "%-6s %24s %24s %18s %5s %7s%n" : "%-6s %24s %24s%n", "param", "estimate", "std. error",
                 "certified", "LRE", "SE LRE");

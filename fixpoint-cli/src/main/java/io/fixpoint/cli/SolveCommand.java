@@ -116,7 +116,7 @@ final class SolveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "problem      %s (n = %d, published minimum f* = %s)%n", p.name(), p.dimension(),
                 BenchTable.number(p.knownMinimum()));
         out.printf(Locale.ROOT, "method       %s%n", s.solver());
-        out.printf(Locale.ROOT, "status       %s: %s%n", s.status(), s.message());
+        out.printf(Locale.ROOT, "status       %s: %s%n", s.statusText(), s.message());
         out.printf(Locale.ROOT, "f* reached   %s%n", j.solved() ? String.format(Locale.ROOT, "yes, to %.0e relative", MinimizationJudge.RTOL)
                 : "no (f − f* = " + BenchTable.number(j.value() - p.knownMinimum()) + ")");
         out.printf(Locale.ROOT, "iterations   %d%n", s.iterations());

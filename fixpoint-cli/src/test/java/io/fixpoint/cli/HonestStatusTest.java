@@ -30,4 +30,33 @@ class HonestStatusTest {
             assertThat(j.get("reachedKnownMinimum").asBoolean()).as(j.toString()).isTrue();
         }
     }
+
+    /** The 40-point exponential decay with SciPy's answers beside it (see that folder's README). */
+    static final String DECAY = "../fixpoint-core/src/test/resources/leastsquares/exponential-decay.csv";
+
+    @ParameterizedTest
+    @CsvSource({"lm, 300", "lm-geodesic, 300", "dogleg, 300", "gauss-newton, 300", "trf, 300", "lm, 1000", "lm-geodesic, 1000",
+            "dogleg, 1000", "gauss-newton, 1000", "trf, 1000"})
+    void fitFromAStartWhereTheTrustRegionCollapsesIsNotConverged(String method, String k) throws Exception {
+        JsonNode j = statusAndExitAgree(run("fit", DECAY, "--model", "a*exp(-k*x)+c", "--params", "a=1,k=" + k + ",c=0",
+                "--method", method, "--json"));
+        if (j.get("status").asText().equals("CONVERGED")) {
+            assertThat(j.get("certified").asBoolean()).isTrue();
+            assertThat(j.get("optimality").asDouble()).as(j.toString()).isLessThan(1e-6);
+        } else {
+            assertThat(j.get("message").asText()).contains("not stationary");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void fitSaysWhichTestEndedItInTextAndJson() throws Exception {
+        CliTest.Run text = run("fit", DECAY, "--model", "a*exp(-k*x)+c", "--params", "a=1,k=300,c=0");
+        assertThat(text.code()).isEqualTo(1);
+        assertThat(text.out()).contains("status: STALLED", "not stationary");
+        JsonNode j = statusAndExitAgree(run("fit", DECAY, "--model", "a*exp(-k*x)+c", "--params", "a=5,k=1,c=0", "--json"));
+        assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(j.get("criterion").asText()).isIn("ftol", "xtol", "ftol-machine", "xtol-machine", "gtol-machine");
+        assertThat(j.get("certified").asBoolean()).isTrue();
+        assertThat(j.get("details").get("gaussNewtonCorrection").asDouble()).isLessThan(1.5e-8);
+    }
 }

@@ -180,4 +180,35 @@ class DriverTest {
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         assertThat(s.optimality()).isLessThanOrEqualTo(1e-6);
     }
+
+    @Test
+    void aSolutionNamesTheTestThatEndedIt() {
+        Solution certified = Driver.builder().tolerance(1e-10).build().solve(new FixedStep(0.5), quadratic(1, 2), new double[] {1, 1});
+        assertThat(certified.criterion()).isEqualTo(Solution.OPTIMALITY);
+        assertThat(certified.certified()).isTrue();
+
+        Solution byStep = Driver.builder().tolerances(Tolerances.of(1e-30).withStep(1e-3)).build()
+                .solve(new FixedStep(0.01), quadratic(1, 2), new double[] {1, 1});
+        assertThat(byStep.status()).isEqualTo(Status.CONVERGED);
+        assertThat(byStep.criterion()).isEqualTo(Solution.STEP);
+        assertThat(byStep.certified()).isFalse();
+        assertThat(byStep.message()).contains("not certified");
+        assertThat(byStep.statusText()).isEqualTo("CONVERGED by the weaker step test (not certified)");
+        assertThat(certified.statusText()).isEqualTo("CONVERGED");
+
+        Solution byValue = Driver.builder().tolerances(Tolerances.of(1e-30).withValueChange(1e-3)).build()
+                .solve(new FixedStep(0.01), quadratic(1, 2), new double[] {1, 1});
+        assertThat(byValue.criterion()).isEqualTo(Solution.VALUE_CHANGE);
+        assertThat(byValue.certified()).isFalse();
+
+        Solution budget = Driver.builder().tolerance(1e-30).maxIterations(3).build().solve(new FixedStep(0.01), quadratic(1), new double[] {1});
+        assertThat(budget.criterion()).isNull();
+        assertThat(budget.certified()).isFalse();
+    }
+
+    @Test
+    void aConvergedVerdictMustNameItsTest() {
+        assertThatThrownBy(() -> new Verdict(Status.CONVERGED, "done")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Verdict.converged("xtol", "done").criterion()).isEqualTo("xtol");
+    }
 }
