@@ -5,6 +5,9 @@ import static io.fixpoint.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,11 +55,43 @@ class HonestStatusTest {
     void fitSaysWhichTestEndedItInTextAndJson() throws Exception {
         CliTest.Run text = run("fit", DECAY, "--model", "a*exp(-k*x)+c", "--params", "a=1,k=300,c=0");
         assertThat(text.code()).isEqualTo(1);
-        assertThat(text.out()).contains("status: STALLED", "not stationary");
+        assertThat(text.out()).contains("status: STALLED", "not stationary", "not a converged fit");
         JsonNode j = statusAndExitAgree(run("fit", DECAY, "--model", "a*exp(-k*x)+c", "--params", "a=5,k=1,c=0", "--json"));
         assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
         assertThat(j.get("criterion").asText()).isIn("ftol", "xtol", "ftol-machine", "xtol-machine", "gtol-machine");
         assertThat(j.get("certified").asBoolean()).isTrue();
         assertThat(j.get("details").get("gaussNewtonCorrection").asDouble()).isLessThan(1.5e-8);
+    }
+
+    static Path line(Path dir, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append(i).append(',').append(2 * i + 0.1 * Math.sin(i)).append('\n');
+        }
+        return Files.writeString(dir.resolve("line" + rows + ".csv"), csv);
+    }
+
+    @org.junit.jupiter.api.Test
+    void fitReportsParametersTheDataDoNotDetermine(@TempDir Path dir) throws Exception {
+        Path data = line(dir, 8);
+        CliTest.Run text = run("fit", data.toString(), "--model", "b1*b2*x", "--params", "b1=1,b2=1");
+        assertThat(text.out()).contains("rank-deficient", "rank 1 of 2", "no standard error (—) for b1, b2").doesNotContain("NaN");
+        JsonNode j = JSON.readTree(run("fit", data.toString(), "--model", "b1*b2*x", "--params", "b1=1,b2=1", "--json").out());
+        assertThat(j.get("rankDeficient").asBoolean()).isTrue();
+        assertThat(j.get("parameters").get(0).get("standardError").asText()).isEqualTo("not determined");
+        assertThat(j.get("parameters").get(1).get("standardError").asText()).isEqualTo("not determined");
+
+        JsonNode ignored = JSON.readTree(run("fit", data.toString(), "--model", "b1*0 + x", "--params", "b1=1", "--json").out());
+        assertThat(ignored.get("parameters").get(0).get("standardError").asText()).as("SE(b1) used to be 0").isEqualTo("not determined");
+
+        JsonNode full = JSON.readTree(run("fit", data.toString(), "--model", "a + b*x", "--params", "a=0,b=1", "--json").out());
+        assertThat(full.get("rankDeficient").asBoolean()).isFalse();
+        assertThat(full.get("parameters").get(1).get("standardError").isNumber()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void fitRefusesFewerObservationsThanParameters(@TempDir Path dir) throws Exception {
+        CliTest.assertBadInput(run("fit", line(dir, 1).toString(), "--model", "a + b*x", "--params", "a=0,b=1"),
+                "2 parameters but only 1 observation");
     }
 }

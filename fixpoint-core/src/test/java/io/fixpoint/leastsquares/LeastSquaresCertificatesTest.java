@@ -101,4 +101,54 @@ class LeastSquaresCertificatesTest {
             assertThat(stats.standardErrors()[j]).isCloseTo(se[j], within(1e-6 * se[j]));
         }
     }
+
+    static final double[] X = {1, 2, 3, 4, 5, 6, 7, 8};
+    static final double[] Y = {2.1, 3.9, 6.2, 7.8, 10.1, 12.2, 13.8, 16.1};
+
+    static FitStatistics fitted(String model, List<String> parameters, double... x0) {
+        CurveFit p = CurveFit.of(Expression.parse(model), parameters, "x", X, Y);
+        Solution s = fit("lm", p, x0);
+        assertThat(s.status()).as(s.toString()).isNotIn(io.fixpoint.solve.Status.NON_FINITE, io.fixpoint.solve.Status.DIVERGED);
+        return FitStatistics.at(p, s.x());
+    }
+
+    /** b₁·b₂·x: only the product is determined (rank 1); the pseudo-inverse used to give b₁ ± 0.011, b₂ ± 0.0004. */
+    @org.junit.jupiter.api.Test
+    void parametersTheDataDoNotDetermineHaveNoStandardError() {
+        FitStatistics product = fitted("b1*b2*x", List.of("b1", "b2"), 1, 1);
+        assertThat(product.rank()).isEqualTo(1);
+        assertThat(product.rankDeficient()).isTrue();
+        assertThat(product.standardErrors()).containsOnly(Double.NaN);
+        assertThat(product.covariance()).containsOnly(Double.NaN);
+        assertThat(product.determined(0)).isFalse();
+
+        FitStatistics ignored = fitted("b1*0 + x", List.of("b1"), 1);
+        assertThat(ignored.rank()).isZero();
+        assertThat(ignored.standardErrors()[0]).as("SE(b1) used to be 0").isNaN();
+
+        // a and b are determined, c is not: a's and b's errors are the straight line's, c's is NaN
+        FitStatistics partly = fitted("a + b*x + c*0", List.of("a", "b", "c"), 0, 0, 0);
+        FitStatistics line = fitted("a + b*x", List.of("a", "b"), 0, 0);
+        assertThat(partly.rank()).isEqualTo(2);
+        assertThat(partly.determined(0)).isTrue();
+        assertThat(partly.determined(1)).isTrue();
+        assertThat(partly.standardErrors()[2]).isNaN();
+        assertThat(partly.covariance()[0 * 3 + 2]).isNaN();
+        // one fewer degree of freedom than the line: s² differs by 6/5
+        assertThat(partly.standardErrors()[1]).isCloseTo(line.standardErrors()[1] * Math.sqrt(6.0 / 5), within(1e-12));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFitNeedsAtLeastAsManyObservationsAsParameters() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurveFit.of(Expression.parse("a + b*x"), List.of("a", "b"), "x",
+                new double[] {1}, new double[] {2})).isInstanceOf(io.fixpoint.problem.InvalidProblemException.class)
+                .hasMessageContaining("2 parameters but only 1 observation");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FitStatistics.of(new double[] {1}, new double[] {1, 1}, 2))
+                .isInstanceOf(io.fixpoint.problem.InvalidProblemException.class);
+        // m = n: an exact fit, no residual variance, no standard errors
+        FitStatistics exact = FitStatistics.of(new double[] {0, 0}, new double[] {1, 1, 1, 2}, 2);
+        assertThat(exact.degreesOfFreedom()).isZero();
+        assertThat(exact.rank()).isEqualTo(2);
+        assertThat(exact.standardErrors()).containsOnly(Double.NaN);
+    }
 }
