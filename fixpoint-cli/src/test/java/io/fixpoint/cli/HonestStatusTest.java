@@ -94,4 +94,25 @@ class HonestStatusTest {
         CliTest.assertBadInput(run("fit", line(dir, 1).toString(), "--model", "a + b*x", "--params", "a=0,b=1"),
                 "2 parameters but only 1 observation");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "x + 1 - x/1e6           | picard",
+            "x + 1 - x/1e6           | km",
+            "x + 1 - x/1e6           | halpern",
+            "x + 1 - 2*tanh(x/1e6)   | picard",
+            "x + 1 - x^3/1e18        | anderson"})
+    void aDistantFixedPointIsNotReportedMissing(String map, String method) throws Exception {
+        JsonNode j = statusAndExitAgree(run("fixed-point", "--map", map, "--vars", "x", "--start", "0", "--method", method, "--json"));
+        assertThat(j.get("status").asText()).as(j.toString()).isNotEqualTo("NO_FIXED_POINT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void noFixedPointSaysHowFarItHasLooked() throws Exception {
+        CliTest.Run text = run("fixed-point", "--map", "x+1", "--vars", "x", "--start", "1", "--method", "picard");
+        assertThat(text.code()).isEqualTo(1);
+        assertThat(text.out()).startsWith("NO_FIXED_POINT").contains("no fixed point lies within 16", "displacement v ≈ [-1.0]");
+        JsonNode j = JSON.readTree(run("fixed-point", "--map", "x+1", "--vars", "x", "--start", "1", "--method", "picard", "--json").out());
+        assertThat(j.get("details").get("noFixedPointWithin").asDouble()).isEqualTo(16.0);
+    }
 }
