@@ -115,4 +115,22 @@ class HonestStatusTest {
         JsonNode j = JSON.readTree(run("fixed-point", "--map", "x+1", "--vars", "x", "--start", "1", "--method", "picard", "--json").out());
         assertThat(j.get("details").get("noFixedPointWithin").asDouble()).isEqualTo(16.0);
     }
+
+    @ParameterizedTest
+    @CsvSource({"exp(x), hybrid", "exp(x), newton", "1/x, hybrid", "1/x, broyden-good"})
+    void anAsymptoteIsNotARoot(String f, String method) throws Exception {
+        JsonNode j = statusAndExitAgree(run("root", "--equations", f, "--vars", "x", "--start", "1", "--method", method, "--json"));
+        assertThat(j.get("status").asText()).as(j.toString()).isNotEqualTo("CONVERGED");
+        CliTest.Run text = run("root", "--equations", f, "--vars", "x", "--start", "1", "--method", method);
+        assertThat(text.out()).startsWith("STALLED").contains("not near a root");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"newton", "damped-newton", "lazy-newton", "trust-newton-cg"})
+    void newtonDoesNotCertifyBealesSaddle(String method) throws Exception {
+        JsonNode j = statusAndExitAgree(run("solve", "--problem", "beale", "--method", method, "--start", "0,1", "--json"));
+        assertThat(j.get("status").asText()).isEqualTo("STALLED");
+        assertThat(j.get("message").asText()).contains("saddle point");
+        assertThat(j.get("details").get("minHessianEigenvalue").asDouble()).isNegative();
+    }
 }

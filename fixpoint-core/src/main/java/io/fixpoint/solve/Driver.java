@@ -86,7 +86,9 @@ public final class Driver {
             Verdict end = null;
             double target = tolerances.target(opt0, state.value());
             if (state.optimality() <= target) {
-                end = Verdict.converged(Solution.OPTIMALITY, "optimality " + fmt(state.optimality()) + " ≤ tolerance " + fmt(target));
+                Verdict refuted = solver.confirm(counted, state);
+                end = refuted != null ? refuted
+                        : Verdict.converged(Solution.OPTIMALITY, "optimality " + fmt(state.optimality()) + " ≤ tolerance " + fmt(target));
             } else if (state.verdict() != null) {
                 end = state.verdict();
             } else if (k > maxIterations) {
