@@ -53,14 +53,7 @@ public record FitStatistics(double rss, int degreesOfFreedom, double residualVar
         double s2 = dof > 0 ? rss / dof : Double.NaN;
         double[] d = new double[n];
         double[] inverse = new double[n];
-        for (int j = 0; j < n; j++) {
-            double c = 0;
-            for (int i = 0; i < m; i++) {
-                c += jac[i * n + j] * jac[i * n + j];
-            }
-            d[j] = c > 0 ? Math.sqrt(c) : 1;
-            inverse[j] = 1 / d[j];
-        }
+        ScaledSvd.columnNorms(jac, m, n, d, inverse);
         ScaledSvd svd = new ScaledSvd(m, n, false);
         double[] cov = new double[n * n];
         double[] se = new double[n];

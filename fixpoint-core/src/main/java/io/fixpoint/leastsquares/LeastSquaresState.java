@@ -167,14 +167,7 @@ public class LeastSquaresState extends SolverState {
      * figure; overwrites the scaling and the factorisation, so it is for the end of a solve.
      */
     double gaussNewtonCorrection() {
-        for (int j = 0; j < n; j++) {
-            double c = 0;
-            for (int i = 0; i < m; i++) {
-                c += jac[i * n + j] * jac[i * n + j];
-            }
-            scale[j] = c > 0 ? Math.sqrt(c) : 1;
-            inverseScale[j] = 1 / scale[j];
-        }
+        ScaledSvd.columnNorms(jac, m, n, scale, inverseScale);
         if (!svd.decompose(jac, inverseScale, null, r)) {
             return correction = Double.NaN;
         }

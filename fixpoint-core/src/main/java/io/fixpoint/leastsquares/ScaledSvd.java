@@ -90,6 +90,21 @@ final class ScaledSvd {
         return true;
     }
 
+    /**
+     * The column norms of the row-major m×n matrix {@code jac} into {@code d} (1 for a zero column) and
+     * their inverses into {@code inverse}: the scaling that makes the SVD of J·D⁻¹ blind to the units of the variables.
+     */
+    static void columnNorms(double[] jac, int m, int n, double[] d, double[] inverse) {
+        for (int j = 0; j < n; j++) {
+            double c = 0;
+            for (int i = 0; i < m; i++) {
+                c += jac[i * n + j] * jac[i * n + j];
+            }
+            d[j] = c > 0 ? Math.sqrt(c) : 1;
+            inverse[j] = 1 / d[j];
+        }
+    }
+
     /** The numerical rank: the number of singular values above ε·rows·σmax. */
     int rank() {
         int rank = 0;
