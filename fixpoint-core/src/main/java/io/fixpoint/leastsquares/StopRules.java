@@ -98,8 +98,9 @@ public record StopRules(double ftol, double xtol, double gtol) {
         if (c <= CORRECTION) {
             return Verdict.converged(criterion, test + "; Gauss–Newton correction " + format(c) + "·‖Dx‖");
         }
-        return new Verdict(Status.STALLED, test + ", but x is not stationary: a Gauss–Newton correction of " + format(c)
-                + "·‖Dx‖ remains (‖Jᵀr‖∞ = " + format(s.optimality) + "); the trust region or line search collapsed before the gradient vanished");
+        return new Verdict(Status.STALLED, test + ", but x is not stationary in J's column scaling: a Gauss–Newton correction of " + format(c)
+                + "·‖Dx‖ remains (‖Jᵀr‖∞ = " + format(s.optimality) + "); the solver stopped short of a stationary point "
+                + "(a collapsed trust region, or a plateau where a column of J has vanished)");
     }
 
     private static String format(double v) {
