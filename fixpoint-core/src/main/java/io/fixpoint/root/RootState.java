@@ -55,8 +55,9 @@ public class RootState extends SolverState {
      * x → −∞, 1/x as x → ∞) and ‖F‖ falls below any tolerance far from every root. The Newton step
      * d = J⁺F estimates the distance to a root; where it is not small against the point,
      * ‖d‖ &gt; {@value #NEWTON_STEP}·(1 + ‖x‖), or the linearisation cannot even halve F (‖F − J·d‖ &gt; ½‖F‖,
-     * as when J vanishes), the solve ends STALLED instead of CONVERGED. Evaluates J at x (counted),
-     * once, at the end of a solve.
+     * as when J vanishes), the solve ends STALLED instead of CONVERGED. A root of high multiplicity
+     * (x⁵ at ‖F‖ = 10⁻¹⁰ is 0.01 from its root, with a Newton step of 0.002) is refused too, until a
+     * tighter tolerance brings the solve closer. Evaluates J at x (counted), once, at the end of a solve.
      *
      * @return null to confirm the root, or the verdict that says why not
      */
@@ -84,10 +85,10 @@ public class RootState extends SolverState {
         if (newtonStep <= NEWTON_STEP * (1 + Vectors.norm(x)) && unexplained <= 0.5 * optimality) {
             return null;
         }
-        return new Verdict(Status.STALLED, "‖F‖ = " + format(optimality) + " is below the tolerance, but not near a root: the Newton step ‖J⁺F‖ = "
-                + format(newtonStep) + (unexplained > 0.5 * optimality ? " cannot reduce F (the Jacobian vanishes)"
+        return new Verdict(Status.STALLED, "‖F‖ = " + format(optimality) + " is below the tolerance, but no root is certified near x: the Newton step "
+                + "‖J⁺F‖ = " + format(newtonStep) + (unexplained > 0.5 * optimality ? " cannot reduce F (the Jacobian vanishes)"
                         : " is large against 1 + ‖x‖ = " + format(1 + Vectors.norm(x)))
-                + "; F only flattens out here (an asymptote?)");
+                + "; F flattens out here, along an asymptote or at a root of high multiplicity (a tighter tolerance tells them apart)");
     }
 
     private static String format(double v) {
