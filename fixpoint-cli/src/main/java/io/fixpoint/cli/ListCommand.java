@@ -96,7 +96,6 @@ final class ListCommand implements Callable<Integer> {
         defaults.put("absoluteTolerance", d.tolerances().absolute());
         defaults.put("relativeTolerance", d.tolerances().relative());
         defaults.put("relativeToleranceCeiling", d.tolerances().ceiling());
-        defaults.put("stoppingTest", d.tolerances().describe("optimality", "value"));
         defaults.put("maxIterations", d.maxIterations());
         m.put("defaults", defaults);
         return m;
