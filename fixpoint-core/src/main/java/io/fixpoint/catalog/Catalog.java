@@ -69,8 +69,12 @@ public final class Catalog {
     public static final String NEWTON = "Newton and Newton–CG";
     public static final String DERIVATIVE_FREE = "derivative-free";
 
-    /** Minimisers: ‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖; 20 000 iterations for first-order methods, 2 000 for second-order ones. */
-    static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(new Tolerances(0, 1e-10, 0, 0)).withMaxIterations(20_000);
+    /**
+     * Minimisers: ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)): the test relative to the start, bounded
+     * by SciPy's default gradient tolerance scaled to the problem at the current point (see
+     * {@link Tolerances}); 20 000 iterations for first-order methods, 2 000 for second-order ones.
+     */
+    static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(Tolerances.relative(1e-10, 1e-5)).withMaxIterations(20_000);
     static final int SECOND_ORDER_ITERATIONS = 2_000;
     /** Least squares: the solvers' MINPACK tests decide convergence, so the driver's tolerance is off; 1000 iterations. */
     static final Settings LEAST_SQUARES = Settings.DEFAULT.withTolerances(Tolerances.of(0)).withMaxIterations(1000);

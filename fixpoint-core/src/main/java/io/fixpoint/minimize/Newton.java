@@ -38,6 +38,12 @@ public final class Newton implements Solver<Objective, Newton.State> {
         return new State(f, x0);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         if (!s.factorHessian(f)) {
@@ -71,6 +77,7 @@ public final class Newton implements Solver<Objective, Newton.State> {
 
         @Override
         protected void describe(Details details) {
+            super.describe(details);
             details.put("shiftedSteps", shiftedSteps).put("maxShift", maxShift).put("lastShift", lastShift);
         }
     }
