@@ -156,6 +156,11 @@ public final class PythonBridge {
                     onLine.accept(JSON.readTree(line));
                 }
             }
+        } catch (IOException e) {
+            if (!timedOut.get()) {
+                throw e;
+            }
+            // the watchdog's kill closed the stream under the reader: a time limit, not a failure
         }
         try {
             int code = process.waitFor();
