@@ -37,7 +37,8 @@ public record Tolerances(double absolute, double relative, double step, double v
         return new Tolerances(absolute, relative, step, v);
     }
 
-    double target(double initialOptimality) {
+    /** The threshold a solve whose optimality measure started at {@code initialOptimality} must reach. */
+    public double target(double initialOptimality) {
         return Math.max(absolute, relative * initialOptimality);
     }
 

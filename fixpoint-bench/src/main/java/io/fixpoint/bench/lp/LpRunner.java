@@ -8,12 +8,15 @@ import com.google.ortools.modelbuilder.ModelBuilder;
 import com.google.ortools.modelbuilder.ModelSolver;
 import com.google.ortools.modelbuilder.SolveStatus;
 import com.google.ortools.modelbuilder.Variable;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.linalg.SparseMatrix;
 import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
 import io.fixpoint.lp.LpSolver;
 import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.solve.IterationListener;
+import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -75,9 +78,9 @@ public final class LpRunner {
                 first[1] = counts.get(io.fixpoint.problem.Evaluation.MATRIX_VECTOR) / 2.0;
             }
         };
-        LpSettings settings = LpSettings.defaults().withMethod(method).withTolerance(tol).withThreads(threads)
-                .withTimeLimit(Duration.ofMillis((long) (seconds * 1000))).withMaxIterations(iterations).withListener(watch);
-        LpResult r = LpSolver.solve(lp, settings);
+        SolverSpec<LinearProgram> spec = Catalog.builtIn().linearProgram(method);
+        Settings budget = spec.defaults().override(tol, null, iterations, Duration.ofMillis((long) (seconds * 1000)));
+        LpResult r = LpSolver.solve(lp, spec, new LpSettings(budget, threads, true, watch));
         if (r.optimal() && Double.isNaN(first[0])) {
             first[0] = r.seconds();
             first[1] = r.matrixVectorProducts() / 2.0;
