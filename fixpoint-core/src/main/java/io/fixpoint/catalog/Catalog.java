@@ -71,6 +71,7 @@ public final class Catalog {
     public static final String LIMITED_MEMORY = "limited-memory quasi-Newton";
     public static final String NEWTON = "Newton and Newton–CG";
     public static final String DERIVATIVE_FREE = "derivative-free";
+    public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
 
     /** Minimisers: ‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖; 20 000 iterations for first-order methods, 2 000 for second-order ones. */
     static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(new Tolerances(0, 1e-10, 0, 0)).withMaxIterations(20_000);
@@ -277,7 +278,6 @@ public final class Catalog {
     /** A first-order primal–dual solver of linear programs (products A·x and Aᵀ·y only). */
     public static SolverSpec<LinearProgram> linearProgram(String name, String description,
             Function<SolverContext, ? extends Solver<LinearProgram, ?>> factory) {
-        return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, "primal–dual hybrid gradient", Set.of(), description, LINEAR_PROGRAMS,
-                factory);
+        return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
     }
 }
