@@ -389,14 +389,15 @@ public final class LpBench {
     }
 
     /**
-     * Where the simplex codes stop being the fastest: the models in order of size, each won by the
-     * fastest solved run; the answer names the largest model up to which simplex won every one, and the
-     * first model a first-order solver won or the simplex codes did not solve.
+     * Where the simplex codes stop being the fastest. Each program is won by its fastest solved run;
+     * the crossover is the largest program a simplex code won: the sentence says how many programs
+     * the simplex codes won, up to which size, and what happened on every larger one.
      */
     public static String crossover(Result r) {
         List<String> models = new ArrayList<>(r.models());
         models.sort(Comparator.comparingLong(r::nonZeros));
-        String lastSimplex = null;
+        List<SolveRecord> winners = new ArrayList<>();
+        int lastSimplex = -1;
         for (String m : models) {
             SolveRecord best = null;
             for (SolveRecord rec : r.records()) {
@@ -404,22 +405,34 @@ public final class LpBench {
                     best = rec;
                 }
             }
-            boolean simplexWins = best != null && best.family().equals("simplex");
-            if (simplexWins) {
-                lastSimplex = m;
-                continue;
+            winners.add(best);
+            if (simplex(best)) {
+                lastSimplex = winners.size() - 1;
             }
-            String upTo = lastSimplex == null ? "The simplex codes were not the fastest even on the smallest program"
-                    : String.format(Locale.ROOT, "The simplex codes were the fastest on every program up to %s (%,d non-zeros)", lastSimplex,
-                            r.nonZeros(lastSimplex));
-            String from = best == null
-                    ? String.format(Locale.ROOT, "on %s (%,d non-zeros) no solver was solved within %.0f s", m, r.nonZeros(m), r.settings().seconds())
-                    : String.format(Locale.ROOT, "on %s (%,d non-zeros) %s finished first (%.3g s)", m, r.nonZeros(m), name(best), best.seconds());
-            return upTo + "; " + from + ".";
         }
-        return lastSimplex == null ? "No program was solved." : String.format(Locale.ROOT,
-                "The simplex codes were the fastest on every program here, up to %s (%,d non-zeros): no crossover within this set.",
-                lastSimplex, r.nonZeros(lastSimplex));
+        long simplexWins = winners.stream().filter(LpBench::simplex).count();
+        long firstOrderWins = winners.stream().filter(w -> w != null && !simplex(w)).count();
+        if (lastSimplex < 0) {
+            return String.format(Locale.ROOT, "No simplex code was the fastest on any of the %d programs; a first-order solver finished first "
+                    + "on %d.", models.size(), firstOrderWins);
+        }
+        String upTo = String.format(Locale.ROOT, "The simplex codes were the fastest on %d of %d programs, the largest of them %s (%,d non-zeros)",
+                simplexWins, models.size(), models.get(lastSimplex), r.nonZeros(models.get(lastSimplex)));
+        List<SolveRecord> beyond = winners.subList(lastSimplex + 1, winners.size());
+        if (beyond.isEmpty()) {
+            long smaller = firstOrderWins;
+            return upTo + "; no larger program here: no crossover within this set" + (smaller == 0 ? "." : String.format(Locale.ROOT,
+                    " (a first-order solver finished first on %d smaller programs, none taking more than %.3g s).", smaller,
+                    winners.stream().filter(w -> w != null && !simplex(w)).mapToDouble(SolveRecord::seconds).max().orElse(0)));
+        }
+        String first = models.get(lastSimplex + 1);
+        long won = beyond.stream().filter(w -> w != null).count();
+        return upTo + String.format(Locale.ROOT, "; on every larger program, from %s (%,d non-zeros) on, a first-order solver finished first "
+                + "(%d of %d) or none was solved within the budget (%d).", first, r.nonZeros(first), won, beyond.size(), beyond.size() - won);
+    }
+
+    private static boolean simplex(SolveRecord r) {
+        return r != null && r.family().equals("simplex");
     }
 
     private static String text(Result r) {
