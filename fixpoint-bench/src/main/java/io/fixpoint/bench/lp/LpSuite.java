@@ -49,7 +49,7 @@ public final class LpSuite implements Suite {
         double limit = options.solveLimit().toNanos() * 1e-9;
         List<Plan> plan = new ArrayList<>();
         if (!options.problems().isEmpty()) {
-            List<String> models = options.problems().stream().map(p -> p.contains(":") ? p : "netlib:" + p).toList();
+            List<String> models = options.problems().stream().map(LpSuite::model).toList();
             plan.add(new Plan("Chosen programs", LpBench.Settings.quick().withModels(models), methods, peers, limit));
         } else if (!options.full()) {
             plan.add(new Plan("Netlib, the quick subset", LpBench.Settings.quick(), methods, peers, limit));
@@ -80,6 +80,18 @@ public final class LpSuite implements Suite {
         }
         return new SuiteReport(name(), "Linear programs", records, text.toString(), LpSection.html(parts, notes),
                 Map.of("summary.json", BenchFiles.json(summary)), notes, false, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** A chosen problem as the bench names it: a Netlib name, or gen:SPEC as it is (the generator checks it). */
+    private static String model(String problem) {
+        if (problem.startsWith("gen:")) {
+            return problem;
+        }
+        if (!Netlib.ALL.contains(problem)) {
+            throw new IllegalArgumentException("unknown lp problem '" + problem + "'; known: the Netlib models " + String.join(", ", Netlib.ALL)
+                    + ", or gen:SPEC");
+        }
+        return "netlib:" + problem;
     }
 
     /** A set of programs to run: the preset narrowed to the chosen methods and peers, with its time budget per solve. */
