@@ -110,11 +110,7 @@ public final class LpSolver {
 
     /** The figures on the program as given replace those the solver reported on the presolved one. */
     private static void describe(Map<String, Object> details, KktError kkt, double[] y, FarkasRay ray) {
-        details.put("primalObjective", kkt.primalObjective());
-        details.put("dualObjective", kkt.dualObjective());
-        details.put("primalResidual", kkt.relativePrimalResidual());
-        details.put("dualResidual", kkt.relativeDualResidual());
-        details.put("gap", kkt.relativeGap());
+        kkt.describe(details);
         details.put("dual", y.clone());
         details.remove("ray");
         if (ray != null) {

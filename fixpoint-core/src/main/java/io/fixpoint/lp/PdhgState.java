@@ -380,11 +380,7 @@ public abstract class PdhgState implements IterationState {
     @Override
     public Map<String, Object> details() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("primalObjective", kkt.primalObjective());
-        d.put("dualObjective", kkt.dualObjective());
-        d.put("primalResidual", kkt.relativePrimalResidual());
-        d.put("dualResidual", kkt.relativeDualResidual());
-        d.put("gap", kkt.relativeGap());
+        kkt.describe(d);
         d.put("restarts", restarts);
         d.put("primalWeight", omega);
         d.put("stepSize", eta);
