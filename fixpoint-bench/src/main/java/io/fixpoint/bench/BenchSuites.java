@@ -1,6 +1,7 @@
 package io.fixpoint.bench;
 
 import io.fixpoint.bench.fixedpoint.FixedPointSuite;
+import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class BenchSuites {
             new MinimizationSuite(),
             new LeastSquaresSuite(),
             new FixedPointSuite(),
-            new SequenceSuite());
+            new SequenceSuite(),
+            new LpSuite());
 
     private BenchSuites() {
     }

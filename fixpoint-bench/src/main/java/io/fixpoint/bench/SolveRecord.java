@@ -161,6 +161,12 @@ public record SolveRecord(
                 iterations, evaluations, value, optimality, seconds, repeats, x, history, f);
     }
 
+    /** The same record without its final point (a linear program's can have millions of entries). */
+    public SolveRecord withoutPoint() {
+        return new SolveRecord(suite, problem, dimension, tool, method, family, outcome, status, toolStatus, claimed, solved, message,
+                iterations, evaluations, value, optimality, seconds, repeats, null, history, figures);
+    }
+
     /** The JSON fields of one solve, in a stable order; non-finite numbers become strings. */
     public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();

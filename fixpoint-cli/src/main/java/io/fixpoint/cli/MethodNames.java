@@ -51,4 +51,10 @@ final class MethodNames {
             super(ProblemKind.SEQUENCE);
         }
     }
+
+    static final class LinearProgram extends Of {
+        LinearProgram() {
+            super(ProblemKind.LINEAR_PROGRAM);
+        }
+    }
 }

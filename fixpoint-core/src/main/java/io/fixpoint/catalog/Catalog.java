@@ -14,6 +14,8 @@ import io.fixpoint.leastsquares.Dogleg;
 import io.fixpoint.leastsquares.GaussNewton;
 import io.fixpoint.leastsquares.LevenbergMarquardt;
 import io.fixpoint.leastsquares.TrustRegionReflective;
+import io.fixpoint.lp.HalpernPdhg;
+import io.fixpoint.lp.Pdhg;
 import io.fixpoint.minimize.Bfgs;
 import io.fixpoint.minimize.DampedNewton;
 import io.fixpoint.minimize.GradientDescent;
@@ -25,6 +27,7 @@ import io.fixpoint.minimize.NonlinearCG;
 import io.fixpoint.minimize.TrustRegionNewtonCg;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.problem.LeastSquaresProblem;
+import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.problem.Problem;
 import io.fixpoint.problem.Recurrence;
@@ -68,6 +71,7 @@ public final class Catalog {
     public static final String LIMITED_MEMORY = "limited-memory quasi-Newton";
     public static final String NEWTON = "Newton and Newton–CG";
     public static final String DERIVATIVE_FREE = "derivative-free";
+    public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
 
     /**
      * Minimisers: ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)): the test relative to the start, bounded
@@ -88,6 +92,12 @@ public final class Catalog {
      * iterations enough, so the route caps the budget at T (see {@code Sequences}).
      */
     static final Settings SEQUENCES = Settings.tolerance(1e-12).withMaxIterations(Integer.MAX_VALUE).withoutStallRule();
+    /**
+     * Linear programs: relative KKT error ≤ 1e-8 (PDLP's criteria: the optimality measure of every LP
+     * solver), 10⁶ iterations, no stall rule (the certified pair changes only every 64 iterations and its
+     * KKT error is not monotone) and no trace (a long solve would keep millions of entries).
+     */
+    static final Settings LINEAR_PROGRAMS = Settings.tolerance(1e-8).withMaxIterations(1_000_000).withoutStallRule().withTrace(false);
 
     private static final Catalog BUILT_IN = new Catalog(List.of(
             minimizer("gradient-descent", GRADIENT_METHODS, "steepest descent, Barzilai–Borwein initial step, Armijo backtracking",
@@ -132,10 +142,16 @@ public final class Catalog {
                     c -> new GaussSeidel(c.executor(), (int) c.parameter("block", 0))),
             sequence("deer", "Newton on the trajectory with a parallel scan (DEER)", c -> new Deer(c.executor())),
             sequence("quasi-deer", "DEER with diagonal Jacobians", c -> new QuasiDeer(c.executor())),
-            sequence("elk", "Levenberg–Marquardt-stabilised DEER (ELK)", c -> new Elk(c.executor()))));
+            sequence("elk", "Levenberg–Marquardt-stabilised DEER (ELK)", c -> new Elk(c.executor())),
+
+            linearProgram("r2hpdhg", "reflected restarted Halpern PDHG (r²HPDHG, Lu–Yang), PID-controlled primal weight",
+                    c -> HalpernPdhg.reflected(c.executor())),
+            linearProgram("halpern-pdhg", "restarted Halpern PDHG on the PDHG operator", c -> HalpernPdhg.plain(c.executor())),
+            linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor()))));
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
-            ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer"));
+            ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
+            ProblemKind.LINEAR_PROGRAM, "r2hpdhg"));
 
     private final List<SolverSpec<?>> specs;
 
@@ -217,6 +233,10 @@ public final class Catalog {
         return typed(ProblemKind.SEQUENCE, name);
     }
 
+    public SolverSpec<LinearProgram> linearProgram(String name) {
+        return typed(ProblemKind.LINEAR_PROGRAM, name);
+    }
+
     /** Safe: every spec of a kind is built by that kind's factory below, over the kind's problem interface. */
     @SuppressWarnings("unchecked")
     private <P extends Problem<P>> SolverSpec<P> typed(ProblemKind kind, String name) {
@@ -257,5 +277,11 @@ public final class Catalog {
     public static SolverSpec<Recurrence> sequence(String name, String description,
             Function<SolverContext, ? extends Solver<Recurrence, ?>> factory) {
         return new SolverSpec<>(name, ProblemKind.SEQUENCE, "parallel in time", Set.of(JACOBIAN), description, SEQUENCES, factory);
+    }
+
+    /** A first-order primal–dual solver of linear programs (products A·x and Aᵀ·y only). */
+    public static SolverSpec<LinearProgram> linearProgram(String name, String description,
+            Function<SolverContext, ? extends Solver<LinearProgram, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
     }
 }

@@ -8,7 +8,8 @@ public enum ProblemKind {
     LEAST_SQUARES("least-squares", "minimise ½‖r(x)‖² (curve fitting)"),
     ROOT("root", "solve F(x) = 0"),
     FIXED_POINT("fixed-point", "find x = T(x), or certify that none exists"),
-    SEQUENCE("sequence", "evaluate a recurrence h_t = f(h_{t−1}, u_t) in parallel over time");
+    SEQUENCE("sequence", "evaluate a recurrence h_t = f(h_{t−1}, u_t) in parallel over time"),
+    LINEAR_PROGRAM("lp", "minimise cᵀx subject to l_c ≤ Ax ≤ u_c, l ≤ x ≤ u, or certify that no optimum exists");
 
     private final String label;
     private final String description;
