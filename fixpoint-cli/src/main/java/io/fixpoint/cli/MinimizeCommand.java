@@ -1,22 +1,18 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.constrained.ConstrainedSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.constrained.KktResiduals;
-import io.fixpoint.derivativefree.DerivativeFreeSolvers;
 import io.fixpoint.expr.Expression;
 import io.fixpoint.linalg.Vectors;
-import io.fixpoint.minimize.Minimizers;
 import io.fixpoint.problem.Bounds;
 import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.problem.ExpressionProblem;
 import io.fixpoint.problem.Objective;
-import io.fixpoint.solve.Driver;
-import io.fixpoint.solve.IterationState;
-import io.fixpoint.solve.Solver;
+import io.fixpoint.problem.Problem;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.solve.Tolerances;
+import io.fixpoint.solve.SolverSpec;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +32,8 @@ import picocli.CommandLine.Spec;
                 "The certificate, verified at the returned point: the gradient norm ‖∇f‖₂ without bounds or constraints; the "
                         + "projected-gradient norm ‖P(x − ∇f) − x‖₂ with bounds only; with constraints the KKT residuals "
                         + "(stationarity, feasibility, complementarity; max-norms) and the largest of them.",
-                "Statuses: CONVERGED when the certificate is at most --tol; LOCALLY_INFEASIBLE when the iterates stop at an "
+                "Tolerances and budgets are the method's ('fixpoint list --json'), unless --tol, --rtol, --max-iter or --time-limit say otherwise.",
+                "Statuses: CONVERGED when the certificate meets the tolerance; LOCALLY_INFEASIBLE when the iterates stop at an "
                         + "infeasible stationary point of the constraint violation (the constraints look infeasible); otherwise why it "
                         + "stopped. Exit code 0 converged, 1 not converged, 2 bad input."})
 final class MinimizeCommand implements Callable<Integer> {
@@ -59,20 +57,14 @@ final class MinimizeCommand implements Callable<Integer> {
             + "with expressions on both sides; repeatable.")
     List<String> constraints = new ArrayList<>();
 
-    @Option(names = "--method", paramLabel = "NAME", description = "Default: sqp with constraints, lbfgsb with bounds only, "
-            + "trust-newton-cg otherwise. Constrained: sqp, augmented-lagrangian; bounded: lbfgsb, tron, spg, projected-gradient; "
-            + "unconstrained: any of 'fixpoint list', and the derivative-free nelder-mead and model-trust-region (their certificate: "
-            + "the sample set's interpolated gradient and size).")
+    @Option(names = "--method", paramLabel = "NAME", completionCandidates = MethodNames.Minimize.class,
+            description = "${COMPLETION-CANDIDATES}. Default: the catalogue's for the problem: constrained with --constraint, "
+                    + "bounded with --bounds, minimization otherwise ('fixpoint list'). The derivative-free nelder-mead and "
+                    + "model-trust-region certify the sample set's interpolated gradient and size.")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-8", paramLabel = "X", description = "Tolerance on the certificate (default ${DEFAULT-VALUE}).")
-    double tol;
-
-    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N", description = "Iteration limit (default ${DEFAULT-VALUE}).")
-    int maxIter;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit of the solve. Default: none.")
-    Double timeLimit;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -84,75 +76,78 @@ final class MinimizeCommand implements Callable<Integer> {
         List<ExpressionProblem.Constraint> parsed = constraints.stream().map(ExpressionProblem.Constraint::parse).toList();
         Bounds box = bounds == null ? Bounds.unbounded(names.size()) : BoundsOption.parse(bounds, names, "variable");
         double[] x0 = start == null ? new double[names.size()] : ExpressionSystem.point(start, names);
-        Driver driver = driver();
-        String name = method != null ? method : !parsed.isEmpty() ? "sqp" : box.isBounded() ? "lbfgsb" : "trust-newton-cg";
+        Catalog catalog = Catalog.builtIn();
+        ProblemKind kind = kind(catalog, method, !parsed.isEmpty(), box.isBounded());
+        String name = method != null ? method : catalog.defaultMethod(kind);
+        check(catalog, kind, name);
 
-        Solution s;
         Map<String, Object> certificate = new LinkedHashMap<>();
         Objective objectiveFunction = ExpressionProblem.objective(f, names);
-        if (isConstrained(name)) {
-            ConstrainedProblem problem = ExpressionProblem.constrained(f, parsed, names, box);
-            s = driver.solve(ConstrainedSolvers.byName(name), problem, x0);
-            certificate.putAll(kkt(problem, s, parsed));
-        } else if (!parsed.isEmpty()) {
-            throw new UserError("method '" + name + "' does not handle --constraint; use sqp or augmented-lagrangian");
-        } else if (list(Minimizers.boundedNames()).contains(name)) {
-            s = driver.solve(Minimizers.bounded(name), objectiveFunction.withBounds(box), x0);
-            double[] g = new double[names.size()];
-            objectiveFunction.gradient(s.x().clone(), g);
-            certificate.put("certificate", "projected-gradient norm ‖P(x − ∇f) − x‖₂");
-            certificate.put("projectedGradientNorm", box.projectedGradientNorm(s.x(), g));
-        } else if (!isUnconstrained(name)) {
-            throw new UserError("unknown method '" + name + "'; known methods: constrained " + String.join(", ", list(ConstrainedSolvers.names()))
-                    + "; bounded " + String.join(", ", list(Minimizers.boundedNames())) + "; unconstrained "
-                    + String.join(", ", list(Minimizers.names())) + ", " + String.join(", ", list(DerivativeFreeSolvers.names())));
-        } else if (box.isBounded()) {
-            throw new UserError("method '" + name + "' does not handle --bounds; use lbfgsb, tron, spg, projected-gradient, sqp or "
-                    + "augmented-lagrangian");
-        } else {
-            Solver<Objective, ? extends IterationState> solver = DerivativeFreeSolvers.contains(name) ? DerivativeFreeSolvers.byName(name)
-                    : Minimizers.byName(name);
-            s = driver.solve(solver, objectiveFunction, x0);
-            double[] g = new double[names.size()];
-            objectiveFunction.gradient(s.x().clone(), g);
-            certificate.put("certificate", DerivativeFreeSolvers.contains(name)
-                    ? "max(‖interpolated gradient‖₂, size of the sample set); the exact ‖∇f‖₂ there is " + String.format(Locale.ROOT, "%.3e",
-                            Vectors.norm(g)) : "gradient norm ‖∇f‖₂");
-            certificate.put("gradientNorm", Vectors.norm(g));
+        Solution s;
+        switch (kind) {
+            case CONSTRAINED -> {
+                ConstrainedProblem problem = ExpressionProblem.constrained(f, parsed, names, box);
+                s = solve(catalog.constrained(name), problem, x0);
+                certificate.putAll(kkt(problem, s, parsed));
+            }
+            case BOUNDED -> {
+                s = solve(catalog.bounded(name), objectiveFunction.withBounds(box), x0);
+                double[] g = new double[names.size()];
+                objectiveFunction.gradient(s.x().clone(), g);
+                certificate.put("certificate", "projected-gradient norm ‖P(x − ∇f) − x‖₂");
+                certificate.put("projectedGradientNorm", box.projectedGradientNorm(s.x(), g));
+            }
+            default -> {
+                SolverSpec<Objective> m = catalog.minimizer(name);
+                s = solve(m, objectiveFunction, x0);
+                double[] g = new double[names.size()];
+                objectiveFunction.gradient(s.x().clone(), g);
+                certificate.put("certificate", m.needs().isEmpty()
+                        ? "max(‖interpolated gradient‖₂, size of the sample set); the exact ‖∇f‖₂ there is " + String.format(Locale.ROOT, "%.3e",
+                                Vectors.norm(g)) : "gradient norm ‖∇f‖₂");
+                certificate.put("gradientNorm", Vectors.norm(g));
+            }
         }
         print(s, names, certificate);
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static boolean isConstrained(String name) {
-        return list(ConstrainedSolvers.names()).contains(name);
+    /**
+     * The kind of problem to solve: constrained with constraints or a method only for them, bounded with
+     * bounds, otherwise plain minimisation.
+     */
+    static ProblemKind kind(Catalog catalog, String method, boolean constrained, boolean bounded) {
+        boolean onlyConstrained = method != null && catalog.names(ProblemKind.CONSTRAINED).contains(method)
+                && !catalog.names(ProblemKind.MINIMIZATION).contains(method) && !catalog.names(ProblemKind.BOUNDED).contains(method);
+        return constrained || onlyConstrained ? ProblemKind.CONSTRAINED : bounded ? ProblemKind.BOUNDED : ProblemKind.MINIMIZATION;
     }
 
-    private static boolean isUnconstrained(String name) {
-        return list(Minimizers.names()).contains(name) || DerivativeFreeSolvers.contains(name);
+    /** A {@link UserError} unless {@code name} is a method of {@code kind}, saying which methods are. */
+    private static void check(Catalog catalog, ProblemKind kind, String name) {
+        if (catalog.names(kind).contains(name)) {
+            return;
+        }
+        boolean known = java.util.stream.Stream.of(ProblemKind.MINIMIZATION, ProblemKind.BOUNDED, ProblemKind.CONSTRAINED)
+                .anyMatch(k -> catalog.names(k).contains(name));
+        if (!known) {
+            throw new UserError("unknown method '" + name + "'; known methods: minimization " + String.join(", ", catalog.names(ProblemKind.MINIMIZATION))
+                    + "; bounded " + String.join(", ", catalog.names(ProblemKind.BOUNDED)) + "; constrained "
+                    + String.join(", ", catalog.names(ProblemKind.CONSTRAINED)));
+        }
+        String what = kind == ProblemKind.CONSTRAINED ? "--constraint" : "--bounds";
+        List<String> able = new ArrayList<>(catalog.names(kind));
+        if (kind == ProblemKind.BOUNDED) {
+            able.addAll(catalog.names(ProblemKind.CONSTRAINED));
+        }
+        throw new UserError("method '" + name + "' does not handle " + what + "; use " + String.join(", ", able));
     }
 
-    private static List<String> list(Iterable<String> names) {
-        List<String> out = new ArrayList<>();
-        names.forEach(out::add);
-        return out;
-    }
-
-    private Driver driver() {
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new UserError("--tol must be finite and > 0, got " + tol);
-        }
-        if (maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        Driver.Builder b = Driver.builder().tolerances(Tolerances.of(tol)).maxIterations(maxIter);
-        if (timeLimit != null) {
-            if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
-                throw new UserError("--time-limit must be finite and > 0 seconds, got " + timeLimit);
-            }
-            b.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
-        }
-        return b.build();
+    /** One solve under the method's defaults merged with the driver options, with a progress line on stderr for long ones. */
+    private <P extends Problem<P>> Solution solve(SolverSpec<P> m, P problem, double[] x0) {
+        SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), "optimality");
+        Solution s = driver.over(m.defaults()).driver(progress).solve(m.create(), problem, x0);
+        progress.clear();
+        return s;
     }
 
     /** The KKT residuals recomputed at the returned point with the returned multipliers, and the multipliers in the order given. */

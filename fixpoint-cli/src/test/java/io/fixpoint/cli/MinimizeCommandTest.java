@@ -90,7 +90,7 @@ class MinimizeCommandTest {
         "--method§newton-raphson         | unknown method 'newton-raphson'",
         "--method§bfgs§--bounds§x=0:1    | does not handle --bounds",
         "--method§lbfgsb§--constraint§x<=1 | does not handle --constraint",
-        "--tol§0                         | --tol must be",
+        "--tol§-1                        | --tol must be",
         "--time-limit§-1                 | --time-limit must be",
     })
     void badInputIsOneLineAndExitTwo(String extra, String message) {

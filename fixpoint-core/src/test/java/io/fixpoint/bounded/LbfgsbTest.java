@@ -61,7 +61,7 @@ class LbfgsbTest {
     @MethodSource("scipyIterates")
     void followsScipysIteratesStepForStep(Frozen frozen) {
         BoundedProblems.Case c = byName(frozen.name());
-        Solution s = Driver.builder().tolerances(new Tolerances(0, 0, 0, 0)).maxIterations(frozen.iterations()).build()
+        Solution s = Driver.builder().tolerances(new Tolerances(0, 0, 0, 0, 0)).maxIterations(frozen.iterations()).build()
                 .solve(new Lbfgsb(), c.problem(), c.start());
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.MAX_ITERATIONS);
         assertThat(s.evaluations().get(Evaluation.GRADIENT)).isEqualTo(frozen.evaluations());

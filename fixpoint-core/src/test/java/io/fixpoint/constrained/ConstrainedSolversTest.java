@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Tolerances;
@@ -21,9 +23,7 @@ class ConstrainedSolversTest {
     private static final Driver DRIVER = Driver.builder().tolerances(Tolerances.of(1e-8)).maxIterations(2000).build();
 
     static Stream<String> methods() {
-        List<String> names = new java.util.ArrayList<>();
-        ConstrainedSolvers.names().forEach(names::add);
-        return names.stream();
+        return Catalog.builtIn().names(ProblemKind.CONSTRAINED).stream();
     }
 
     static Stream<Arguments> cases() {
@@ -38,7 +38,7 @@ class ConstrainedSolversTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
     void publishedOptimaWithVerifiedKkt(String method, String name, ConstrainedProblem p, double[] x0, double fStar, double[] xStar) {
-        Solution s = DRIVER.solve(ConstrainedSolvers.byName(method), p, x0);
+        Solution s = DRIVER.solve(Catalog.builtIn().constrained(method).create(), p, x0);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.value()).isCloseTo(fStar, within(1e-6 * Math.max(1, Math.abs(fStar))));
         assertThat(s.x()).containsExactly(xStar, within(1e-5));
@@ -52,7 +52,7 @@ class ConstrainedSolversTest {
         // min (x1 − 2)² + (x2 − 1)² s.t. x1 + x2 ≤ 10 (inactive), x1 ≤ 1 (a bound, active): x* = (1, 1)
         ConstrainedProblem p = Problems.of(2, "(x1 - 2)^2 + (x2 - 1)^2", null, new double[] {1, Double.POSITIVE_INFINITY}, "x1 + x2 <= 10");
         for (String m : methods().toList()) {
-            Solution s = DRIVER.solve(ConstrainedSolvers.byName(m), p, new double[] {0, 0});
+            Solution s = DRIVER.solve(Catalog.builtIn().constrained(m).create(), p, new double[] {0, 0});
             assertThat(s.status()).isEqualTo(Status.CONVERGED);
             assertThat(s.x()).containsExactly(new double[] {1, 1}, within(1e-7));
             assertThat(((double[]) s.details().get("multipliers"))[0]).isCloseTo(0, within(1e-7));
@@ -62,11 +62,11 @@ class ConstrainedSolversTest {
     @ParameterizedTest
     @MethodSource("methods")
     void infeasibleSetsAreReportedAndNeverConverged(String method) {
-        Solution disc = DRIVER.solve(ConstrainedSolvers.byName(method), Problems.of(2, "x1 + x2", null, null, "x1^2 + x2^2 <= -1"),
+        Solution disc = DRIVER.solve(Catalog.builtIn().constrained(method).create(), Problems.of(2, "x1 + x2", null, null, "x1^2 + x2^2 <= -1"),
                 new double[] {3, 1});
         assertThat(disc.status()).as(disc.toString()).isEqualTo(Status.LOCALLY_INFEASIBLE);
         assertThat(verify(Problems.of(2, "x1 + x2", null, null, "x1^2 + x2^2 <= -1"), disc).feasibility()).isGreaterThanOrEqualTo(1);
-        Solution lines = DRIVER.solve(ConstrainedSolvers.byName(method),
+        Solution lines = DRIVER.solve(Catalog.builtIn().constrained(method).create(),
                 Problems.of(2, "x1^2 + x2^2", null, null, "x1 + x2 = 1", "x1 + x2 >= 3"), new double[] {0, 0});
         assertThat(lines.status()).as(lines.toString()).isEqualTo(Status.LOCALLY_INFEASIBLE);
         assertThat(lines.message()).contains("look infeasible");
@@ -78,7 +78,7 @@ class ConstrainedSolversTest {
     @MethodSource("methods")
     void boundsInfeasibleWithAConstraintAreReported(String method) {
         // 0 ≤ x ≤ 1 but x ≥ 2
-        Solution s = DRIVER.solve(ConstrainedSolvers.byName(method), Problems.of(1, "x1^2", new double[] {0}, new double[] {1}, "x1 >= 2"),
+        Solution s = DRIVER.solve(Catalog.builtIn().constrained(method).create(), Problems.of(1, "x1^2", new double[] {0}, new double[] {1}, "x1 >= 2"),
                 new double[] {0.5});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.LOCALLY_INFEASIBLE);
         assertThat(s.x()[0]).isCloseTo(1, within(1e-9));
@@ -87,7 +87,7 @@ class ConstrainedSolversTest {
     @ParameterizedTest
     @MethodSource("methods")
     void aStartOutsideTheBoundsIsProjectedAndSaid(String method) {
-        Solution s = DRIVER.solve(ConstrainedSolvers.byName(method), Problems.hs35(), new double[] {-1, 0.5, 0.5});
+        Solution s = DRIVER.solve(Catalog.builtIn().constrained(method).create(), Problems.hs35(), new double[] {-1, 0.5, 0.5});
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         assertThat(s.message()).contains("start point lay outside the bounds");
         assertThat(s.details().get("warnings")).asList().hasSize(1);
@@ -96,8 +96,8 @@ class ConstrainedSolversTest {
     @ParameterizedTest
     @MethodSource("methods")
     void sameStartSameBits(String method) {
-        Solution a = DRIVER.solve(ConstrainedSolvers.byName(method), Problems.hs71(), new double[] {1, 5, 5, 1});
-        Solution b = DRIVER.solve(ConstrainedSolvers.byName(method), Problems.hs71(), new double[] {1, 5, 5, 1});
+        Solution a = DRIVER.solve(Catalog.builtIn().constrained(method).create(), Problems.hs71(), new double[] {1, 5, 5, 1});
+        Solution b = DRIVER.solve(Catalog.builtIn().constrained(method).create(), Problems.hs71(), new double[] {1, 5, 5, 1});
         assertThat(b.x()).containsExactly(a.x());
         assertThat(b.evaluations()).isEqualTo(a.evaluations());
     }
@@ -115,7 +115,7 @@ class ConstrainedSolversTest {
         assertThatThrownBy(() -> new Sqp(10, 2)).hasMessageContaining("infeasibleRelative");
         assertThatThrownBy(() -> new AugmentedLagrangian(new io.fixpoint.bounded.Lbfgsb(), 10, 1.5, 10)).hasMessageContaining("tau");
         assertThatThrownBy(() -> new AugmentedLagrangian(new io.fixpoint.bounded.Lbfgsb(), 10, 0.5, 1)).hasMessageContaining("gamma");
-        assertThatThrownBy(() -> ConstrainedSolvers.byName("nope")).hasMessageContaining("sqp");
+        assertThatThrownBy(() -> Catalog.builtIn().constrained("nope")).hasMessageContaining("sqp");
     }
 
     /** The KKT residuals recomputed from scratch at the returned point with the returned multipliers. */

@@ -4,26 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Tolerances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Nelder–Mead and the interpolation trust region on functions with known minimisers, using values only. */
 class DerivativeFreeSolversTest {
     private static final Driver DRIVER = Driver.builder().tolerances(Tolerances.of(1e-6)).maxIterations(20_000).build();
 
     static Stream<String> methods() {
-        List<String> names = new ArrayList<>();
-        DerivativeFreeSolvers.names().forEach(names::add);
-        return names.stream();
+        return Catalog.builtIn().of(ProblemKind.MINIMIZATION).stream().filter(s -> s.family().equals(Catalog.DERIVATIVE_FREE))
+                .map(SolverSpec::name);
     }
 
     /** f from values only: asking for a gradient fails the test. */
@@ -51,7 +53,7 @@ class DerivativeFreeSolversTest {
     @ParameterizedTest
     @MethodSource("methods")
     void rosenbrockFromTheStandardStart(String method) {
-        Solution s = DRIVER.solve(DerivativeFreeSolvers.byName(method), ROSENBROCK, new double[] {-1.2, 1});
+        Solution s = DRIVER.solve(Catalog.builtIn().minimizer(method).create(), ROSENBROCK, new double[] {-1.2, 1});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()).containsExactly(new double[] {1, 1}, within(1e-5));
         assertThat(s.evaluations().byName()).containsOnlyKeys("value");
@@ -68,7 +70,7 @@ class DerivativeFreeSolversTest {
             }
             return s;
         });
-        Solution s = DRIVER.solve(DerivativeFreeSolvers.byName(method), f, new double[] {1, 1, 1, 1});
+        Solution s = DRIVER.solve(Catalog.builtIn().minimizer(method).create(), f, new double[] {1, 1, 1, 1});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()).containsExactly(new double[] {0, 1, 2, 3}, within(1e-4));
         assertThat(s.value()).isLessThan(1e-8);
@@ -80,7 +82,7 @@ class DerivativeFreeSolversTest {
         // f = x₁ + x₂ has no minimiser: the sample set runs downhill and the certificate stays ≥ ‖∇f‖ = √2
         Objective slope = valuesOnly(2, x -> x[0] + x[1]);
         Solution s = Driver.builder().tolerances(Tolerances.of(1e-6)).maxIterations(300).build()
-                .solve(DerivativeFreeSolvers.byName(method), slope, new double[] {0, 0});
+                .solve(Catalog.builtIn().minimizer(method).create(), slope, new double[] {0, 0});
         assertThat(s.status()).isNotEqualTo(Status.CONVERGED);
         assertThat(s.optimality()).isGreaterThan(1);
     }
@@ -90,7 +92,7 @@ class DerivativeFreeSolversTest {
     void aNanRegionIsAvoidedOrReported(String method) {
         // √(x − 1) + (y − 2)² is NaN left of x = 1: minimiser (1, 2) on the edge of the domain
         Objective f = valuesOnly(2, x -> Math.sqrt(x[0] - 1) + (x[1] - 2) * (x[1] - 2));
-        Solution s = DRIVER.solve(DerivativeFreeSolvers.byName(method), f, new double[] {3, 0});
+        Solution s = DRIVER.solve(Catalog.builtIn().minimizer(method).create(), f, new double[] {3, 0});
         assertThat(s.value()).isFinite();
         assertThat(s.value()).isLessThan(0.1);
     }
@@ -98,8 +100,8 @@ class DerivativeFreeSolversTest {
     @ParameterizedTest
     @MethodSource("methods")
     void sameStartSameBits(String method) {
-        Solution a = DRIVER.solve(DerivativeFreeSolvers.byName(method), ROSENBROCK, new double[] {-1.2, 1});
-        Solution b = DRIVER.solve(DerivativeFreeSolvers.byName(method), ROSENBROCK, new double[] {-1.2, 1});
+        Solution a = DRIVER.solve(Catalog.builtIn().minimizer(method).create(), ROSENBROCK, new double[] {-1.2, 1});
+        Solution b = DRIVER.solve(Catalog.builtIn().minimizer(method).create(), ROSENBROCK, new double[] {-1.2, 1});
         assertThat(b.x()).containsExactly(a.x());
         assertThat(b.evaluations()).isEqualTo(a.evaluations());
     }
@@ -116,6 +118,6 @@ class DerivativeFreeSolversTest {
     @Test
     void badConfigurationIsRejected() {
         assertThatThrownBy(() -> new ModelTrustRegion(0)).hasMessageContaining("initialRadius");
-        assertThatThrownBy(() -> DerivativeFreeSolvers.byName("simplex")).hasMessageContaining("nelder-mead");
+        assertThatThrownBy(() -> Catalog.builtIn().minimizer("simplex")).hasMessageContaining("nelder-mead");
     }
 }

@@ -1,14 +1,14 @@
 package io.fixpoint.bench.bounded;
 
-import io.fixpoint.bench.suite.BoundedSuite;
+import io.fixpoint.bench.suite.BoundedProblems;
 import io.fixpoint.bench.suite.BoundedTestProblem;
 import io.fixpoint.bench.suite.mgh.Mgh;
-import io.fixpoint.bounded.BoundedSolver;
-import io.fixpoint.minimize.Minimizers;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.problem.BoundedObjective;
 import io.fixpoint.problem.Bounds;
 import io.fixpoint.solve.Driver;
-import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Tolerances;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * Computes the minima of the MGH half-way boxes ({@link BoundedSuite}) and prints them as
+ * Computes the minima of the MGH half-way boxes ({@link BoundedProblems}) and prints them as
  * {@code bounded/references.tsv}: L-BFGS-B, TRON and SPG, each from the standard start and from four
  * seeded perturbations of it projected onto the box, to a projected-gradient norm of 10⁻¹³ of its start
  * value; the lowest value among the solves whose certificate is at most 10⁻⁶·(1 + ‖P(x₀ − ∇f) − x₀‖) is
@@ -33,9 +33,9 @@ public final class BoundedReferences {
     public static void main(String[] args) {
         System.out.println("# The minima of the MGH problems in their half-way boxes, computed by BoundedReferences: name, f*, certificate "
                 + "‖P(x − ∇f) − x‖₂ at x*, x*");
-        Driver driver = Driver.builder().tolerances(new Tolerances(0, 1e-13, 0, 0)).maxIterations(50_000).build();
+        Catalog catalog = Catalog.builtIn();
         for (Mgh.Entry e : Mgh.problems()) {
-            BoundedTestProblem p = BoundedSuite.box(e, Double.NaN);
+            BoundedTestProblem p = BoundedProblems.box(e, Double.NaN);
             Bounds b = p.problem().bounds();
             double[] g0 = new double[p.dimension()];
             p.problem().objective().gradient(p.start(), g0);
@@ -51,11 +51,11 @@ public final class BoundedReferences {
                     b.project(start);
                 }
                 for (String name : SOLVERS) {
-                    @SuppressWarnings("unchecked")
-                    BoundedSolver<IterationState> solver = (BoundedSolver<IterationState>) Minimizers.bounded(name);
+                    SolverSpec<BoundedObjective> spec = catalog.bounded(name);
+                    Driver driver = spec.defaults().withTolerances(new Tolerances(0, 1e-13, 0, 0, 0)).withMaxIterations(50_000).driver();
                     Solution s;
                     try {
-                        s = driver.solve(solver, p.problem(), start);
+                        s = driver.solve(spec.create(), p.problem(), start);
                     } catch (RuntimeException ex) {
                         continue;
                     }

@@ -2,18 +2,20 @@ package io.fixpoint.bench.large;
 
 import io.fixpoint.bench.compare.Timing;
 import io.fixpoint.bench.peer.AgreementCheck;
-import io.fixpoint.bench.peer.ScipyPeer;
+import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.bench.compare.Family;
+import io.fixpoint.bench.peer.PythonBridge;
 import io.fixpoint.bench.suite.ScalableProblem;
 import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.linalg.Vectors;
-import io.fixpoint.minimize.Minimizers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.solve.Driver;
-import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.SolverSpec;
+import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Tolerances;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +35,7 @@ import java.util.function.Consumer;
  * The large-scale suite: the variable-dimension problems of {@link Suites#scalable()} at n = 10⁴, 10⁵
  * and 10⁶ (10⁷ with {@link Settings#full()}), solved by Fixpoint's L-BFGS, CG (Hager–Zhang),
  * trust-region Newton–CG and L-BFGS-B beside SciPy's L-BFGS-B, CG and trust-krylov on the same
- * NumPy-vectorised functions ({@code peers/large.py}, through the SciPy bridge of {@link ScipyPeer}),
+ * NumPy-vectorised functions ({@code peers/large.py}, through {@link PythonBridge}),
  * with a measured memory pass at each n ({@link MemoryTraffic}).
  *
  * <p>Every tool gets the same stopping rule, ‖∇f(x)‖₂ ≤ 10⁻⁶‖∇f(x₀)‖₂ handed over as an absolute
@@ -52,8 +54,11 @@ import java.util.function.Consumer;
  * the memory bandwidth.
  */
 public final class LargeScaleBench {
+    public static final String SUITE = "large";
     public static final List<String> JAVA_METHODS = List.of("lbfgs", "cg-hz", "trust-newton-cg", "lbfgsb");
     public static final List<String> SCIPY_METHODS = List.of("L-BFGS-B", "CG", "trust-krylov");
+    /** The quick run's size. */
+    public static final List<Integer> QUICK_DIMENSIONS = List.of(10_000);
     public static final List<Integer> DIMENSIONS = List.of(10_000, 100_000, 1_000_000);
     public static final List<Integer> FULL_DIMENSIONS = List.of(10_000, 100_000, 1_000_000, 10_000_000);
     public static final double RELATIVE_TOLERANCE = 1e-6;
@@ -70,7 +75,7 @@ public final class LargeScaleBench {
      *
      * @param dimensions            the sizes n
      * @param problems              names from {@link Suites#scalable()}
-     * @param javaMethods           Fixpoint methods by registry name
+     * @param javaMethods           Fixpoint minimisers by catalogue name
      * @param scipyMethods          SciPy methods (empty: no SciPy)
      * @param relativeTolerance     the target ‖∇f‖ ≤ relativeTolerance·‖∇f(x₀)‖
      * @param maxIterations         iteration limit of the first-order methods
@@ -91,7 +96,7 @@ public final class LargeScaleBench {
             }
             Objects.requireNonNull(timeLimit, "timeLimit");
             problems.forEach(p -> Suites.problem(p, 1_000_000 - 1_000_000 % 4)); // unknown names fail here
-            javaMethods.forEach(Minimizers::byName);
+            javaMethods.forEach(Catalog.builtIn()::minimizer);
         }
 
         /** n = 10⁴, 10⁵, 10⁶; every problem and method; 3 repeats; 10 000 (1 000) iterations; 120 s per solve. */
@@ -101,6 +106,10 @@ public final class LargeScaleBench {
         }
 
         /** The standard run with n = 10⁷ as well. */
+        public static Settings quick() {
+            return standard().withDimensions(QUICK_DIMENSIONS).withRepeats(1);
+        }
+
         public static Settings full() {
             Settings s = standard();
             return new Settings(FULL_DIMENSIONS, s.problems, s.javaMethods, s.scipyMethods, s.relativeTolerance, s.maxIterations,
@@ -156,6 +165,25 @@ public final class LargeScaleBench {
     public record Row(String problem, int n, String tool, String method, String status, boolean solved, int iterations, long gradients,
             long hessianVectors, double value, double gradientNorm, double target, double seconds, double cpuSeconds, int repeats,
             double objectiveCpuSeconds, String note) {
+
+        /** The suite's record of this solve (without its point, which can have 10⁷ entries). */
+        public SolveRecord record() {
+            boolean fixpoint = tool.equals(SolveRecord.FIXPOINT);
+            boolean error = status.equalsIgnoreCase("error");
+            String family = fixpoint ? Catalog.builtIn().minimizer(method).family() : Family.ofPeerMethod(method);
+            Map<String, Long> evaluations = new LinkedHashMap<>();
+            evaluations.put("gradient", gradients);
+            evaluations.put("hessianVector", hessianVectors);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("target", target);
+            figures.put("cpuSeconds", cpuSeconds);
+            figures.put("objectiveCpuSeconds", objectiveCpuSeconds);
+            figures.put("outsidePerIteration", outsidePerIteration());
+            Status typed = fixpoint && !error ? Status.valueOf(status) : null;
+            return new SolveRecord(SUITE, problem, n, tool, method, family, error ? SolveRecord.Outcome.ERROR : SolveRecord.Outcome.RAN, typed,
+                    fixpoint ? null : status, typed != null ? typed.isSuccess() : !error && solved, solved, note.isEmpty() ? status : note,
+                    iterations, evaluations, value, gradientNorm, seconds, repeats, null, null, figures);
+        }
 
         /** CPU seconds per iteration outside the objective (NaN when not measured). */
         public double outsidePerIteration() {
@@ -218,10 +246,10 @@ public final class LargeScaleBench {
         List<MemoryTraffic.Pass> passes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> disagreements = new ArrayList<>();
-        ScipyPeer scipy = new ScipyPeer(ScipyPeer.defaultPython(), settings.scipyMethods(), Duration.ofDays(1), java.util.Set.of());
-        String missing = settings.scipyMethods().isEmpty() ? "SciPy not requested" : scipy.unavailable().orElse(null);
+        PythonBridge scipy = PythonBridge.python3();
+        String missing = settings.scipyMethods().isEmpty() ? "SciPy not requested" : scipy.unavailable("numpy", "scipy").orElse(null);
         if (missing != null) {
-            notes.add("SciPy skipped: " + missing);
+            notes.add("SciPy skipped: " + missing + (settings.scipyMethods().isEmpty() ? "" : " (install: apt-get install python3-scipy)"));
         }
         String[] version = {null};
         for (int n : settings.dimensions()) {
@@ -268,16 +296,15 @@ public final class LargeScaleBench {
     private record Run(Solution solution, double wall, double cpu, double objectiveCpu) {
     }
 
-    @SuppressWarnings("unchecked")
     private static Row solveJava(TestProblem t, String method, Settings s) {
         double target = target(t, s);
         TimedObjective f = new TimedObjective(t.objective());
-        Solver<Objective, IterationState> solver = (Solver<Objective, IterationState>) Minimizers.byName(method);
-        Driver driver = Driver.builder().tolerances(new Tolerances(target, 0, 0, 0)).maxIterations(s.iterationLimit(method))
-                .timeLimit(s.timeLimit()).recordTrace(false).build();
+        SolverSpec<Objective> spec = Catalog.builtIn().minimizer(method);
+        Driver driver = spec.defaults().withTolerances(Tolerances.of(target)).withMaxIterations(s.iterationLimit(method))
+                .withTimeLimit(s.timeLimit()).withTrace(false).driver();
         List<Run> runs = new ArrayList<>();
         try {
-            Run first = once(driver, solver, f, t.start());
+            Run first = once(driver, spec, f, t.start());
             runs.add(first);
             // a fast first solve warms the JIT and is not timed; a slow one is timed itself
             int more = first.wall() < 2 ? s.repeats() : s.repeats() - 1;
@@ -285,7 +312,7 @@ public final class LargeScaleBench {
                 runs.clear();
             }
             for (int i = 0; i < more; i++) {
-                runs.add(once(driver, solver, f, t.start()));
+                runs.add(once(driver, spec, f, t.start()));
             }
         } catch (RuntimeException e) {
             return new Row(t.name(), t.dimension(), "fixpoint", method, "ERROR", false, 0, 0, 0, Double.NaN, Double.NaN, target, Double.NaN,
@@ -302,11 +329,11 @@ public final class LargeScaleBench {
                 Timing.median(wall), Timing.median(cpu), runs.size(), Timing.median(inside), "");
     }
 
-    private static Run once(Driver driver, Solver<Objective, IterationState> solver, TimedObjective f, double[] start) {
+    private static Run once(Driver driver, SolverSpec<Objective> spec, TimedObjective f, double[] start) {
         f.reset();
         long w = System.nanoTime();
         long c = TimedObjective.cpuNow();
-        Solution s = driver.solve(solver, f, start);
+        Solution s = driver.solve(spec.create(), f, start);
         double cpu = (TimedObjective.cpuNow() - c) * 1e-9;
         double wall = (System.nanoTime() - w) * 1e-9;
         return new Run(s, wall, cpu, f.cpuNanos * 1e-9);

@@ -2,7 +2,7 @@ package io.fixpoint.bench.large;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixpoint.bench.peer.AgreementCheck;
-import io.fixpoint.bench.peer.ScipyPeer;
+import io.fixpoint.bench.peer.PythonBridge;
 import io.fixpoint.bench.suite.TestProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +17,17 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * SciPy's side of the large-scale suite, through {@link ScipyPeer#call}: a check request (f(x₀) and
+ * SciPy's side of the large-scale suite, through {@link PythonBridge} ({@code scipy_runner.py}): a check request (f(x₀) and
  * ∇f(x₀) of {@code peers/large.py}, the gradient as a file), then one solve request per method for the
  * problems whose definitions agree, each returned point read back from its file and judged by Fixpoint.
  */
 final class ScipyLarge {
+    private static final String SCRIPT = "scipy_runner.py";
+
     private ScipyLarge() {
     }
 
-    static List<LargeScaleBench.Row> solve(ScipyPeer scipy, List<TestProblem> problems, LargeScaleBench.Settings s, List<String> notes,
+    static List<LargeScaleBench.Row> solve(PythonBridge scipy, List<TestProblem> problems, LargeScaleBench.Settings s, List<String> notes,
             List<String> disagreements, String[] version, Consumer<String> progress) {
         List<LargeScaleBench.Row> rows = new ArrayList<>();
         Path dir = null;
@@ -39,7 +41,7 @@ final class ScipyLarge {
             }
             List<TestProblem> agreed = new ArrayList<>();
             Path binary = dir;
-            ScipyPeer.RunnerExit check = scipy.call(request("check", problems, targets, List.of(), s, binary, 0), Duration.ofMinutes(30), line -> {
+            PythonBridge.Exit check = scipy.run(SCRIPT, request("check", problems, targets, List.of(), s, binary, 0), Duration.ofMinutes(30), line -> {
                 switch (line.path("type").asText()) {
                     case "hello" -> version[0] = "SciPy " + line.path("scipy").asText() + ", NumPy " + line.path("numpy").asText() + ", Python "
                             + line.path("python").asText();
@@ -53,7 +55,7 @@ final class ScipyLarge {
                             return;
                         }
                         double[] g0 = LargeScaleBench.readVector(Path.of(line.path("g0_file").asText()), t.dimension());
-                        Optional<String> d = AgreementCheck.compare(t, ScipyPeer.number(line.path("f0")), g0);
+                        Optional<String> d = AgreementCheck.compare(t, PythonBridge.number(line.path("f0")), g0);
                         if (d.isPresent()) {
                             disagreements.add(t.name() + " at n = " + t.dimension() + ": SciPy's definition disagrees with Fixpoint's: " + d.get());
                         } else {
@@ -70,7 +72,7 @@ final class ScipyLarge {
             }
             for (String method : s.scipyMethods()) {
                 int iterations = s.iterationLimit(method);
-                ScipyPeer.RunnerExit solve = scipy.call(request("solve", agreed, targets, List.of(method), s, binary, iterations),
+                PythonBridge.Exit solve = scipy.run(SCRIPT, request("solve", agreed, targets, List.of(method), s, binary, iterations),
                         budget(agreed.size(), s), line -> {
                             if (!line.path("type").asText().equals("result")) {
                                 return;
@@ -136,8 +138,8 @@ final class ScipyLarge {
         double[] fg = LargeScaleBench.judge(t, x);
         boolean solved = Double.isFinite(fg[0]) && fg[1] <= target * (1 + LargeScaleBench.JUDGE_SLACK);
         return new LargeScaleBench.Row(t.name(), t.dimension(), "scipy", method, r.path("message").asText(), solved, r.path("nit").asInt(),
-                r.path("njev").asLong(), r.path("nhev").asLong(), fg[0], fg[1], target, ScipyPeer.number(r.path("seconds")),
-                ScipyPeer.number(r.path("cpu_seconds")), r.path("times").size(), Double.NaN, "");
+                r.path("njev").asLong(), r.path("nhev").asLong(), fg[0], fg[1], target, PythonBridge.number(r.path("seconds")),
+                PythonBridge.number(r.path("cpu_seconds")), r.path("times").size(), Double.NaN, "");
     }
 
     private static void deleteQuietly(Path p) {

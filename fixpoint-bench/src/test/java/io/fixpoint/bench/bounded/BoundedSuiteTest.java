@@ -3,10 +3,11 @@ package io.fixpoint.bench.bounded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fixpoint.bench.suite.BoundedSuite;
+import io.fixpoint.bench.compare.CompareSettings;
+import io.fixpoint.bench.suite.BoundedProblems;
 import io.fixpoint.bench.suite.BoundedTestProblem;
 import io.fixpoint.bench.suite.mgh.Mgh;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Bounds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ class BoundedSuiteTest {
     void theHalfwayBoxesHoldTheStartAndCutOffTheMinimiser() {
         for (Mgh.Entry e : Mgh.problems()) {
             double[] x0 = e.function().start();
-            Bounds b = BoundedSuite.halfwayBox(x0, e.minimizer());
+            Bounds b = BoundedProblems.halfwayBox(x0, e.minimizer());
             assertThat(b.contains(x0)).as(e.name()).isTrue();
             boolean differs = false;
             for (int i = 0; i < x0.length; i += 2) {
@@ -38,7 +39,7 @@ class BoundedSuiteTest {
     void thePublishedMinimaHold() {
         Map<String, double[]> minimizers = Map.of("hs1", new double[] {1, 1}, "hs2", new double[] {-1.2210262421071017, 1.5},
                 "hs25", new double[] {50, 25, 1.5}, "hs38", new double[] {1, 1, 1, 1});
-        for (BoundedTestProblem p : BoundedSuite.published()) {
+        for (BoundedTestProblem p : BoundedProblems.published()) {
             double[] x = minimizers.get(p.name());
             double[] g = new double[x.length];
             double f = p.problem().objective().valueAndGradient(x, g);
@@ -55,7 +56,7 @@ class BoundedSuiteTest {
             frozen = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
                     .map(l -> l.split("\t")).collect(Collectors.toMap(f -> f[0], f -> f));
         }
-        List<BoundedTestProblem> boxes = BoundedSuite.problems().subList(BoundedSuite.published().size(), BoundedSuite.problems().size());
+        List<BoundedTestProblem> boxes = BoundedProblems.problems().subList(BoundedProblems.published().size(), BoundedProblems.problems().size());
         assertThat(boxes).hasSize(35);
         for (BoundedTestProblem p : boxes) {
             String[] row = frozen.get(p.name());
@@ -73,21 +74,22 @@ class BoundedSuiteTest {
 
     @Test
     void theBenchJudgesEveryToolAtTheReturnedPoint() throws IOException {
-        List<BoundedTestProblem> some = BoundedSuite.problems().stream()
+        List<BoundedTestProblem> some = BoundedProblems.problems().stream()
                 .filter(p -> List.of("hs2", "hs38", "rosenbrock-box", "freudenstein-roth-box").contains(p.name())).toList();
-        BoundedBench.Report r = BoundedBench.run(some, List.of("lbfgsb", "tron"), false, line -> { });
-        assertThat(r.rows()).hasSize(8);
+        BoundedBench.Report r = BoundedBench.run(Catalog.builtIn(), some, List.of("lbfgsb", "tron"), false,
+                CompareSettings.DEFAULT.withWarmups(0).withRepeats(1), line -> { });
+        assertThat(r.records()).hasSize(8);
         // from the standard start all of them reach the local minimum 79.95 of Freudenstein–Roth's box, not the frozen 7.37
-        assertThat(r.rows()).filteredOn(row -> row.problem().equals("freudenstein-roth-box")).allSatisfy(row -> {
+        assertThat(r.records()).filteredOn(row -> row.problem().equals("freudenstein-roth-box")).allSatisfy(row -> {
             assertThat(row.solved()).isFalse();
             assertThat(row.value()).isCloseTo(79.9478101790288, within(1e-9));
         });
-        assertThat(r.rows()).filteredOn(row -> !row.problem().equals("freudenstein-roth-box")).allSatisfy(row -> {
+        assertThat(r.records()).filteredOn(row -> !row.problem().equals("freudenstein-roth-box")).allSatisfy(row -> {
             assertThat(row.solved()).as(row.toString()).isTrue();
-            assertThat(row.certificate()).isLessThan(1e-6);
+            assertThat(row.optimality()).isLessThan(1e-6);
         });
         assertThat(r.solvedCounts()).containsEntry("fixpoint lbfgsb", 3).containsEntry("fixpoint tron", 3);
         assertThat(r.text()).contains("Solved of 4: fixpoint lbfgsb 3; fixpoint tron 3;");
-        assertThat(new ObjectMapper().readTree(r.json()).get("rows")).hasSize(8);
+        assertThat(BoundedSuite.html(r, CompareSettings.DEFAULT)).startsWith("<h2 id=\"bounded\">").contains("fixpoint lbfgsb 3 of 4");
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fixpoint.bench.peer.ScipyPeer;
+import io.fixpoint.bench.peer.PythonBridge;
 import io.fixpoint.bench.suite.ScalableProblem;
 import io.fixpoint.bench.suite.Suites;
 import java.time.Duration;
@@ -43,8 +43,7 @@ class LargeScaleBenchTest {
     /** SciPy's NumPy definitions of every problem agree with Fixpoint's at x₀, and its solves are judged by Fixpoint. */
     @Test
     void scipySolvesTheSameFunctions() {
-        ScipyPeer peer = new ScipyPeer(ScipyPeer.defaultPython(), List.of("L-BFGS-B"), Duration.ofMinutes(5), java.util.Set.of());
-        assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
+        assumeTrue(PythonBridge.python3().unavailable("numpy", "scipy").isEmpty(), "python3 with SciPy is not installed");
         List<String> all = Suites.scalable().stream().map(ScalableProblem::name).toList();
         LargeScaleBench.Settings s = small(all, List.of("L-BFGS-B")).withMethods(List.of("lbfgs"), List.of("L-BFGS-B")).withIterations(300, 50);
         LargeScaleReport r = LargeScaleBench.run(s, line -> { });
