@@ -2,17 +2,23 @@ package io.fixpoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The command line run in-process, as a user would type it; each case takes milliseconds. */
 class CliTest {
@@ -154,6 +160,87 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: cannot write the report");
         assertThat(r.out()).isEmpty(); // refused before the run
+    }
+
+    /** A stream that fails as a full disk or a closed pipe does. */
+    static OutputStream failing(String reason) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(reason);
+            }
+        };
+    }
+
+    static Run runWithOut(PrintWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(out);
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), "", err.toString());
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASilentLoss() {
+        Run full = runWithOut(CheckedOutput.over(failing("No space left on device")), "list", "--json");
+        assertBadInput(full, "cannot write the output: No space left on device");
+        Run plain = runWithOut(new PrintWriter(failing("No space left on device")), "solve", "--problem", "beale", "--method", "bfgs");
+        assertBadInput(plain, "cannot write the output");
+        // a reader that stops early (a pipe into head) is not an error of ours
+        Run pipe = runWithOut(CheckedOutput.over(failing("Broken pipe")), "list");
+        assertThat(pipe.code()).isZero();
+        assertThat(pipe.err()).isEmpty();
+    }
+
+    @Test
+    void aTraceThatCannotBeWrittenIsAnError() {
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", ""), "--trace needs a file name");
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", "/proc/no/such/trace.csv"),
+                "cannot write the trace to /proc/no/such/trace.csv");
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", "/dev/full"), "cannot write the trace to /dev/full");
+    }
+
+    @Test
+    void aReportDirectoryIsCheckedBeforeTheRun() {
+        assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--report", ""), "--report needs a directory name");
+        assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--report", "/proc/x"), "cannot write the report to /proc/x");
+        assertBadInput(run("sequence", "--bench", "--report", "/proc/x"), "cannot write the report to /proc/x");
+        assertBadInput(run("fit", "--nist-bench", "--report", "/proc/x"), "cannot write the report to /proc/x");
+        assertBadInput(run("bench-fixed-point", "--no-scipy", "--report", "/proc/x"), "cannot write the report to /proc/x");
+    }
+
+    @Command(name = "exhaust")
+    static final class Exhaust implements Callable<Integer> {
+        @Option(names = "--heap")
+        boolean heap;
+
+        @Override
+        public Integer call() {
+            throw heap ? new OutOfMemoryError("Java heap space") : new StackOverflowError();
+        }
+    }
+
+    @Test
+    void theJvmRunningOutOfStackOrHeapIsOneLineNotATrace() {
+        CommandLine cl = Main.commandLine();
+        cl.addSubcommand(new Exhaust());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertBadInput(new Run(cl.execute("exhaust"), out.toString(), err.toString()), "nested too deeply or is too long", "the stack ran out");
+        err.getBuffer().setLength(0);
+        assertBadInput(new Run(cl.execute("exhaust", "--heap"), out.toString(), err.toString()), "out of memory", "FIXPOINT_JAVA_OPTS=-Xmx");
+    }
+
+    @Test
+    void evaluationsAreWordsNotAJavaMap() {
+        assertThat(run("solve", "--problem", "beale", "--method", "bfgs").out()).containsPattern("evaluations  value \\d+, gradient \\d+\n");
+        assertThat(run("fixed-point", "--map", "cos(x)", "--vars", "x", "--start", "1").out()).containsPattern("evaluations map \\d+ \\(anderson\\)");
+        assertThat(run("root", "--equations", "x^2-2", "--vars", "x", "--start", "1").out())
+                .containsPattern("evaluations residual \\d+, jacobian \\d+ \\(hybrid\\)");
+        assertThat(run("fit", "Misra1a").out()).containsPattern("evaluations residual \\d+, jacobian \\d+\n").doesNotContain("{");
     }
 
     @Test
