@@ -24,7 +24,7 @@ final class DriverOptions {
     @Option(names = "--max-iter", paramLabel = "N", description = "Iteration limit. Default: the method's.")
     Integer maxIter;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit; the solve ends BUDGET_EXHAUSTED when it passes.")
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit of the solve, checked between iterations; the solve ends BUDGET_EXHAUSTED when it passes.")
     Double timeLimit;
 
     /** {@code defaults} with what the user gave; a bad value is a {@link UserError}. */

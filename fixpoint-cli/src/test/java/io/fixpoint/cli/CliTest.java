@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -241,6 +243,29 @@ class CliTest {
         assertThat(run("root", "--equations", "x^2-2", "--vars", "x", "--start", "1").out())
                 .containsPattern("evaluations residual \\d+, jacobian \\d+ \\(hybrid\\)");
         assertThat(run("fit", "Misra1a").out()).containsPattern("evaluations residual \\d+, jacobian \\d+\n").doesNotContain("{");
+    }
+
+    /** Every solving command takes the iteration and time budgets, and they end its solve with the honest status. */
+    @ParameterizedTest
+    @ValueSource(strings = {"solve --problem rosenbrock --method gradient-descent", "fit Misra1a", "root --equations x^3-2;y-x --vars x,y --start 5,0",
+        "fixed-point --map cos(x) --vars x --start 1 --method picard", "sequence --cell lorenz --length 500 --method jacobi"})
+    void everySolvingCommandHonoursTheBudgets(String command) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.add("--json");
+        List<String> byIterations = new java.util.ArrayList<>(args);
+        byIterations.addAll(List.of("--max-iter", "1"));
+        Run r = run(byIterations.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("MAX_ITERATIONS");
+        assertThat(j.get("iterations").asInt()).isEqualTo(1);
+        List<String> byTime = new java.util.ArrayList<>(args);
+        byTime.addAll(List.of("--time-limit", "1e-9"));
+        r = run(byTime.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        j = JSON.readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
+        assertThat(j.get("message").asText()).contains("time limit");
     }
 
     @Test
