@@ -203,6 +203,41 @@ class CliTest {
         assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", "/dev/full"), "cannot write the trace to /dev/full");
     }
 
+    /** A trace is written beside its file and moved into place: two runs writing one file leave one whole trace, never a mix. */
+    @Test
+    void aTraceReplacesItsFileWhole(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("trace.csv");
+        String[] longer = {"solve", "--problem", "rosenbrock", "--method", "gradient-descent", "--max-iter", "3000", "--trace", trace.toString()};
+        String[] shorter = {"solve", "--problem", "beale", "--method", "bfgs", "--trace", trace.toString()};
+        for (int round = 0; round < 8; round++) {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            Thread other = new Thread(() -> {
+                await(start);
+                run(shorter);
+            });
+            other.start();
+            await(start);
+            run(longer);
+            other.join();
+            List<String> lines = Files.readAllLines(trace);
+            assertThat(lines.get(0)).isEqualTo("iteration,value,optimality,step,evaluations,seconds");
+            for (int k = 1; k < lines.size(); k++) {
+                assertThat(lines.get(k)).as("round " + round).matches((k - 1) + "(,[^,]+){5}");
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("trace.csv");
+        }
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aReportDirectoryIsCheckedBeforeTheRun() {
         assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--report", ""), "--report needs a directory name");
