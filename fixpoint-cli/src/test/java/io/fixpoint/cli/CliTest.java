@@ -303,6 +303,21 @@ class CliTest {
         assertThat(j.get("message").asText()).contains("time limit");
     }
 
+    /** A bench option that no chosen suite reads is refused before the run, with the suites it applies to. */
+    @Test
+    void benchOptionsThatNoChosenSuiteReadsAreRefused() {
+        assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
+                "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
+        assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
+                "--repeats does not apply to the minimization suite; it applies to the fixed-point suite and to the minimization suite with --compare");
+        assertBadInput(run("bench", "--suites", "fixed-point,least-squares", "--full"),
+                "--full does not apply to the fixed-point, least-squares suites; it applies to the sequence suite");
+        assertBadInput(run("bench", "--suites", "sequence", "--time-limit", "3"),
+                "--time-limit does not apply to the sequence suite; it applies to the minimization suite");
+        assertBadInput(run("bench", "--suites", "sequence", "--problems", "rosenbrock"),
+                "--problems does not apply to the sequence suite; it applies to the minimization, least-squares suites");
+    }
+
     @Test
     void listJsonParses() throws Exception {
         Run r = run("list", "--json");
