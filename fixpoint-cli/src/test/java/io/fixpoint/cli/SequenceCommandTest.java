@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SequenceCommandTest {
@@ -45,6 +47,20 @@ class SequenceCommandTest {
             CliTest.assertBadInput(run("sequence", "--cell", "tanh-rnn", "--hidden", "1", "--length", String.valueOf(length), "--method", "sequential"),
                     "needs about", "give it more with FIXPOINT_JAVA_OPTS=-Xmx");
         }
+    }
+
+    /** A need close to the heap runs with a warning: it may fit (many large arrays have filled 89% of a heap) or end in one line. */
+    @Test
+    void aSolveCloseToTheHeapRunsWithAWarning() throws Exception {
+        // deer on a GRU with D = 64 holds about 8,900 numbers per step; 800 steps fill about 85% of a 64 MB heap
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "sequence", "--cell", "gru", "--hidden", "64", "--length", "800",
+                "--method", "deer", "--threads", "1").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        assertThat(err).startsWith("note: deer on gru with T=800 and D=64 (1 thread) needs about 57 MB of heap; the JVM may use 67 MB, "
+                + "and arrays this large may not fit; if it runs out, give it more with FIXPOINT_JAVA_OPTS=-Xmx1g\n").doesNotContain("Exception", "\tat ");
+        assertThat(code).as(err).isIn(0, 2);
     }
 
     @Test
