@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code --bounds name=LOW:HIGH,...} option of {@code fit} and {@code minimize}: a missing side,
- * {@code -inf} (low) or {@code inf} (high) means no bound; names not listed are unbounded.
+ * The {@code --bounds name=LOW:HIGH,...} option of {@code fit} and {@code minimize}: a missing side means
+ * no bound there; {@code inf} takes the sign it is written with; names not listed are unbounded.
  */
 final class BoundsOption {
     private BoundsOption() {
@@ -16,7 +16,7 @@ final class BoundsOption {
      * The bounds on {@code names} that {@code text} sets.
      *
      * @param what what the names are, for messages ("parameter", "variable")
-     * @throws UserError for a malformed pair, an unknown name, a non-number, an infinity on the wrong side or low &gt; high
+     * @throws UserError for a malformed pair, an unknown name, a non-number or NaN, or an empty range (low ≥ high)
      */
     static Bounds parse(String text, List<String> names, String what) {
         double[] lo = new double[names.size()];
@@ -35,31 +35,33 @@ final class BoundsOption {
             if (j < 0) {
                 throw new UserError("--bounds: '" + name + "' is not a " + what + " (" + what + "s: " + String.join(", ", names) + ")");
             }
-            lo[j] = bound(range[0], name, -1);
-            hi[j] = bound(range[1], name, +1);
+            lo[j] = bound(range[0], name, Double.NEGATIVE_INFINITY);
+            hi[j] = bound(range[1], name, Double.POSITIVE_INFINITY);
             if (!(lo[j] < hi[j])) {
-                throw new UserError("--bounds: '" + name + "' needs lower < upper, got " + range[0].strip() + ":" + range[1].strip());
+                throw new UserError("--bounds: the lower bound of '" + name + "' (" + lo[j] + ") must lie below its upper bound (" + hi[j] + ")");
             }
         }
         return new Bounds(lo, hi);
     }
 
-    /** A bound of {@code name}; {@code side} −1 for the lower one (may be −inf), +1 for the upper one (may be inf). */
-    private static double bound(String text, String name, int side) {
+    /** A bound: a number, inf / +inf / -inf (signed as written), or empty for {@code none} on that side. */
+    private static double bound(String text, String name, double none) {
         String t = text.strip();
-        String which = side < 0 ? "lower" : "upper";
         if (t.isEmpty()) {
-            return side * Double.POSITIVE_INFINITY;
+            return none;
+        }
+        String magnitude = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
+        if (magnitude.equalsIgnoreCase("inf") || magnitude.equalsIgnoreCase("infinity")) {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         double v;
         try {
-            v = Double.parseDouble(t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("+inf") ? "Infinity"
-                    : t.equalsIgnoreCase("-inf") ? "-Infinity" : t);
+            v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new UserError("--bounds: the " + which + " bound '" + t + "' of '" + name + "' is not a number");
+            throw new UserError("--bounds: the bound '" + t + "' of '" + name + "' is not a number");
         }
-        if (Double.isNaN(v) || (Double.isInfinite(v) && Math.signum(v) != side)) {
-            throw new UserError("--bounds: the " + which + " bound of '" + name + "' cannot be " + t + " (no point would satisfy it)");
+        if (Double.isNaN(v)) {
+            throw new UserError("--bounds: the bound of '" + name + "' is NaN");
         }
         return v;
     }

@@ -8,7 +8,6 @@ import io.fixpoint.problem.Bounds;
 import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.problem.ExpressionProblem;
 import io.fixpoint.problem.Objective;
-import io.fixpoint.problem.Problem;
 import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.SolverSpec;
@@ -87,11 +86,11 @@ final class MinimizeCommand implements Callable<Integer> {
         switch (kind) {
             case CONSTRAINED -> {
                 ConstrainedProblem problem = ExpressionProblem.constrained(f, parsed, names, box);
-                s = solve(catalog.constrained(name), problem, x0);
+                s = driver.solve(spec, catalog.constrained(name), problem, x0);
                 certificate.putAll(kkt(problem, s, parsed));
             }
             case BOUNDED -> {
-                s = solve(catalog.bounded(name), objectiveFunction.withBounds(box), x0);
+                s = driver.solve(spec, catalog.bounded(name), objectiveFunction.withBounds(box), x0);
                 double[] g = new double[names.size()];
                 objectiveFunction.gradient(s.x().clone(), g);
                 certificate.put("certificate", "projected-gradient norm ‖P(x − ∇f) − x‖₂");
@@ -99,7 +98,7 @@ final class MinimizeCommand implements Callable<Integer> {
             }
             default -> {
                 SolverSpec<Objective> m = catalog.minimizer(name);
-                s = solve(m, objectiveFunction, x0);
+                s = driver.solve(spec, m, objectiveFunction, x0);
                 double[] g = new double[names.size()];
                 objectiveFunction.gradient(s.x().clone(), g);
                 certificate.put("certificate", m.needs().isEmpty()
@@ -140,14 +139,6 @@ final class MinimizeCommand implements Callable<Integer> {
             able.addAll(catalog.names(ProblemKind.CONSTRAINED));
         }
         throw new UserError("method '" + name + "' does not handle " + what + "; use " + String.join(", ", able));
-    }
-
-    /** One solve under the method's defaults merged with the driver options, with a progress line on stderr for long ones. */
-    private <P extends Problem<P>> Solution solve(SolverSpec<P> m, P problem, double[] x0) {
-        SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), "optimality");
-        Solution s = driver.over(m.defaults()).driver(progress).solve(m.create(), problem, x0);
-        progress.clear();
-        return s;
     }
 
     /** The KKT residuals recomputed at the returned point with the returned multipliers, and the multipliers in the order given. */

@@ -81,8 +81,8 @@ class MinimizeCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--bounds§x=3:2                  | needs lower < upper",
-        "--bounds§x=inf:-inf             | cannot be inf",
+        "--bounds§x=3:2                  | must lie below its upper bound (2.0)",
+        "--bounds§x=inf:-inf             | must lie below its upper bound (-Infinity)",
         "--bounds§z=0:1                  | 'z' is not a variable",
         "--constraint§x + q <= 1         | unknown variable 'q'",
         "--constraint§x + y              | no relation",

@@ -3,6 +3,7 @@ package io.fixpoint.bench.bounded;
 import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.report.Html;
@@ -10,9 +11,11 @@ import io.fixpoint.bench.report.RecordGrid;
 import io.fixpoint.bench.suite.BoundedProblems;
 import io.fixpoint.bench.suite.BoundedTestProblem;
 import io.fixpoint.solve.ProblemKind;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bound-constrained minimisation: every bounded method of the catalogue on HS1, HS2, HS25, HS38 and the
@@ -32,6 +35,12 @@ public final class BoundedSuite implements Suite {
     }
 
     @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        return options.full() ? EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.WARMUPS, Choice.FULL)
+                : EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.FULL);
+    }
+
+    @Override
     public SuiteReport run(SuiteOptions options) {
         long t0 = System.nanoTime();
         List<String> methods = options.chosenMethods(options.catalog().names(ProblemKind.BOUNDED));
@@ -42,7 +51,8 @@ public final class BoundedSuite implements Suite {
                     + String.join(", ", BoundedProblems.problems().stream().map(BoundedTestProblem::name).toList()));
         }
         boolean scipy = options.peer("scipy", true);
-        CompareSettings timing = options.full() ? CompareSettings.DEFAULT.withRepeats(options.repeatsOr(CompareSettings.DEFAULT.repeats()))
+        CompareSettings timing = options.full()
+                ? CompareSettings.DEFAULT.withRepeats(options.repeatsOr(CompareSettings.DEFAULT.repeats())).withWarmups(options.warmups())
                 : CompareSettings.DEFAULT.withWarmups(0).withRepeats(options.repeatsOr(1));
         options.progress().addWork((long) problems.size() * (methods.size() + (scipy ? 1 : 0)));
         options.progress().stage("bounded: " + problems.size() + " problems with " + String.join(", ", methods) + (scipy ? " and SciPy L-BFGS-B" : ""));

@@ -3,15 +3,18 @@ package io.fixpoint.bench.constrained;
 import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.Html;
 import io.fixpoint.bench.report.RecordGrid;
 import io.fixpoint.bench.suite.ConstrainedTestProblem;
 import io.fixpoint.bench.suite.hs.HockSchittkowski;
 import io.fixpoint.solve.ProblemKind;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * General constraints: every constrained method of the catalogue on Hock–Schittkowski problems beside
@@ -29,6 +32,11 @@ public final class ConstrainedSuite implements Suite {
     public String description() {
         return "every constrained method on " + ConstrainedBench.QUICK.size() + " Hock–Schittkowski problems (--full: all "
                 + HockSchittkowski.problems().size() + ") beside SciPy's SLSQP and trust-constr";
+    }
+
+    @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        return EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.FULL, Choice.SOLVE_LIMIT);
     }
 
     @Override

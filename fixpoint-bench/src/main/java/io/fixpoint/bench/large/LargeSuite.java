@@ -3,12 +3,15 @@ package io.fixpoint.bench.large;
 import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.Html;
 import io.fixpoint.bench.report.RecordGrid;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Large-scale minimisation: L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on the variable-dimension
@@ -26,6 +29,11 @@ public final class LargeSuite implements Suite {
     @Override
     public String description() {
         return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 7 variable-dimension problems at n = 10⁴ (--full: up to 10⁷) beside SciPy";
+    }
+
+    @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        return EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.FULL);
     }
 
     @Override
