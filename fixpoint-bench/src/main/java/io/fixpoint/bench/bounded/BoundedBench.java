@@ -124,7 +124,7 @@ public final class BoundedBench {
     }
 
     /** The settings of one Fixpoint solve: the method's defaults with the suite's target and time limit, no trace. */
-    static Settings settings(SolverSpec<BoundedObjective> spec, BoundedTestProblem p) {
+    public static Settings settings(SolverSpec<BoundedObjective> spec, BoundedTestProblem p) {
         return spec.defaults().withTolerances(Tolerances.of(target(p))).withTimeLimit(TIME_LIMIT).withTrace(false);
     }
 

@@ -286,6 +286,11 @@ public final class LargeScaleBench {
         return s.relativeTolerance() * Vectors.norm(g);
     }
 
+    /** The settings of a Fixpoint solve: the method's defaults with the suite's gradient target and iteration limit, no trace. */
+    public static io.fixpoint.solve.Settings settings(SolverSpec<Objective> spec, TestProblem t, Settings s) {
+        return spec.defaults().withTolerances(Tolerances.of(target(t, s))).withMaxIterations(s.iterationLimit(spec.name())).withTrace(false);
+    }
+
     /** ‖∇f(x)‖₂ and f(x) by Fixpoint's definition. */
     static double[] judge(TestProblem t, double[] x) {
         double[] g = new double[x.length];
@@ -300,8 +305,7 @@ public final class LargeScaleBench {
         double target = target(t, s);
         TimedObjective f = new TimedObjective(t.objective());
         SolverSpec<Objective> spec = Catalog.builtIn().minimizer(method);
-        Driver driver = spec.defaults().withTolerances(Tolerances.of(target)).withMaxIterations(s.iterationLimit(method))
-                .withTimeLimit(s.timeLimit()).withTrace(false).driver();
+        Driver driver = settings(spec, t, s).withTimeLimit(s.timeLimit()).driver();
         List<Run> runs = new ArrayList<>();
         try {
             Run first = once(driver, spec, f, t.start());
