@@ -168,7 +168,7 @@ class GoldenCountsTest {
         compare("bounded.tsv", rows);
     }
 
-    /** The large-scale suite's quick size (n = 10⁴) with every Fixpoint method under the suite's settings. */
+    /** The large-scale suite's quick size (n = 10³) with every Fixpoint method under the suite's settings (no time limit). */
     @Test
     void largeSuiteQuickSize() throws IOException {
         List<String> rows = new ArrayList<>();

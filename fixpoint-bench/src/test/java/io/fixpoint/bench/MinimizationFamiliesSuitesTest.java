@@ -41,12 +41,12 @@ class MinimizationFamiliesSuitesTest {
         SuiteReport r = BenchSuites.byName("large").run(SuiteOptions.DEFAULT.withProblems(List.of("extended-rosenbrock"))
                 .withMethods(List.of("lbfgs", "lbfgsb")).withPeers(List.of()));
         assertThat(r.records()).hasSize(2).allSatisfy(rec -> {
-            assertThat(rec.dimension()).isEqualTo(10_000);
+            assertThat(rec.dimension()).isEqualTo(1_000);
             assertThat(rec.solved()).as(rec.method()).isTrue();
             assertThat(rec.x()).isNull();
             assertThat(rec.figure("target", 0)).isPositive();
         });
-        assertThat(r.html()).startsWith("<h2 id=\"large\">").contains("n = 10000");
+        assertThat(r.html()).startsWith("<h2 id=\"large\">").contains("n = 1000");
         assertThat(r.allFiles()).containsKeys("results.csv", "results.json", "large.json");
     }
 

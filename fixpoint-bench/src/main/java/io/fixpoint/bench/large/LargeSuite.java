@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Large-scale minimisation: L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on the variable-dimension
  * problems beside SciPy's L-BFGS-B, CG and trust-krylov, judged by the gradient-norm target at the
- * returned point ({@link LargeScaleBench}). The quick run is n = 10⁴ with one timed solve; {@code --full}
- * runs n = 10⁴ … 10⁷ with the median of 3, and the memory-traffic comparison at 10⁶.
+ * returned point ({@link LargeScaleBench}). The quick run is n = 10³ with one timed solve and the run's
+ * time limit per solve; {@code --full} runs n = 10⁴ … 10⁷ with the median of 3 and 120 s per solve, and
+ * the memory-traffic comparison at 10⁶.
  */
 public final class LargeSuite implements Suite {
 
@@ -28,12 +29,13 @@ public final class LargeSuite implements Suite {
 
     @Override
     public String description() {
-        return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 7 variable-dimension problems at n = 10⁴ (--full: up to 10⁷) beside SciPy";
+        return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 7 variable-dimension problems at n = 10³ (--full: 10⁴ to 10⁷) beside SciPy";
     }
 
     @Override
     public Set<Choice> reads(SuiteOptions options) {
-        return EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.FULL);
+        return options.full() ? EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.FULL)
+                : EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.REPEATS, Choice.FULL, Choice.SOLVE_LIMIT);
     }
 
     @Override
@@ -41,6 +43,9 @@ public final class LargeSuite implements Suite {
         long t0 = System.nanoTime();
         LargeScaleBench.Settings s = options.full() ? LargeScaleBench.Settings.full() : LargeScaleBench.Settings.quick();
         s = s.withRepeats(options.repeatsOr(s.repeats()));
+        if (!options.full()) {
+            s = s.withTimeLimit(options.solveLimit());
+        }
         if (!options.problems().isEmpty()) {
             s = s.withProblems(options.problems());
         }
