@@ -322,13 +322,14 @@ class CliTest {
         assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
                 "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
         assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
-                "--repeats does not apply to the minimization suite; it applies to the fixed-point suite and to the minimization suite with --compare");
+                "--repeats does not apply to the minimization suite; it applies to the fixed-point, bounded, large, constrained suites and to the "
+                        + "minimization suite with --compare");
         assertBadInput(run("bench", "--suites", "fixed-point,least-squares", "--full"),
-                "--full does not apply to the fixed-point, least-squares suites; it applies to the sequence suite");
+                "--full does not apply to the fixed-point, least-squares suites; it applies to the sequence, lp, bounded, large, constrained suites");
         assertBadInput(run("bench", "--suites", "sequence", "--time-limit", "3"),
-                "--time-limit does not apply to the sequence suite; it applies to the minimization suite");
+                "--time-limit does not apply to the sequence suite; it applies to the minimization, lp, large, constrained suites");
         assertBadInput(run("bench", "--suites", "sequence", "--problems", "rosenbrock"),
-                "--problems does not apply to the sequence suite; it applies to the minimization, least-squares, bounded, large, constrained suites");
+                "--problems does not apply to the sequence suite; it applies to the minimization, least-squares, lp, bounded, large, constrained suites");
     }
 
     @Test
