@@ -1,8 +1,8 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.mdp.Garnet;
 import io.fixpoint.mdp.Gridworld;
-import io.fixpoint.mdp.MdpSolvers;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.MarkovDecisionProcess.Transition;
 import io.fixpoint.solve.Solution;
@@ -51,7 +51,7 @@ final class MdpCommand implements Callable<Integer> {
     @Option(names = "--average-reward", description = "maximise the reward per step instead (relative values, v(0) = 0)")
     boolean averageReward;
 
-    @Option(names = "--method", defaultValue = MdpSolvers.DEFAULT, paramLabel = "NAME",
+    @Option(names = "--method", defaultValue = "policy-iteration", paramLabel = "NAME",
             description = "value-iteration, gauss-seidel, anchored-vi, anderson-vi, policy-iteration or modified-policy-iteration "
                     + "(default ${DEFAULT-VALUE})")
     String method;
@@ -71,7 +71,7 @@ final class MdpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MarkovDecisionProcess p = problem();
-        var solver = MdpSolvers.byName(method);
+        var solver = Catalog.builtIn().mdp(method).create();
         Solution s = DriverOptions.legacy(tol, maxIter, timeLimit).driver().solve(solver, p, new double[p.dimension()]);
         int[] policy = (int[]) s.details().get("policy");
         PrintWriter out = spec.commandLine().getOut();

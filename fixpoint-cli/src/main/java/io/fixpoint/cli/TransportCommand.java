@@ -1,10 +1,10 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.TransportProblem;
 import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.transport.TransportSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -53,7 +53,7 @@ final class TransportCommand implements Callable<Integer> {
     @Option(names = "--reg", defaultValue = "0.01", paramLabel = "EPS", description = "regularisation eps > 0 (default ${DEFAULT-VALUE})")
     double reg;
 
-    @Option(names = "--method", defaultValue = TransportSolvers.DEFAULT, paramLabel = "NAME",
+    @Option(names = "--method", defaultValue = "sinkhorn-log", paramLabel = "NAME",
             description = "sinkhorn, sinkhorn-log, sinkhorn-eps-scaling, greenkhorn, sinkhorn-anderson or sns (default ${DEFAULT-VALUE})")
     String method;
 
@@ -75,7 +75,7 @@ final class TransportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TransportProblem problem = problem();
-        var solver = TransportSolvers.byName(method);
+        var solver = Catalog.builtIn().transport(method).create();
         Solution s = DriverOptions.legacy(tol, maxIter, timeLimit).driver().solve(solver, problem, new double[problem.dimension()]);
         double transportCost = problem.transportCost(s.x());
         double[] errors = problem.marginalErrors(s.x());

@@ -83,6 +83,6 @@ class MdpCommandTest {
         assertBadInput(run("mdp", "--garnet", "10,2"), "S,A,B");
         assertBadInput(run("mdp", "--garnet", "10,2,11"), "branching");
         assertBadInput(run("mdp", "--gridworld", "3", "--average-reward", "--method", "anchored-vi"), "discount < 1");
-        assertBadInput(run("mdp", "--gridworld", "3", "--method", "q-learning"), "unknown decision-process method");
+        assertBadInput(run("mdp", "--gridworld", "3", "--method", "q-learning"), "unknown mdp method");
     }
 }

@@ -8,7 +8,9 @@ public enum ProblemKind {
     LEAST_SQUARES("least-squares", "minimise ½‖r(x)‖² (curve fitting)"),
     ROOT("root", "solve F(x) = 0"),
     FIXED_POINT("fixed-point", "find x = T(x), or certify that none exists"),
-    SEQUENCE("sequence", "evaluate a recurrence h_t = f(h_{t−1}, u_t) in parallel over time");
+    SEQUENCE("sequence", "evaluate a recurrence h_t = f(h_{t−1}, u_t) in parallel over time"),
+    TRANSPORT("transport", "entropic optimal transport: minimise ⟨P, M⟩ − εH(P) over plans with marginals a and b"),
+    MDP("mdp", "optimal values and policy of a Markov decision process");
 
     private final String label;
     private final String description;

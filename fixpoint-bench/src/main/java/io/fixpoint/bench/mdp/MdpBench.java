@@ -3,13 +3,14 @@ package io.fixpoint.bench.mdp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fixpoint.bench.report.SvgPlot;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.mdp.Garnet;
 import io.fixpoint.mdp.Gridworld;
-import io.fixpoint.mdp.MdpSolvers;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.MarkovDecisionProcess.Transition;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,11 +89,11 @@ public final class MdpBench {
                 MarkovDecisionProcess p = e.getValue().apply(gamma);
                 double distance = 0;
                 for (double v : Driver.builder().tolerance(1e-12).maxIterations(1000).build()
-                        .solve(MdpSolvers.byName("policy-iteration"), p, new double[p.dimension()]).x()) {
+                        .solve(Catalog.builtIn().mdp("policy-iteration").create(), p, new double[p.dimension()]).x()) {
                     distance = Math.max(distance, Math.abs(v));
                 }
                 for (String method : List.of("value-iteration", "anchored-vi")) {
-                    Solution s = fixed.solve(MdpSolvers.byName(method), p, new double[p.dimension()]);
+                    Solution s = fixed.solve(Catalog.builtIn().mdp(method).create(), p, new double[p.dimension()]);
                     curves.add(new Curve(e.getKey(), gamma, s.solver(), s.trace().optimality(), distance));
                     progress.printf(Locale.ROOT, "mdp %s γ=%s %s: Bellman error %.3e after %d iterations%n", e.getKey(), gamma, s.solver(),
                             s.optimality(), s.iterations());
@@ -108,10 +109,10 @@ public final class MdpBench {
         Driver tolerance = Driver.builder().tolerance(1e-8).maxIterations(1_000_000).build();
         for (Map.Entry<String, MarkovDecisionProcess> e : table.entrySet()) {
             MarkovDecisionProcess p = e.getValue();
-            for (String method : MdpSolvers.names()) {
+            for (String method : Catalog.builtIn().names(ProblemKind.MDP)) {
                 Solution s;
                 try {
-                    s = tolerance.solve(MdpSolvers.byName(method), p, new double[p.dimension()]);
+                    s = tolerance.solve(Catalog.builtIn().mdp(method).create(), p, new double[p.dimension()]);
                 } catch (IllegalArgumentException unsupported) {
                     continue;
                 }

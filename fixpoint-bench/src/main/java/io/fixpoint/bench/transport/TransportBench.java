@@ -3,12 +3,12 @@ package io.fixpoint.bench.transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fixpoint.bench.report.SvgPlot;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.TransportProblem;
 import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
-import io.fixpoint.transport.TransportSolvers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -142,9 +142,9 @@ public final class TransportBench {
      */
     private Solution solve(String method, TransportProblem p) {
         Driver driver = Driver.builder().tolerance(TOLERANCE).maxIterations(1_000_000).timeLimit(timeLimit).build();
-        Solution s = driver.solve(TransportSolvers.byName(method), p, new double[p.dimension()]);
+        Solution s = driver.solve(Catalog.builtIn().transport(method).create(), p, new double[p.dimension()]);
         if (method.equals("sinkhorn") && s.status() == Status.NON_FINITE) {
-            return driver.solve(TransportSolvers.byName("sinkhorn-log"), p, new double[p.dimension()]);
+            return driver.solve(Catalog.builtIn().transport("sinkhorn-log").create(), p, new double[p.dimension()]);
         }
         return s;
     }
