@@ -32,17 +32,6 @@ final class DriverOptions {
         return defaults.override(tol, rtol, maxIter, timeLimit == null ? null : duration("--time-limit", timeLimit));
     }
 
-    /** Settings from a command's own --tol, --max-iter and --time-limit (null for none). */
-    static Settings legacy(double tol, int maxIter, Double timeLimit) {
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new UserError("--tol must be finite and > 0, got " + tol);
-        }
-        if (maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        return Settings.tolerance(tol).withMaxIterations(maxIter).withTimeLimit(timeLimit == null ? null : duration("--time-limit", timeLimit));
-    }
-
     /** A positive, finite number of seconds as a duration, or a {@link UserError}. */
     static Duration duration(String option, double seconds) {
         if (!(seconds > 0) || seconds > 1e9) {

@@ -51,4 +51,16 @@ final class MethodNames {
             super(ProblemKind.SEQUENCE);
         }
     }
+
+    static final class Transport extends Of {
+        Transport() {
+            super(ProblemKind.TRANSPORT);
+        }
+    }
+
+    static final class Mdp extends Of {
+        Mdp() {
+            super(ProblemKind.MDP);
+        }
+    }
 }

@@ -167,10 +167,12 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(j.get("methods").size()).isEqualTo(31);
-        assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "least-squares", "root", "fixed-point", "sequence");
+        assertThat(j.get("methods").size()).isEqualTo(43);
+        assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "least-squares", "root", "fixed-point", "sequence",
+                "transport", "mdp");
         assertThat(j.get("nistDatasets").size()).isEqualTo(18);
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (31", "lbfgs", "anderson", "deer", "Misra1a", "sequence");
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (43", "lbfgs", "anderson", "deer", "Misra1a", "sequence",
+                "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *");
     }
 
     @Test
