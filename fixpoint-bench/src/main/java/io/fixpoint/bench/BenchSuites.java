@@ -1,8 +1,10 @@
 package io.fixpoint.bench;
 
 import io.fixpoint.bench.fixedpoint.FixedPointSuite;
+import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
+import io.fixpoint.bench.transport.TransportSuite;
 import java.util.List;
 
 /** Every suite {@code fixpoint bench} runs, in order; adding a suite is one line here. */
@@ -11,7 +13,9 @@ public final class BenchSuites {
             new MinimizationSuite(),
             new LeastSquaresSuite(),
             new FixedPointSuite(),
-            new SequenceSuite());
+            new SequenceSuite(),
+            new TransportSuite(),
+            new MdpSuite());
 
     private BenchSuites() {
     }
