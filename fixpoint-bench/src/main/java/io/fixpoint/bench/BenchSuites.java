@@ -1,6 +1,7 @@
 package io.fixpoint.bench;
 
 import io.fixpoint.bench.fixedpoint.FixedPointSuite;
+import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
@@ -14,6 +15,7 @@ public final class BenchSuites {
             new LeastSquaresSuite(),
             new FixedPointSuite(),
             new SequenceSuite(),
+            new LpSuite(),
             new TransportSuite(),
             new MdpSuite());
 

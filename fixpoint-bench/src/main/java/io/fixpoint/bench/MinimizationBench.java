@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Runs minimisers on test problems, each with the settings the catalogue gives it (‖∇f‖ ≤
- * 1e-10·‖∇f(x₀)‖; 20 000 iterations for first-order methods, 2 000 for second-order ones) plus a
+ * min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)); 20 000 iterations for first-order methods, 2 000 for second-order ones) plus a
  * time limit per solve (10 s by default), and judges every outcome with {@link MinimizationJudge}.
  * A method that throws while starting (it needs a Hessian the problem lacks) is
  * {@link SolveRecord.Outcome#NOT_APPLICABLE}; one that throws later, {@link SolveRecord.Outcome#ERROR}.

@@ -75,8 +75,7 @@ public final class MinimizationSuite implements Suite {
         Map<String, List<String>> byBudget = new TreeMap<>();
         for (String m : methods) {
             Settings s = bench.settings(m);
-            String rule = String.format(Locale.ROOT, "‖∇f‖ ≤ max(%s, %s·‖∇f(x₀)‖) or %d iterations", Html.num(s.tolerances().absolute()),
-                    Html.num(s.tolerances().relative()), s.maxIterations());
+            String rule = s.tolerances().describe("‖∇f‖", "f") + " or " + s.maxIterations() + " iterations";
             byBudget.computeIfAbsent(rule, k -> new ArrayList<>()).add(m);
         }
         List<String> out = new ArrayList<>();

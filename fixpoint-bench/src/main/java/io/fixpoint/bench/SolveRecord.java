@@ -73,12 +73,23 @@ public record SolveRecord(
         history = history == null ? new double[0] : history;
     }
 
-    /** Fixpoint's record of a solution (one run): the solution's own figures; the caller judges it. */
+    /**
+     * Fixpoint's record of a solution (one run): the solution's own figures, with the test that ended a
+     * converged solve and whether it is certified ({@code criterion}, {@code certified}); the caller judges it.
+     */
     public static SolveRecord of(String suite, String problem, String method, String family, Solution s, boolean solved, double value,
             double optimality, double seconds, int repeats, Map<String, Object> figures) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (s.converged()) {
+            all.put("criterion", s.criterion());
+            all.put("certified", s.certified());
+        }
+        if (figures != null) {
+            all.putAll(figures);
+        }
         return new SolveRecord(suite, problem, s.x().length, FIXPOINT, method, family, Outcome.RAN, s.status(), null, s.converged(), solved,
                 s.message(), s.iterations(), s.evaluations().byName(), value, optimality, seconds, repeats, s.x(), s.trace().optimality(),
-                figures);
+                all);
     }
 
     /** Fixpoint's record of a method that did not run (not applicable, or it threw). */
@@ -100,12 +111,17 @@ public record SolveRecord(
         return outcome != Outcome.NOT_APPLICABLE;
     }
 
-    /** The status in words: Fixpoint's status name, the peer's own status, {@code n/a} or {@code ERROR}. */
+    /**
+     * The status in words: Fixpoint's status name (a CONVERGED that a weaker test ended says so), the
+     * peer's own status, {@code n/a} or {@code ERROR}.
+     */
     public String statusText() {
         return switch (outcome) {
             case NOT_APPLICABLE -> "n/a";
             case ERROR -> "ERROR";
-            case RAN -> status != null ? status.name() : toolStatus;
+            case RAN -> status == null ? toolStatus
+                    : Boolean.FALSE.equals(figures.get("certified")) ? status.name() + " (not certified: " + figures.get("criterion") + ")"
+                    : status.name();
         };
     }
 
@@ -143,6 +159,12 @@ public record SolveRecord(
         f.putAll(more);
         return new SolveRecord(suite, problem, dimension, tool, method, family, outcome, status, toolStatus, claimed, solved, message,
                 iterations, evaluations, value, optimality, seconds, repeats, x, history, f);
+    }
+
+    /** The same record without its final point (a linear program's can have millions of entries). */
+    public SolveRecord withoutPoint() {
+        return new SolveRecord(suite, problem, dimension, tool, method, family, outcome, status, toolStatus, claimed, solved, message,
+                iterations, evaluations, value, optimality, seconds, repeats, null, history, figures);
     }
 
     /** The JSON fields of one solve, in a stable order; non-finite numbers become strings. */

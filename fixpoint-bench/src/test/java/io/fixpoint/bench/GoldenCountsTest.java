@@ -3,11 +3,17 @@ package io.fixpoint.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fixpoint.bench.fixedpoint.FixedPointBench;
+import io.fixpoint.bench.lp.LpBench;
+import io.fixpoint.bench.lp.Netlib;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.catalog.Catalog;
+import io.fixpoint.lp.LpResult;
+import io.fixpoint.lp.LpSettings;
+import io.fixpoint.lp.LpSolver;
 import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.sequence.Cells;
 import io.fixpoint.sequence.Sequences;
@@ -116,6 +122,24 @@ class GoldenCountsTest {
             }
         }
         compare("sequence.tsv", rows);
+    }
+
+    /** The LP suite's quick subset: every LP method on every model, with the suite's iteration budget and no time limit. */
+    @Test
+    void lpQuickSubset() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("model\tmethod\tstatus\titerations\tmatrixVector\tobjective\trelativeKkt");
+        int iterations = LpBench.Settings.quick().iterations();
+        for (String model : Netlib.QUICK) {
+            LinearProgram lp = Netlib.load(model).program();
+            for (String m : CATALOG.names(ProblemKind.LINEAR_PROGRAM)) {
+                SolverSpec<LinearProgram> spec = CATALOG.linearProgram(m);
+                LpResult r = LpSolver.solve(lp, spec, LpSettings.of(spec.defaults().withMaxIterations(iterations)));
+                rows.add(String.join("\t", model, m, r.statusName(), String.valueOf(r.iterations()), String.valueOf(r.matrixVectorProducts()),
+                        hex(r.objective()), hex(r.kkt().relative())));
+            }
+        }
+        compare("lp.tsv", rows);
     }
 
     private static String counts(Map<String, Long> byName) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code fixpoint bench}: every built-in suite, or the chosen ones, as text, JSON lines and an HTML report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the built-in suites: every method of each family on its problems, judged one way per suite, beside the peers",
-                "where they are installed. Suites (--suites): minimization, least-squares, fixed-point, sequence.",
+                "where they are installed. Suites (--suites): minimization, least-squares, fixed-point, sequence, lp.",
                 "Text goes to stdout, progress and notes to stderr; --report DIR also writes DIR/index.html (one page, a section",
                 "per suite) and DIR/SUITE/results.csv and results.json. Exit 1 when a peer's problem definitions disagree."})
 final class BenchCommand implements Callable<Integer> {
@@ -48,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peers", description = "Run no peer, not even where a suite runs SciPy by default.")
     boolean noPeers;
 
-    @Option(names = "--full", description = "The big sweeps (sequence: T up to 1e6, D = 1..32, five repeats).")
+    @Option(names = "--full", description = "The big sweeps (sequence: T up to 1e6, D = 1..32, five repeats; lp: all Netlib models and large "
+            + "generated programs).")
     boolean full;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit per solve. Default: ${DEFAULT-VALUE}.")

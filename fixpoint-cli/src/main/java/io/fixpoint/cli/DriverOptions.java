@@ -13,7 +13,8 @@ final class DriverOptions {
     Double tol;
 
     @Option(names = "--rtol", paramLabel = "X",
-            description = "Tolerance relative to the optimality measure at the start. Default: the method's (0 when --tol is given).")
+            description = "Tolerance relative to the optimality measure at the start, never looser than the method's ceiling "
+                    + "(minimisers: 1e-5·max(1, |f|) at the current point). Default: the method's (0 when --tol is given).")
     Double rtol;
 
     @Option(names = "--max-iter", paramLabel = "N", description = "Iteration limit. Default: the method's.")

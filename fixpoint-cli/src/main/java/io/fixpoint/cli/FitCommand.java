@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
                 "--nist-bench fits every built-in NIST dataset from both starts with every method, beside SciPy.",
                 "Exit codes: 0 converged, 1 did not converge, 2 bad input."})
 final class FitCommand implements Callable<Integer> {
+    /** The standard error of a parameter the data do not determine (JSON; "—" in the text). */
+    static final String NOT_DETERMINED = "not determined";
+
     @Spec
     CommandSpec spec;
 
@@ -143,7 +146,7 @@ final class FitCommand implements Callable<Integer> {
         }
         out.put("certifiedRss", d.certifiedRss());
         out.put("rssLre", round(Lre.of(stats.rss(), d.certifiedRss())));
-        print(out, d.name() + " (NIST StRD, start " + start + ")");
+        print(s, out, d.name() + " (NIST StRD, start " + start + ")");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -192,7 +195,7 @@ final class FitCommand implements Callable<Integer> {
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("model", expr.text());
-        print(out, path.getFileName().toString());
+        print(s, out, path.getFileName().toString());
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -294,7 +297,7 @@ final class FitCommand implements Callable<Integer> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", names.get(j));
             p.put("estimate", s.x()[j]);
-            p.put("standardError", Json.finiteOrString(stats.standardErrors()[j]));
+            p.put("standardError", stats.determined(j) ? stats.standardErrors()[j] : NOT_DETERMINED);
             ps.add(p);
         }
         out.put("parameters", ps);
@@ -302,6 +305,7 @@ final class FitCommand implements Callable<Integer> {
         out.put("degreesOfFreedom", stats.degreesOfFreedom());
         out.put("residualStandardDeviation", Json.finiteOrString(Math.sqrt(stats.residualVariance())));
         out.put("rank", stats.rank());
+        out.put("rankDeficient", stats.rankDeficient());
         return out;
     }
 
@@ -315,7 +319,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private void print(Map<String, Object> out, String title) {
+    private void print(Solution s, Map<String, Object> out, String title) {
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.write(out));
@@ -323,17 +327,33 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         w.printf(Locale.ROOT, "%s — %s, method %s%n", title, out.get("model"), out.get("method"));
-        w.printf(Locale.ROOT, "status: %s (%s)%n", out.get("status"), out.get("message"));
+        w.printf(Locale.ROOT, "status: %s (%s)%n", s.statusText(), s.message());
         boolean nist = out.containsKey("certifiedRss");
         w.printf(Locale.ROOT, nist ? "%-6s %24s %24s %18s %5s %7s%n" : "%-6s %24s %24s%n", "param", "estimate", "std. error",
                 "certified", "LRE", "SE LRE");
+        List<String> undetermined = new ArrayList<>();
         for (Map<String, Object> p : parameterRows(out)) {
-            if (nist) {
-                w.printf(Locale.ROOT, "%-6s %24.15e %24.15e %18.10e %5.1f %7.1f%n", p.get("name"), p.get("estimate"),
-                        num(p.get("standardError")), p.get("certified"), p.get("lre"), p.get("standardErrorLre"));
-            } else {
-                w.printf(Locale.ROOT, "%-6s %24.15e %24.15e%n", p.get("name"), p.get("estimate"), num(p.get("standardError")));
+            String se = p.get("standardError") instanceof Double d ? String.format(Locale.ROOT, "%24.15e", d) : String.format("%24s", "—");
+            if (!(p.get("standardError") instanceof Double)) {
+                undetermined.add((String) p.get("name"));
             }
+            if (nist) {
+                w.printf(Locale.ROOT, "%-6s %24.15e %s %18.10e %5.1f %7.1f%n", p.get("name"), p.get("estimate"), se, p.get("certified"),
+                        p.get("lre"), p.get("standardErrorLre"));
+            } else {
+                w.printf(Locale.ROOT, "%-6s %24.15e %s%n", p.get("name"), p.get("estimate"), se);
+            }
+        }
+        int n = parameterRows(out).size();
+        if (Boolean.TRUE.equals(out.get("rankDeficient"))) {
+            w.printf(Locale.ROOT, "rank-deficient: the Jacobian has rank %s of %d, so the data determine only %s combination%s of the parameters; "
+                    + "no standard error (—) for %s%n", out.get("rank"), n, out.get("rank"), Integer.valueOf(1).equals(out.get("rank")) ? "" : "s",
+                    String.join(", ", undetermined));
+        } else if (!undetermined.isEmpty()) {
+            w.printf(Locale.ROOT, "no standard errors (—): %s degrees of freedom leave no residual variance%n", out.get("degreesOfFreedom"));
+        }
+        if (!s.converged()) {
+            w.println("not a converged fit: the standard errors describe the linearisation at this point, not estimates");
         }
         if (nist) {
             w.printf(Locale.ROOT, "RSS %.15e (certified %.10e, LRE %.1f)%n", out.get("rss"), out.get("certifiedRss"), out.get("rssLre"));
@@ -343,10 +363,6 @@ final class FitCommand implements Callable<Integer> {
         }
         w.printf(Locale.ROOT, "iterations %s, evaluations %s%n", out.get("iterations"), out.get("evaluations"));
         w.flush();
-    }
-
-    private static double num(Object o) {
-        return o instanceof Double d ? d : Double.NaN;
     }
 
     private int bench() {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "fixed-point", mixinStandardHelpOptions = true,
         description = {"Find x with x = T(x) for a map given as expressions, or report that none exists.",
                 "The certificate is the residual ‖x − T(x)‖ (Euclidean); a map without a fixed point ends with status "
-                        + "NO_FIXED_POINT and its estimated displacement vector v = lim x_k − T(x_k).",
+                        + "NO_FIXED_POINT and its estimated displacement vector v = lim x_k − T(x_k), once that estimate has settled "
+                        + "and stopped moving; the message says how far from the start a fixed point has been ruled out for certain.",
                 "Exit code 0 converged, 1 not converged (NO_FIXED_POINT included), 2 bad input. "
                         + "Benchmarks: fixpoint bench-fixed-point."})
 final class FixedPointCommand implements Callable<Integer> {

@@ -13,11 +13,16 @@ final class Json {
     private Json() {
     }
 
-    /** The common fields of a solution: status, message, iterations, evaluations, value, optimality, x, seconds, rate. */
+    /**
+     * The common fields of a solution: status, the test that ended a converged solve and whether it is
+     * certified, message, iterations, evaluations, value, optimality, x, seconds, rate.
+     */
     static Map<String, Object> of(Solution s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", s.solver());
         m.put("status", s.status().name());
+        m.put("criterion", s.criterion());
+        m.put("certified", s.certified());
         m.put("message", s.message());
         m.put("iterations", s.iterations());
         m.put("evaluations", s.evaluations().byName());

@@ -96,6 +96,7 @@ final class ListCommand implements Callable<Integer> {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("absoluteTolerance", d.tolerances().absolute());
         defaults.put("relativeTolerance", d.tolerances().relative());
+        defaults.put("relativeToleranceCeiling", d.tolerances().ceiling());
         defaults.put("maxIterations", d.maxIterations());
         m.put("defaults", defaults);
         return m;

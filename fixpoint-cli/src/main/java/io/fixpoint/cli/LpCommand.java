@@ -1,22 +1,25 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.lp.LpMethods;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
 import io.fixpoint.lp.LpSolver;
 import io.fixpoint.lp.MpsModel;
 import io.fixpoint.lp.MpsReader;
+import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +32,8 @@ import picocli.CommandLine.Spec;
                 "OPTIMAL means the relative KKT criteria hold at the returned pair: primal residual ≤ ε(1+‖b‖), dual residual "
                         + "≤ ε(1+‖c‖), gap ≤ ε(1+|primal|+|dual|), recomputed on the program as given. PRIMAL_INFEASIBLE and "
                         + "DUAL_INFEASIBLE are reported only with a Farkas ray checked in double precision.",
+                "--tol is ε (default 1e-8); --rtol makes ε relative to the KKT error at the start. Default budget: 10⁶ iterations, "
+                        + "no time limit.",
                 "Exit code 0 OPTIMAL, 1 any other outcome, 2 bad input."})
 final class LpCommand implements Callable<Integer> {
     @Spec
@@ -37,17 +42,12 @@ final class LpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the MPS file (.mps or .mps.gz)")
     Path file;
 
-    @Option(names = "--method", defaultValue = "r2hpdhg", paramLabel = "NAME", description = "r2hpdhg, halpern-pdhg or pdhg (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "r2hpdhg", paramLabel = "NAME", completionCandidates = MethodNames.LinearProgram.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-8", description = "ε of the relative KKT criteria (default ${DEFAULT-VALUE})")
-    double tol;
-
-    @Option(names = "--time-limit", paramLabel = "S", description = "wall-time limit in seconds")
-    Double timeLimit;
-
-    @Option(names = "--max-iter", defaultValue = "1000000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--threads", defaultValue = "1", description = "threads for the sparse products (default ${DEFAULT-VALUE})")
     int threads;
@@ -66,21 +66,18 @@ final class LpCommand implements Callable<Integer> {
         if (!Files.isReadable(file)) {
             throw new UserError("cannot read " + file);
         }
-        if (timeLimit != null && !(timeLimit > 0)) {
-            throw new UserError("--time-limit must be > 0, got " + timeLimit);
+        SolverSpec<LinearProgram> m = Catalog.builtIn().linearProgram(method);
+        Settings settings = driver.over(m.defaults());
+        if (settings.tolerances().absolute() == 0 && settings.tolerances().relative() == 0) {
+            throw new UserError("--tol must be > 0 for a linear program (ε of the relative KKT criteria)");
         }
-        LpSettings settings;
-        try {
-            settings = LpSettings.defaults().withMethod(method).withTolerance(tol).withMaxIterations(maxIter).withThreads(threads)
-                    .withPresolve(!noPresolve).withTimeLimit(timeLimit == null ? null : Duration.ofMillis((long) (timeLimit * 1000)));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage().replace("tolerance", "--tol").replace("maxIterations", "--max-iter")
-                    .replace("threads must", "--threads must"));
+        if (threads < 1) {
+            throw new UserError("--threads must be ≥ 1, got " + threads);
         }
         MpsModel model = MpsReader.read(file);
         PrintWriter err = spec.commandLine().getErr();
         SolveProgress progress = SolveProgress.on(err, "relative KKT error");
-        LpResult r = LpSolver.solve(model.program(), settings.withListener(progress));
+        LpResult r = LpSolver.solve(model.program(), m, new LpSettings(settings, threads, !noPresolve, progress));
         progress.clear();
         if (solution != null) {
             writeSolution(model, r);
@@ -103,7 +100,7 @@ final class LpCommand implements Callable<Integer> {
             m.put("primalResidual", Json.finiteOrString(r.kkt().relativePrimalResidual()));
             m.put("dualResidual", Json.finiteOrString(r.kkt().relativeDualResidual()));
             m.put("gap", Json.finiteOrString(r.kkt().relativeGap()));
-            m.put("tolerance", tol);
+            m.put("tolerance", Json.finiteOrString(r.tolerance()));
             m.put("iterations", r.iterations());
             m.put("matrixVectorProducts", r.matrixVectorProducts());
             m.put("seconds", r.seconds());

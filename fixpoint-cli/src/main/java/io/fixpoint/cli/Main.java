@@ -32,6 +32,7 @@ public final class Main {
         cl.addSubcommand(new LpCommand());
         cl.addSubcommand(new TransportCommand());
         cl.addSubcommand(new MdpCommand());
+        cl.addSubcommand(new RankCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;

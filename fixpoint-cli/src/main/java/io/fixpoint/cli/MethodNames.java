@@ -52,6 +52,12 @@ final class MethodNames {
         }
     }
 
+    static final class LinearProgram extends Of {
+        LinearProgram() {
+            super(ProblemKind.LINEAR_PROGRAM);
+        }
+    }
+
     static final class Transport extends Of {
         Transport() {
             super(ProblemKind.TRANSPORT);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code fixpoint root}: solve F(x) = 0 for a square system written in the expression language. */
 @Command(name = "root", mixinStandardHelpOptions = true,
         description = {"Solve the square system F(x) = 0 given as expressions, with exact Jacobians by automatic differentiation.",
-                "The certificate is ‖F(x)‖ (Euclidean). Exit code 0 converged, 1 not converged, 2 bad input. "
+                "The certificate is ‖F(x)‖ (Euclidean), confirmed by a small Newton step ‖J⁺F‖ ≤ 1e-3·(1 + ‖x‖): where F only "
+                        + "flattens out (an asymptote) the solve ends STALLED. Exit code 0 converged, 1 not converged, 2 bad input. "
                         + "Benchmarks: fixpoint bench-fixed-point."})
 final class RootCommand implements Callable<Integer> {
     @Spec

@@ -123,6 +123,8 @@ final class SequenceCommand implements Callable<Integer> {
         out.put("length", length);
         out.put("threads", p);
         out.put("status", s.status().name());
+        out.put("criterion", s.criterion());
+        out.put("certified", s.certified());
         out.put("message", s.message());
         out.put("iterations", s.iterations());
         out.put("maxDeviation", Json.finiteOrString(Sequences.maxDeviation(s.x(), reference)));

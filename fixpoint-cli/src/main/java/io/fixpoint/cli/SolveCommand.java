@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code fixpoint solve}: one minimiser on one test problem, straight through the driver. */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Minimise a built-in test problem with one method.",
-                "Stops when the method's test holds (see --tol, --rtol; 'fixpoint list' shows each method's defaults).",
+                "Stops when ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)), or ≤ --tol when given (see --rtol; "
+                        + "'fixpoint list --json' shows each method's defaults).",
                 "Exit code 0 when the solve converged, 1 when it did not, 2 for bad input."})
 final class SolveCommand implements Callable<Integer> {
     /** Coordinates of x shown in the text summary before it is cut short. */
@@ -115,7 +116,7 @@ final class SolveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "problem      %s (n = %d, published minimum f* = %s)%n", p.name(), p.dimension(),
                 BenchTable.number(p.knownMinimum()));
         out.printf(Locale.ROOT, "method       %s%n", s.solver());
-        out.printf(Locale.ROOT, "status       %s: %s%n", s.status(), s.message());
+        out.printf(Locale.ROOT, "status       %s: %s%n", s.statusText(), s.message());
         out.printf(Locale.ROOT, "f* reached   %s%n", j.solved() ? String.format(Locale.ROOT, "yes, to %.0e relative", MinimizationJudge.RTOL)
                 : "no (f − f* = " + BenchTable.number(j.value() - p.knownMinimum()) + ")");
         out.printf(Locale.ROOT, "iterations   %d%n", s.iterations());

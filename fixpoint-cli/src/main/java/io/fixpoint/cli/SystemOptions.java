@@ -39,7 +39,7 @@ final class SystemOptions {
             }
             out.println(Json.write(m));
         } else {
-            out.println(s.status() + ": " + s.message());
+            out.println(s.statusText() + ": " + s.message());
             for (int i = 0; i < names.size(); i++) {
                 out.printf("  %s = %.17g%n", names.get(i), s.x()[i]);
             }

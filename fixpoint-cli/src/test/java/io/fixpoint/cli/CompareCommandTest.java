@@ -48,7 +48,7 @@ class CompareCommandTest {
         CliTest.Run r = CliTest.run("bench", "--problems", "rosenbrock", "--methods", "lbfgs", "--report", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(dir.resolve("index.html"))).contains("fixpoint lbfgs", "One timed solve per problem × method",
-                "Stop at ‖∇f‖ ≤ max(0, 1e-10·‖∇f(x₀)‖) or 20000 iterations: lbfgs.").doesNotContain("10000 iterations", "SciPy:");
+                "Stop at ‖∇f‖ ≤ min(1e-10·‖∇f‖(x₀), 1e-05·max(1, |f|)) or 20000 iterations: lbfgs.").doesNotContain("10000 iterations", "SciPy:");
         assertThat(dir.resolve("minimization/results.csv")).exists();
     }
 }

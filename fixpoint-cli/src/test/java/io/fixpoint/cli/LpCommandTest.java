@@ -118,6 +118,18 @@ class LpCommandTest {
     }
 
     @Test
+    void theDriverOptionsMergeOverTheMethodsDefaults() throws Exception {
+        Run loose = run("lp", afiro().toString(), "--tol", "1e-3", "--json");
+        assertThat(loose.code()).isZero();
+        assertThat(loose.json().get("tolerance").asDouble()).isEqualTo(1e-3);
+        assertThat(loose.json().get("iterations").asInt()).isLessThan(run("lp", afiro().toString(), "--json").json().get("iterations").asInt());
+        Run timed = run("lp", afiro().toString(), "--time-limit", "1e-9", "--json");
+        assertThat(timed.code()).isEqualTo(1);
+        assertThat(timed.json().get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
+        assertThat(run("lp", "--help").out()).contains("r2hpdhg, halpern-pdhg, pdhg").contains("--rtol").contains("--max-iter");
+    }
+
+    @Test
     void malformedFilesAndOptionsAreOneLineAndExitTwo() throws Exception {
         String good = INFEASIBLE;
         String[][] cases = {
@@ -133,7 +145,7 @@ class LpCommandTest {
             assertThat(r.err().strip()).as(c[0]).isEqualTo("error: " + c[2]).doesNotContain("\n");
         }
         assertThat(run("lp", dir.resolve("missing.mps").toString()).err()).startsWith("error: cannot read");
-        assertThat(run("lp", afiro().toString(), "--method", "simplex").err()).contains("unknown LP method 'simplex'");
+        assertThat(run("lp", afiro().toString(), "--method", "simplex").err()).contains("unknown lp method 'simplex'");
         assertThat(run("lp", afiro().toString(), "--tol", "0").code()).isEqualTo(2);
     }
 }

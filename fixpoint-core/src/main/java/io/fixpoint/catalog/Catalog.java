@@ -14,6 +14,8 @@ import io.fixpoint.leastsquares.Dogleg;
 import io.fixpoint.leastsquares.GaussNewton;
 import io.fixpoint.leastsquares.LevenbergMarquardt;
 import io.fixpoint.leastsquares.TrustRegionReflective;
+import io.fixpoint.lp.HalpernPdhg;
+import io.fixpoint.lp.Pdhg;
 import io.fixpoint.minimize.Bfgs;
 import io.fixpoint.minimize.DampedNewton;
 import io.fixpoint.minimize.GradientDescent;
@@ -31,6 +33,7 @@ import io.fixpoint.mdp.ValueIteration;
 import io.fixpoint.minimize.TrustRegionNewtonCg;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.problem.LeastSquaresProblem;
+import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.problem.Problem;
@@ -82,9 +85,14 @@ public final class Catalog {
     public static final String LIMITED_MEMORY = "limited-memory quasi-Newton";
     public static final String NEWTON = "Newton and Newton–CG";
     public static final String DERIVATIVE_FREE = "derivative-free";
+    public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
 
-    /** Minimisers: ‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖; 20 000 iterations for first-order methods, 2 000 for second-order ones. */
-    static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(new Tolerances(0, 1e-10, 0, 0)).withMaxIterations(20_000);
+    /**
+     * Minimisers: ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)): the test relative to the start, bounded
+     * by SciPy's default gradient tolerance scaled to the problem at the current point (see
+     * {@link Tolerances}); 20 000 iterations for first-order methods, 2 000 for second-order ones.
+     */
+    static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(Tolerances.relative(1e-10, 1e-5)).withMaxIterations(20_000);
     static final int SECOND_ORDER_ITERATIONS = 2_000;
     /** Least squares: the solvers' MINPACK tests decide convergence, so the driver's tolerance is off; 1000 iterations. */
     static final Settings LEAST_SQUARES = Settings.DEFAULT.withTolerances(Tolerances.of(0)).withMaxIterations(1000);
@@ -98,6 +106,12 @@ public final class Catalog {
      * iterations enough, so the route caps the budget at T (see {@code Sequences}).
      */
     static final Settings SEQUENCES = Settings.tolerance(1e-12).withMaxIterations(Integer.MAX_VALUE).withoutStallRule();
+    /**
+     * Linear programs: relative KKT error ≤ 1e-8 (PDLP's criteria: the optimality measure of every LP
+     * solver), 10⁶ iterations, no stall rule (the certified pair changes only every 64 iterations and its
+     * KKT error is not monotone) and no trace (a long solve would keep millions of entries).
+     */
+    static final Settings LINEAR_PROGRAMS = Settings.tolerance(1e-8).withMaxIterations(1_000_000).withoutStallRule().withTrace(false);
     /** Transport: relative marginal error (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁)/Σa ≤ 1e-9, 100 000 iterations. */
     static final Settings TRANSPORT = Settings.tolerance(1e-9).withMaxIterations(100_000);
     /** Decision processes: Bellman residual ‖Tv − v‖∞ (its span under the average-reward criterion) ≤ 1e-8, 100 000 iterations. */
@@ -148,6 +162,11 @@ public final class Catalog {
             sequence("quasi-deer", "DEER with diagonal Jacobians", c -> new QuasiDeer(c.executor())),
             sequence("elk", "Levenberg–Marquardt-stabilised DEER (ELK)", c -> new Elk(c.executor())),
 
+            linearProgram("r2hpdhg", "reflected restarted Halpern PDHG (r²HPDHG, Lu–Yang), PID-controlled primal weight",
+                    c -> HalpernPdhg.reflected(c.executor())),
+            linearProgram("halpern-pdhg", "restarted Halpern PDHG on the PDHG operator", c -> HalpernPdhg.plain(c.executor())),
+            linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor())),
+
             transport("sinkhorn", "Sinkhorn's matrix scaling (Cuturi 2013); NON_FINITE where the kernel e^(−M/ε) underflows",
                     c -> new Sinkhorn()),
             transport("sinkhorn-log", "Sinkhorn on the log-potentials, stabilised log-sum-exp; any ε", c -> new SinkhornLog()),
@@ -170,7 +189,7 @@ public final class Catalog {
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
             ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
-            ProblemKind.TRANSPORT, "sinkhorn-log", ProblemKind.MDP, "policy-iteration"));
+            ProblemKind.LINEAR_PROGRAM, "r2hpdhg", ProblemKind.TRANSPORT, "sinkhorn-log", ProblemKind.MDP, "policy-iteration"));
 
     private final List<SolverSpec<?>> specs;
 
@@ -252,6 +271,10 @@ public final class Catalog {
         return typed(ProblemKind.SEQUENCE, name);
     }
 
+    public SolverSpec<LinearProgram> linearProgram(String name) {
+        return typed(ProblemKind.LINEAR_PROGRAM, name);
+    }
+
     public SolverSpec<TransportProblem> transport(String name) {
         return typed(ProblemKind.TRANSPORT, name);
     }
@@ -300,6 +323,12 @@ public final class Catalog {
     public static SolverSpec<Recurrence> sequence(String name, String description,
             Function<SolverContext, ? extends Solver<Recurrence, ?>> factory) {
         return new SolverSpec<>(name, ProblemKind.SEQUENCE, "parallel in time", Set.of(JACOBIAN), description, SEQUENCES, factory);
+    }
+
+    /** A first-order primal–dual solver of linear programs (products A·x and Aᵀ·y only). */
+    public static SolverSpec<LinearProgram> linearProgram(String name, String description,
+            Function<SolverContext, ? extends Solver<LinearProgram, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
     }
 
     public static SolverSpec<TransportProblem> transport(String name, String description,

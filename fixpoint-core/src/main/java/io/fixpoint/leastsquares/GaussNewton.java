@@ -56,7 +56,7 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
         }
         double slope = Vectors.dot(s.g, s.step);
         if (!(slope < 0)) {
-            s.verdict = slope == 0 ? new Verdict(Status.CONVERGED, "Gauss–Newton step is zero")
+            s.verdict = slope == 0 ? Verdict.converged("zero-step", "Gauss–Newton step is zero")
                     : new Verdict(Status.STALLED, "Gauss–Newton direction is not a descent direction (slope " + slope + ")");
             return s;
         }
@@ -74,7 +74,7 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
                 double predicted = -0.5 * slope / s.value;
                 double dxNorm = LeastSquaresState.scaledNorm(s.scale, s.step); // the full step: a short line-search step is no sign of convergence
                 s.acceptTrial(problem, ft, t * Vectors.norm(s.step));
-                s.verdict = rules.afterTrial(actual, predicted, actual / predicted, dxNorm, LeastSquaresState.scaledNorm(s.scale, s.x), false);
+                s.verdict = rules.afterTrial(s, actual, predicted, actual / predicted, dxNorm, LeastSquaresState.scaledNorm(s.scale, s.x), false);
                 return s;
             }
             double next = Double.isFinite(ft) ? -slope * t * t / (2 * (ft - s.value - slope * t)) : 0.1 * t;
@@ -83,7 +83,7 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
         double xnorm = LeastSquaresState.scaledNorm(s.scale, s.x);
         double dx = t * LeastSquaresState.scaledNorm(s.scale, s.step);
         s.verdict = dx <= 1e-15 * Math.max(xnorm, Double.MIN_NORMAL) || -slope <= Math.ulp(1.0) * s.value
-                ? new Verdict(Status.CONVERGED, "no further reduction possible along the Gauss–Newton direction at machine precision")
+                ? StopRules.checked(s, "ftol-machine", "no further reduction possible along the Gauss–Newton direction at machine precision")
                 : new Verdict(Status.STALLED, "line search found no sufficient decrease in " + MAX_TRIALS + " trials");
         return s;
     }

@@ -32,6 +32,8 @@ public class LeastSquaresState extends SolverState {
     final ScaledSvd svd;
     /** The Levenberg–Marquardt parameter of the last step (0 for an undamped Gauss–Newton step). */
     double lambda;
+    /** ‖D·p‖/‖D·x‖ of the Gauss–Newton correction where a stopping test fired (NaN until then). */
+    double correction = Double.NaN;
 
     // the step (unscaled and scaled), the trial point and its residuals, a scratch n-vector
     final double[] step;
@@ -155,6 +157,58 @@ public class LeastSquaresState extends SolverState {
         return Vectors.norm(work) <= 0.5 * pnorm;
     }
 
+    /**
+     * The relative length ‖D·p‖/‖D·x‖ of the Gauss–Newton correction p = −J⁺r at the current iterate,
+     * with D the column norms of J there: how far the linearised model still asks x to move. At a
+     * stationary point it is at rounding level (J⁺ of residuals that are noise is tiny too); where a
+     * step or reduction test fired only because the trust region collapsed (a vanishing column, a
+     * badly scaled start) it is not. A variable the correction would push across a bound is held at
+     * that bound (its column dropped) and counts with its distance to it. Records and returns the
+     * figure; overwrites the scaling and the factorisation, so it is for the end of a solve.
+     */
+    double gaussNewtonCorrection() {
+        ScaledSvd.columnNorms(jac, m, n, scale, inverseScale);
+        if (!svd.decompose(jac, inverseScale, null, r)) {
+            return correction = Double.NaN;
+        }
+        svd.gaussNewton(scaledStep);
+        if (bounds != null && cutAtBounds()) {
+            // the held variables keep their distance to the bound (in work); the others get the correction without them
+            for (int j = 0; j < n; j++) {
+                inverseScale[j] = Double.isNaN(work[j]) ? 1 / scale[j] : 0;
+            }
+            svd.decompose(jac, inverseScale, null, r);
+            svd.gaussNewton(scaledStep);
+            for (int j = 0; j < n; j++) {
+                if (!Double.isNaN(work[j])) {
+                    scaledStep[j] = work[j];
+                }
+            }
+            cutAtBounds();
+        }
+        double norm = Vectors.norm(scaledStep);
+        double xn = scaledNorm(scale, x);
+        return correction = xn > 0 ? norm / xn : (norm == 0 ? 0 : Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Cuts the scaled step at the box: a component that would leave it becomes the (scaled) distance to
+     * the bound, also kept in {@code work} (NaN for the others); true if any was cut.
+     */
+    private boolean cutAtBounds() {
+        boolean cut = false;
+        for (int j = 0; j < n; j++) {
+            double to = x[j] + scaledStep[j] / scale[j];
+            double bound = to > bounds.upper()[j] ? bounds.upper()[j] : to < bounds.lower()[j] ? bounds.lower()[j] : Double.NaN;
+            work[j] = Double.isNaN(bound) ? Double.NaN : (bound - x[j]) * scale[j];
+            if (!Double.isNaN(bound)) {
+                scaledStep[j] = work[j];
+                cut = true;
+            }
+        }
+        return cut;
+    }
+
     /** ½‖r‖² − ½‖r₊‖², accurately. */
     static double reduction(double[] r, double[] rTrial) {
         double t = 0;
@@ -186,5 +240,8 @@ public class LeastSquaresState extends SolverState {
     @Override
     protected void describe(Details details) {
         details.put("rss", 2 * value).put("lambda", lambda);
+        if (!Double.isNaN(correction)) {
+            details.put("gaussNewtonCorrection", correction);
+        }
     }
 }

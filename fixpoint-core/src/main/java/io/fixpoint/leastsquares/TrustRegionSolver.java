@@ -150,7 +150,7 @@ abstract class TrustRegionSolver<S extends TrustRegionSolver.RegionState> implem
             if (accepted) {
                 s.acceptTrial(problem, fTrial, Vectors.norm(s.step));
             }
-            s.verdict = rules.afterTrial(actual, pred, ratio, s.radius, LeastSquaresState.scaledNorm(s.scale, s.x), accepted && s.lambda == 0);
+            s.verdict = rules.afterTrial(s, actual, pred, ratio, s.radius, LeastSquaresState.scaledNorm(s.scale, s.x), accepted && s.lambda == 0);
             if (accepted || s.verdict != null) {
                 return s;
             }

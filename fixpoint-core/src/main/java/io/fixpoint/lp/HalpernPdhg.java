@@ -12,7 +12,7 @@ import io.fixpoint.solve.Solver;
  * drives the fixed-point residual ‖z − T(z)‖_M to zero at rate O(1/k): ρ = ½ is plain Halpern on T
  * ({@code halpern-pdhg}), ρ = 1 Halpern on the reflection 2T − I ({@code r2hpdhg}, r²HPDHG), which
  * takes steps twice as long. This is {@code io.fixpoint.fixedpoint.Halpern} applied to the PDHG
- * operator, with the step size fixed at η = 0.99/‖Ã‖₂.
+ * operator, with the step size fixed at η = 0.99/‖Ã‖₂ (‖Ã‖₂ by Lanczos, from above).
  *
  * <p>Restarts (Lu and Yang, §3) move the anchor to T(z) when the residual, measured every
  * {@value PdhgState#EVALUATION_PERIOD} iterations, has fallen to 0.2 of its value at the anchor, or to

@@ -1,6 +1,7 @@
 package io.fixpoint.lp;
 
 import io.fixpoint.problem.LinearProgram;
+import java.util.Map;
 
 /**
  * The KKT figures of a primal–dual pair (x, y) of a linear program, computed in double precision
@@ -15,6 +16,15 @@ public record KktError(double primalResidual, double dualResidual, double gap, d
         double relativeDualResidual, double relativeGap, double primalObjective, double dualObjective) {
 
     /** The largest of the three relative figures: the optimality measure a solve certifies. */
+    /** Adds the objectives and the three relative figures to a solution's details. */
+    void describe(Map<String, Object> details) {
+        details.put("primalObjective", primalObjective());
+        details.put("dualObjective", dualObjective());
+        details.put("primalResidual", relativePrimalResidual());
+        details.put("dualResidual", relativeDualResidual());
+        details.put("gap", relativeGap());
+    }
+
     public double relative() {
         return Math.max(relativePrimalResidual, Math.max(relativeDualResidual, relativeGap));
     }

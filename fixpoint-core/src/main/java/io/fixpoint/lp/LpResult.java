@@ -1,34 +1,62 @@
 package io.fixpoint.lp;
 
+import io.fixpoint.problem.Evaluation;
+import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
 
 /**
  * The outcome of a linear-programming solve, on the program as given (after postsolve).
  *
- * @param method               the solver's name
- * @param status               CONVERGED (optimal at ε), PRIMAL_INFEASIBLE or DUAL_INFEASIBLE (with a checked
- *                             ray), or a budget / failure status
- * @param message              why the solve ended
- * @param x                    the primal point (the last certified one)
- * @param y                    the dual point
- * @param kkt                  KKT figures of (x, y), recomputed on the original program in double precision
- * @param ray                  the checked ray behind an infeasibility status, else null
- * @param iterations           PDHG iterations
- * @param matrixVectorProducts products A·x and Aᵀ·y, all counted (a KKT pass is two)
- * @param seconds              wall time of presolve, solve and postsolve
- * @param removedRows          rows presolve removed
- * @param removedColumns       columns presolve removed
+ * @param solution       the solve: status (CONVERGED means optimal at ε; PRIMAL_INFEASIBLE or DUAL_INFEASIBLE
+ *                       come with a checked ray; otherwise a budget or failure status), message, the primal point
+ *                       x (the last certified one), the objective as value, the relative KKT error as optimality,
+ *                       iterations, counts (every product A·x and Aᵀ·y), wall time of presolve, solve and postsolve
+ * @param y              the dual point
+ * @param kkt            KKT figures of (x, y), recomputed on the original program in double precision
+ * @param ray            the checked ray behind an infeasibility status, else null
+ * @param tolerance      the ε the solve was held to
+ * @param removedRows    rows presolve removed
+ * @param removedColumns columns presolve removed
  */
-public record LpResult(String method, Status status, String message, double[] x, double[] y, KktError kkt, FarkasRay ray,
-        int iterations, long matrixVectorProducts, double seconds, int removedRows, int removedColumns) {
+public record LpResult(Solution solution, double[] y, KktError kkt, FarkasRay ray, double tolerance, int removedRows, int removedColumns) {
+
+    public String method() {
+        return solution.solver();
+    }
+
+    public Status status() {
+        return solution.status();
+    }
+
+    public String message() {
+        return solution.message();
+    }
+
+    /** The primal point. */
+    public double[] x() {
+        return solution.x();
+    }
+
+    public int iterations() {
+        return solution.iterations();
+    }
+
+    /** Products A·x and Aᵀ·y, all counted (a KKT pass is two). */
+    public long matrixVectorProducts() {
+        return solution.evaluations().get(Evaluation.MATRIX_VECTOR);
+    }
+
+    public double seconds() {
+        return solution.seconds();
+    }
 
     public boolean optimal() {
-        return status == Status.CONVERGED;
+        return solution.converged();
     }
 
     /** OPTIMAL for a converged solve, otherwise the status's name. */
     public String statusName() {
-        return optimal() ? "OPTIMAL" : status.name();
+        return optimal() ? "OPTIMAL" : status().name();
     }
 
     /** The primal objective cᵀx + c₀ at {@link #x()}. */

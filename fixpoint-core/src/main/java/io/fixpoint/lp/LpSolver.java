@@ -1,40 +1,63 @@
 package io.fixpoint.lp;
 
+import io.fixpoint.analysis.RateEstimate;
 import io.fixpoint.parallel.ParallelExecutor;
-import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.Evaluations;
+import io.fixpoint.solve.IterationListener;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverContext;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
+import io.fixpoint.solve.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Solves a linear program end to end: presolve, a PDHG solver under the {@link Driver} (which stops at
- * relative KKT error ≤ ε), postsolve, and the final word on the original program: the KKT figures
- * are recomputed there in double precision, CONVERGED stands only if they meet ε, and an
- * infeasibility status stands only if its ray, mapped back, passes {@link FarkasRay}'s check.
+ * Solves a linear program end to end: presolve, a PDHG solver from the catalogue under the
+ * {@link Driver} its settings describe (which stops at relative KKT error ≤ ε), postsolve, and the
+ * final word on the original program: the KKT figures are recomputed there in double precision,
+ * CONVERGED stands only if they meet ε, and an infeasibility status stands only if its ray, mapped
+ * back, passes {@link FarkasRay}'s check.
  */
 public final class LpSolver {
     private LpSolver() {
     }
 
-    public static LpResult solve(LinearProgram lp, LpSettings settings) {
+    /** {@code method} with its default settings, one thread, presolve on. */
+    public static LpResult solve(LinearProgram lp, SolverSpec<LinearProgram> method) {
+        return solve(lp, method, LpSettings.of(method.defaults()));
+    }
+
+    public static LpResult solve(LinearProgram lp, SolverSpec<LinearProgram> method, LpSettings settings) {
         long t0 = System.nanoTime();
         try (ParallelExecutor executor = ParallelExecutor.of(settings.threads())) {
             Presolve presolve = settings.presolve() ? Presolve.of(lp) : null;
             if (presolve != null && presolve.proof() != null) {
-                LpResult proved = presolveProof(lp, presolve, settings, executor, t0);
+                LpResult proved = presolveProof(lp, presolve, method.name(), executor, t0);
                 if (proved != null) {
                     return proved;
                 }
                 presolve = null;
             }
             LinearProgram work = presolve == null ? lp : presolve.reduced();
-            Driver.Builder driver = Driver.builder().tolerance(settings.tolerance()).maxIterations(settings.maxIterations())
-                    .stallIterations(Integer.MAX_VALUE).recordTrace(false).timeLimit(settings.timeLimit());
+            // the driver's threshold (Tolerances.target) needs the KKT error at the start; the listener sees it
+            double[] start = {Double.NaN};
+            List<IterationListener> listeners = new ArrayList<>();
+            listeners.add((k, state, counts) -> {
+                if (k == 0) {
+                    start[0] = state.optimality();
+                }
+            });
             if (settings.listener() != null) {
-                driver.listener(settings.listener());
+                listeners.add(settings.listener());
             }
-            Solution s = driver.build().solve(LpMethods.byName(settings.method(), executor), work, new double[work.dimension()]);
+            Solution s = settings.driver().driver(listeners, () -> false)
+                    .solve(method.create(SolverContext.of(executor)), work, new double[work.dimension()]);
+            double epsilon = settings.driver().tolerances().target(start[0], s.value());
             double[] yWork = (double[]) s.details().get("dual");
             double[] x = presolve == null ? s.x() : presolve.postsolvePrimal(s.x(), false);
             double[] y = presolve == null ? yWork : presolve.postsolveDual(yWork, false);
@@ -42,13 +65,12 @@ public final class LpSolver {
             Status status = s.status();
             String message = s.message();
             FarkasRay ray = null;
-            if (status == Status.CONVERGED && !(kkt.relative() <= settings.tolerance())) {
+            if (status == Status.CONVERGED && !(kkt.relative() <= epsilon)) {
                 status = Status.STALLED;
                 message = "the presolved program met the tolerance but the postsolved point does not: relative KKT error "
-                        + PdhgState.fmt(kkt.relative()) + " > " + settings.tolerance();
+                        + PdhgState.fmt(kkt.relative()) + " > " + epsilon;
             } else if (status == Status.CONVERGED) {
-                message = "relative KKT error " + PdhgState.fmt(kkt.relative()) + " ≤ ε = " + settings.tolerance()
-                        + " on the program as given";
+                message = "relative KKT error " + PdhgState.fmt(kkt.relative()) + " ≤ ε = " + epsilon + " on the program as given";
             } else if (status == Status.PRIMAL_INFEASIBLE || status == Status.DUAL_INFEASIBLE) {
                 double[] r = (double[]) s.details().get("ray");
                 boolean dualRay = status == Status.PRIMAL_INFEASIBLE;
@@ -60,22 +82,41 @@ public final class LpSolver {
                     ray = null;
                 }
             }
-            long products = s.evaluations().get(Evaluation.MATRIX_VECTOR);
-            return new LpResult(s.solver(), status, message, x, y, kkt, ray, s.iterations(), products, (System.nanoTime() - t0) * 1e-9,
-                    presolve == null ? 0 : presolve.removedRows(), presolve == null ? 0 : presolve.removedColumns());
+            Map<String, Object> details = new LinkedHashMap<>(s.details());
+            describe(details, kkt, y, ray);
+            Solution onOriginal = new Solution(s.solver(), status, message, x, kkt.primalObjective(), kkt.relative(), s.iterations(),
+                    s.evaluations(), (System.nanoTime() - t0) * 1e-9, s.trace(), s.rate(), details,
+                    status == Status.CONVERGED ? Solution.OPTIMALITY : null, status == Status.CONVERGED); // KKT checked above on the program as given
+            return new LpResult(onOriginal, y, kkt, ray, epsilon, presolve == null ? 0 : presolve.removedRows(),
+                    presolve == null ? 0 : presolve.removedColumns());
         }
     }
 
-    private static LpResult presolveProof(LinearProgram lp, Presolve p, LpSettings settings, ParallelExecutor executor, long t0) {
+    private static LpResult presolveProof(LinearProgram lp, Presolve p, String method, ParallelExecutor executor, long t0) {
         FarkasRay ray = check(lp, p.proof(), p.proofRay(), executor);
         if (!ray.valid()) {
             return null;
         }
         double[] x = new double[lp.dimension()];
         double[] y = new double[lp.constraints()];
+        KktError kkt = evaluate(lp, x, y, executor);
         String what = p.proof() == Status.PRIMAL_INFEASIBLE ? "primal infeasible" : "dual infeasible";
-        return new LpResult(settings.method(), p.proof(), what + ", shown by presolve: the ray it found certifies a radius of "
-                + PdhgState.fmt(ray.radius()), x, y, evaluate(lp, x, y, executor), ray, 0, 0, (System.nanoTime() - t0) * 1e-9, 0, 0);
+        Map<String, Object> details = new LinkedHashMap<>();
+        describe(details, kkt, y, ray);
+        Solution s = new Solution(method, p.proof(), what + ", shown by presolve: the ray it found certifies a radius of "
+                + PdhgState.fmt(ray.radius()), x, kkt.primalObjective(), kkt.relative(), 0, new Evaluations(Map.of()),
+                (System.nanoTime() - t0) * 1e-9, new Trace(), RateEstimate.UNKNOWN, details, null, false);
+        return new LpResult(s, y, kkt, ray, Double.NaN, 0, 0);
+    }
+
+    /** The figures on the program as given replace those the solver reported on the presolved one. */
+    private static void describe(Map<String, Object> details, KktError kkt, double[] y, FarkasRay ray) {
+        kkt.describe(details);
+        details.put("dual", y.clone());
+        details.remove("ray");
+        if (ray != null) {
+            details.put("ray", ray.ray().clone());
+        }
     }
 
     private static FarkasRay check(LinearProgram lp, Status status, double[] ray, ParallelExecutor executor) {

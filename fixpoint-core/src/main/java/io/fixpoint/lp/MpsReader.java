@@ -114,7 +114,7 @@ public final class MpsReader {
         if (line.isBlank() || line.charAt(0) == '*') {
             return;
         }
-        String[] f = line.trim().split("\\s+");
+        String[] f = fields(line);
         if (!Character.isWhitespace(line.charAt(0))) {
             header(f);
             return;
@@ -178,6 +178,31 @@ public final class MpsReader {
         }
     }
 
+    /** The whitespace-separated fields of a line that is not blank. */
+    private static String[] fields(String line) {
+        int count = 0;
+        int length = line.length();
+        for (int k = 0; k < length; k++) {
+            if (!Character.isWhitespace(line.charAt(k)) && (k == 0 || Character.isWhitespace(line.charAt(k - 1)))) {
+                count++;
+            }
+        }
+        String[] f = new String[count];
+        int n = 0;
+        int k = 0;
+        while (n < count) {
+            while (Character.isWhitespace(line.charAt(k))) {
+                k++;
+            }
+            int start = k;
+            while (k < length && !Character.isWhitespace(line.charAt(k))) {
+                k++;
+            }
+            f[n++] = line.substring(start, k);
+        }
+        return f;
+    }
+
     /** The fixed format's fields of a line (columns 2–3, 5–12, 15–22, 25–36, 40–47, 50–61), or null. */
     private static String[] fixedFields(String line) {
         List<String> out = new ArrayList<>();
@@ -228,7 +253,7 @@ public final class MpsReader {
 
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s.replace('d', 'e').replace('D', 'E'));
+            Double.parseDouble(fortranExponent(s));
             return true;
         } catch (NumberFormatException e) {
             return false;
@@ -428,7 +453,7 @@ public final class MpsReader {
 
     private double number(String s) {
         try {
-            double v = Double.parseDouble(s.replace('d', 'e').replace('D', 'E'));
+            double v = Double.parseDouble(fortranExponent(s));
             if (Double.isNaN(v)) {
                 throw new NumberFormatException();
             }
@@ -436,6 +461,11 @@ public final class MpsReader {
         } catch (NumberFormatException e) {
             throw error("'" + s + "' is not a number");
         }
+    }
+
+    /** 1.5D+03 as 1.5E+03. */
+    private static String fortranExponent(String s) {
+        return s.indexOf('d') < 0 && s.indexOf('D') < 0 ? s : s.replace('d', 'e').replace('D', 'E');
     }
 
     private MpsModel finish() {

@@ -1,5 +1,6 @@
 package io.fixpoint.lp;
 
+import io.fixpoint.linalg.Lanczos;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.LinearProgram;
@@ -27,6 +28,8 @@ public abstract class PdhgState implements IterationState {
     /** A candidate ray is checked when its violation is below this share of its objective. */
     static final double SCREEN = 1e-3;
     private static final double[] CUTS = {0, 1e-9, 1e-7, 1e-5, 1e-3};
+    /** Relative accuracy of the estimate of ‖Ã‖₂² behind the Halpern solvers' step size. */
+    static final double NORM_TOLERANCE = 1e-4;
 
     final ParallelExecutor executor;
     final double infeasibilityTolerance;
@@ -126,47 +129,35 @@ public abstract class PdhgState implements IterationState {
     }
 
     /**
-     * ‖Ã‖₂ of the scaled matrix by the power method on ÃᵀÃ from a fixed random start (so the same
-     * bits every run), until the Rayleigh quotient changes by less than 1e-6 relative.
+     * An upper estimate of ‖Ã‖₂ for the scaled matrix: √ of the largest eigenvalue of ÃᵀÃ by
+     * {@link Lanczos} from a fixed random start (so the same bits every run), to
+     * {@value #NORM_TOLERANCE} relative on the eigenvalue, taking θ plus its residual bound so that a
+     * step 0.99/‖Ã‖ errs on the short side. Each product with ÃᵀÃ is one KKT pass.
      */
-    final double largestSingularValue(LinearProgram lp, int maxIterations) {
+    final double largestSingularValue(LinearProgram lp, int maxProducts) {
         if (m == 0 || n == 0) {
             return 0;
         }
         SplittableRandom random = new SplittableRandom(20240721L);
-        double[] v = new double[n];
+        double[] start = new double[n];
         for (int j = 0; j < n; j++) {
-            v[j] = random.nextDouble() - 0.5;
+            start[j] = random.nextDouble() - 0.5;
         }
         double[] u = new double[m];
-        double estimate = 0;
-        for (int k = 0; k < maxIterations; k++) {
-            double norm = Vectors.norm(v);
-            if (norm == 0) {
-                break;
-            }
+        Lanczos.Estimate e = Lanczos.largestEigenvalue((v, out) -> {
             for (int j = 0; j < n; j++) {
-                xBar[j] = v[j] / (norm * inverseColumn[j]);
+                xBar[j] = v[j] / inverseColumn[j];
             }
             lp.multiply(xBar, u, executor);
-            double next = 0;
             for (int i = 0; i < m; i++) {
-                double r = u[i] / inverseRow[i];
-                next += r * r;
                 u[i] *= row2[i];
             }
-            lp.multiplyTransposed(u, v, executor);
+            lp.multiplyTransposed(u, out, executor);
             for (int j = 0; j < n; j++) {
-                v[j] /= inverseColumn[j];
+                out[j] /= inverseColumn[j];
             }
-            // next = ‖Ãw‖² = wᵀÃᵀÃw for the unit vector w of this pass
-            boolean settled = Math.abs(next - estimate) <= 1e-6 * next;
-            estimate = next;
-            if (settled) {
-                break;
-            }
-        }
-        return Math.sqrt(estimate);
+        }, start, NORM_TOLERANCE, maxProducts);
+        return Math.sqrt(e.upper());
     }
 
     /** x⁺ = proj_X(x − (η/ω)·column²·(c − Aᵀy)) and x̄ = 2x⁺ − x. */
@@ -389,11 +380,7 @@ public abstract class PdhgState implements IterationState {
     @Override
     public Map<String, Object> details() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("primalObjective", kkt.primalObjective());
-        d.put("dualObjective", kkt.dualObjective());
-        d.put("primalResidual", kkt.relativePrimalResidual());
-        d.put("dualResidual", kkt.relativeDualResidual());
-        d.put("gap", kkt.relativeGap());
+        kkt.describe(d);
         d.put("restarts", restarts);
         d.put("primalWeight", omega);
         d.put("stepSize", eta);

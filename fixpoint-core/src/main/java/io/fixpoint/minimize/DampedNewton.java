@@ -64,6 +64,12 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
         return new State(f, x0, initialL);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         if (!s.factorHessian(f)) {
@@ -124,6 +130,7 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
 
         @Override
         protected void describe(Details details) {
+            super.describe(details);
             details.put("lastStepsize", stepsize).put("minStepsize", minStepsize).put("smoothnessEstimate", l).put("backtracks", backtracks)
                     .put("shiftedSteps", shiftedSteps).put("maxShift", maxShift);
         }

@@ -18,6 +18,8 @@ abstract class GradientState extends SolverState {
     double[] gTrial;
     /** Line searches that ended without meeting their conditions (whether or not they made progress). */
     int lineSearchFailures;
+    /** The smallest eigenvalue of ∇²f where a second-order method's gradient test held (NaN until checked). */
+    double curvature = Double.NaN;
 
     GradientState(Objective problem, double[] x0) {
         super(x0);
@@ -72,5 +74,12 @@ abstract class GradientState extends SolverState {
     /** A step that only discarded curvature or momentum information: no move. */
     void noMove() {
         stepNorm = 0;
+    }
+
+    @Override
+    protected void describe(Details details) {
+        if (!Double.isNaN(curvature)) {
+            details.put("minHessianEigenvalue", curvature);
+        }
     }
 }

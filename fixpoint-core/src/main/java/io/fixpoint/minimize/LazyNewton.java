@@ -67,6 +67,12 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         return new State(f, x0, period == 0 ? Math.max(1, n) : period, initialM);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         if (s.age >= s.period && !s.refresh(f)) {
@@ -193,6 +199,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
 
         @Override
         protected void describe(Details details) {
+            super.describe(details);
             details.put("period", period).put("hessianPeriods", hessians).put("regularization", lambda).put("regularizationConstant", m)
                     .put("rejections", rejections);
         }

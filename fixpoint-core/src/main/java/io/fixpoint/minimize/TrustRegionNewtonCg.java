@@ -54,6 +54,12 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         return new State(f, x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         double gNorm = s.optimality;
@@ -213,6 +219,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
 
         @Override
         protected void describe(Details details) {
+            super.describe(details);
             details.put("radius", radius).put("cgIterations", cgIterations).put("negativeCurvatureSteps", negativeCurvature)
                     .put("rejectedSteps", rejections).put("lastRatio", lastRatio).put("products", hessian == null ? "hessianVector" : "hessian");
         }

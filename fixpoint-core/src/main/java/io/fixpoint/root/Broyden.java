@@ -81,6 +81,12 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
         return st;
     }
 
+    /** A small ‖F‖ is a root only where the Newton step is small too (see {@link RootState#confirmRoot}). */
+    @Override
+    public Verdict confirm(RootProblem p, State s) {
+        return s.confirmRoot(p);
+    }
+
     @Override
     public State step(RootProblem p, State st) {
         if (st.needJacobian) {

@@ -61,6 +61,12 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
         return s;
     }
 
+    /** A small ‖F‖ is a root only where the Newton step is small too (see {@link RootState#confirmRoot}). */
+    @Override
+    public Verdict confirm(RootProblem p, State s) {
+        return s.confirmRoot(p);
+    }
+
     @Override
     public State step(RootProblem p, State s) {
         int n = s.x.length;

@@ -104,6 +104,12 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         return s;
     }
 
+    /** A small ‖F‖ is a root only where the Newton step is small too (see {@link RootState#confirmRoot}). */
+    @Override
+    public Verdict confirm(RootProblem p, State s) {
+        return s.confirmRoot(p);
+    }
+
     @Override
     public State step(RootProblem problem, State s) {
         int n = s.n;

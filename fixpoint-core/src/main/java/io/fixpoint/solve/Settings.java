@@ -72,7 +72,7 @@ public record Settings(Tolerances tolerances, int maxIterations, Duration timeLi
     public Settings override(Double absolute, Double relative, Integer iterations, Duration limit) {
         Tolerances t = tolerances;
         if (absolute != null) {
-            t = new Tolerances(absolute, relative != null ? relative : 0, t.step(), t.valueChange());
+            t = t.withAbsolute(absolute).withRelative(relative != null ? relative : 0);
         } else if (relative != null) {
             t = t.withRelative(relative);
         }

@@ -24,12 +24,13 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(43);
+        assertThat(catalog.all()).hasSize(46);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(10).contains("lbfgs", "trust-newton-cg");
         assertThat(catalog.names(ProblemKind.LEAST_SQUARES)).containsExactly("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
         assertThat(catalog.names(ProblemKind.ROOT)).containsExactly("hybrid", "newton", "broyden-good", "broyden-bad");
         assertThat(catalog.names(ProblemKind.FIXED_POINT)).hasSize(6);
         assertThat(catalog.names(ProblemKind.SEQUENCE)).hasSize(6);
+        assertThat(catalog.names(ProblemKind.LINEAR_PROGRAM)).containsExactly("r2hpdhg", "halpern-pdhg", "pdhg");
         assertThat(catalog.names(ProblemKind.TRANSPORT)).containsExactly("sinkhorn", "sinkhorn-log", "sinkhorn-eps-scaling", "greenkhorn",
                 "sinkhorn-anderson", "sns");
         assertThat(catalog.names(ProblemKind.MDP)).containsExactly("value-iteration", "gauss-seidel", "anchored-vi", "anderson-vi",
@@ -55,6 +56,9 @@ class CatalogTest {
         assertThat(catalog.minimizer("lbfgs").defaults().tolerances().relative()).isEqualTo(1e-10);
         assertThat(catalog.leastSquares("lm").defaults().tolerances().absolute()).isZero();
         assertThat(catalog.sequence("deer").defaults().stallIterations()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(catalog.linearProgram("pdhg").defaults().tolerances().absolute()).isEqualTo(1e-8);
+        assertThat(catalog.linearProgram("pdhg").defaults().stallIterations()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(catalog.defaultMethod(ProblemKind.LINEAR_PROGRAM)).isEqualTo("r2hpdhg");
         assertThat(catalog.transport("sns").defaults().tolerances().absolute()).isEqualTo(1e-9);
         assertThat(catalog.transport("sns").defaults().maxIterations()).isEqualTo(100_000);
         assertThat(catalog.mdp("anchored-vi").defaults().tolerances().absolute()).isEqualTo(1e-8);

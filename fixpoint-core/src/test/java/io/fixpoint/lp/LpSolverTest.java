@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.linalg.SparseMatrix;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,11 +20,20 @@ import org.junit.jupiter.api.Test;
 class LpSolverTest {
 
     static Iterable<String> methods() {
-        return LpMethods.names();
+        return Catalog.builtIn().names(ProblemKind.LINEAR_PROGRAM);
+    }
+
+    static SolverSpec<LinearProgram> spec(String method) {
+        return Catalog.builtIn().linearProgram(method);
+    }
+
+    /** {@code method}'s defaults with at most {@code iterations} iterations. */
+    static LpSettings budget(String method, int iterations) {
+        return LpSettings.of(spec(method).defaults().withMaxIterations(iterations));
     }
 
     static LpResult solve(LinearProgram lp, String method) {
-        return LpSolver.solve(lp, LpSettings.defaults().withMethod(method).withMaxIterations(100_000));
+        return LpSolver.solve(lp, spec(method), budget(method, 100_000));
     }
 
     @ParameterizedTest
@@ -46,7 +58,7 @@ class LpSolverTest {
     @MethodSource("methods")
     void certifiesPrimalInfeasibilityWithACheckedDualRay(String method) {
         LinearProgram lp = TestPrograms.infeasible();
-        LpResult r = LpSolver.solve(lp, LpSettings.defaults().withMethod(method).withPresolve(false).withMaxIterations(100_000));
+        LpResult r = LpSolver.solve(lp, spec(method), budget(method, 100_000).withPresolve(false));
         assertThat(r.status()).isEqualTo(Status.PRIMAL_INFEASIBLE);
         assertThat(r.ray()).isNotNull();
         assertThat(FarkasRay.ofDualRay(lp, r.ray().ray(), 1e-10, ParallelExecutor.sequential()).valid()).isTrue();
@@ -79,7 +91,7 @@ class LpSolverTest {
     void presolveRemovesRowsAndColumnsAndPostsolveRestoresAnOptimalPair() {
         MpsModel m = TestPrograms.textbook();
         LpResult with = solve(m.program(), "r2hpdhg");
-        LpResult without = LpSolver.solve(m.program(), LpSettings.defaults().withPresolve(false));
+        LpResult without = LpSolver.solve(m.program(), spec("r2hpdhg"), budget("r2hpdhg", 1_000_000).withPresolve(false));
         assertThat(with.removedColumns()).isEqualTo(1);
         assertThat(with.removedRows()).isEqualTo(2);
         assertThat(with.optimal()).isTrue();
@@ -91,12 +103,31 @@ class LpSolverTest {
     }
 
     @Test
+    void epsilonIsTheDriversThresholdFromTheMergedSettings() {
+        LinearProgram lp = TestPrograms.textbook().program();
+        LpResult loose = LpSolver.solve(lp, spec("pdhg"), LpSettings.of(spec("pdhg").defaults().override(1e-3, null, null, null)));
+        assertThat(loose.tolerance()).isEqualTo(1e-3);
+        assertThat(loose.optimal()).isTrue();
+        assertThat(loose.kkt().relative()).isLessThanOrEqualTo(1e-3);
+        LpResult relative = LpSolver.solve(lp, spec("pdhg"), LpSettings.of(spec("pdhg").defaults().override(0.0, 1e-2, null, null))
+                .withPresolve(false));
+        // relative to the KKT error at the start: x = 0 moved into its bounds, y = 0
+        double[] x0 = new double[3];
+        for (int j = 0; j < 3; j++) {
+            x0[j] = KktError.clamp(0, lp.variableLower()[j], lp.variableUpper()[j]);
+        }
+        double start = LpSolver.evaluate(lp, x0, new double[5], ParallelExecutor.sequential()).relative();
+        assertThat(relative.tolerance()).isCloseTo(1e-2 * start, offset(1e-15));
+        assertThat(relative.message()).contains("ε = " + relative.tolerance());
+    }
+
+    @Test
     void sameInputsGiveTheSameBitsWhateverTheThreadCount() {
         LinearProgram lp = randomFeasible(new SplittableRandom(3), 60, 90);
-        LpSettings s = LpSettings.defaults().withMaxIterations(3000);
-        LpResult a = LpSolver.solve(lp, s);
-        LpResult b = LpSolver.solve(lp, s);
-        LpResult c = LpSolver.solve(lp, s.withThreads(2));
+        LpSettings s = budget("r2hpdhg", 3000);
+        LpResult a = LpSolver.solve(lp, spec("r2hpdhg"), s);
+        LpResult b = LpSolver.solve(lp, spec("r2hpdhg"), s);
+        LpResult c = LpSolver.solve(lp, spec("r2hpdhg"), s.withThreads(2));
         assertThat(b.x()).isEqualTo(a.x());
         assertThat(b.y()).isEqualTo(a.y());
         assertThat(c.x()).isEqualTo(a.x());
@@ -116,7 +147,7 @@ class LpSolverTest {
             c[j] = Math.pow(10, rnd.nextDouble(-3, 3));
         }
         LinearProgram scaled = scale(lp, r, c);
-        for (String method : LpMethods.names()) {
+        for (String method : methods()) {
             LpResult plain = solve(lp, method);
             LpResult other = solve(scaled, method);
             assertThat(plain.optimal()).as(method).isTrue();
@@ -130,8 +161,8 @@ class LpSolverTest {
         SplittableRandom rnd = new SplittableRandom(5);
         for (int t = 0; t < 12; t++) {
             LinearProgram lp = randomFeasible(rnd, 10 + rnd.nextInt(30), 10 + rnd.nextInt(40));
-            for (String method : LpMethods.names()) {
-                LpResult r = LpSolver.solve(lp, LpSettings.defaults().withMethod(method).withMaxIterations(20_000));
+            for (String method : methods()) {
+                LpResult r = LpSolver.solve(lp, spec(method), budget(method, 20_000));
                 assertThat(r.status()).as(method + " on program " + t).isNotIn(Status.PRIMAL_INFEASIBLE, Status.DUAL_INFEASIBLE);
             }
             // and no ray checks out on them: random candidates all fail
@@ -156,10 +187,9 @@ class LpSolverTest {
 
     @Test
     void rejectsBadSettings() {
-        assertThatThrownBy(() -> LpSettings.defaults().withMethod("simplex")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown LP method 'simplex'; known methods: r2hpdhg, halpern-pdhg, pdhg");
-        assertThatThrownBy(() -> LpSettings.defaults().withTolerance(0)).hasMessageContaining("tolerance");
-        assertThatThrownBy(() -> LpSettings.defaults().withThreads(0)).hasMessageContaining("threads");
+        assertThatThrownBy(() -> spec("simplex")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown lp method 'simplex'; known methods: r2hpdhg, halpern-pdhg, pdhg");
+        assertThatThrownBy(() -> budget("r2hpdhg", 10).withThreads(0)).hasMessageContaining("threads");
         assertThatThrownBy(() -> new HalpernPdhg(0, 10, 1e-10, ParallelExecutor.sequential())).hasMessageContaining("reflection");
     }
 

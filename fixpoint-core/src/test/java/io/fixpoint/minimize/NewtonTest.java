@@ -34,7 +34,9 @@ class NewtonTest {
                 .solve(new Newton(), TestObjectives.logSumExp(5, 0.01), new double[] {3, -1, 2, 0.5, -4});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.rate().kind()).as(s.rate().describe()).isEqualTo(RateEstimate.Kind.SUPERLINEAR);
-        assertThat(s.evaluations().get(Evaluation.HESSIAN)).isEqualTo(s.iterations());
+        // one Hessian per step, and one for the second-order check where the gradient test held
+        assertThat(s.evaluations().get(Evaluation.HESSIAN)).isEqualTo(s.iterations() + 1);
+        assertThat((Double) s.details().get("minHessianEigenvalue")).isPositive();
     }
 
     @Test
@@ -54,10 +56,13 @@ class NewtonTest {
 
     @Test
     void atASaddlePointTheShiftedDirectionIsTheNegativeGradient() {
-        // At (0, y) the gradient is (0, 2y): the shifted system still descends along y and stays on x = 0.
+        // At (0, y) the gradient is (0, 2y): the shifted system still descends along y and stays on x = 0,
+        // reaching the saddle (0, 0) of x⁴ − x² + y², which the second-order check refuses to call a minimum.
         Solution s = Driver.defaults().solve(new Newton(), TestObjectives.quarticWell(), new double[] {0, 1});
-        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.STALLED);
+        assertThat(s.message()).contains("saddle point");
         assertThat(s.x()[1]).isCloseTo(0, within(1e-8));
+        assertThat((Double) s.details().get("minHessianEigenvalue")).isCloseTo(-2, within(1e-12));
     }
 
     @Test
@@ -68,6 +73,45 @@ class NewtonTest {
         Solution damped = Driver.defaults().solve(new Newton(), f, new double[] {2});
         assertThat(damped.status()).as(damped.toString()).isEqualTo(Status.CONVERGED);
         assertThat(damped.x()[0]).isCloseTo(0, within(1e-8));
+    }
+
+    /**
+     * f = ½x² whose value is 1 higher at every point but the start: the rounding of a large sum, which
+     * hides the decrease a step would make, taken to the extreme. Backtracking then shrinks the step
+     * until x + t·d rounds to x, where f passes the Armijo test without x moving; Newton must stop
+     * there at once, STALLED, instead of repeating the same step until the stall rule.
+     */
+    @Test
+    void aStepThatNoLongerMovesXIsStalledAtOnce() {
+        double[] start = {1};
+        Objective noisy = new Objective() {
+            public int dimension() {
+                return 1;
+            }
+
+            public double value(double[] x) {
+                return 0.5 * x[0] * x[0] + (x[0] == start[0] ? 0 : 1);
+            }
+
+            public void gradient(double[] x, double[] g) {
+                g[0] = x[0];
+            }
+
+            @Override
+            public boolean hasHessian() {
+                return true;
+            }
+
+            @Override
+            public void hessian(double[] x, double[] h) {
+                h[0] = 1;
+            }
+        };
+        Solution s = Driver.defaults().solve(new Newton(), noisy, start);
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.STALLED);
+        assertThat(s.iterations()).as("the one step that found no move").isEqualTo(1);
+        assertThat(s.message()).contains("no longer changes x");
+        assertThat(s.x()).containsExactly(1);
     }
 
     @Property(tries = 50, seed = "20261123")

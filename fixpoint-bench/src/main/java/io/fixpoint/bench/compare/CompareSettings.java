@@ -21,8 +21,9 @@ public record CompareSettings(
         double secondsPerMethod) {
 
     /**
-     * The minimisers' own stopping rule from the catalogue (‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖), 10 000 iterations for every tool, 3 warm-ups,
-     * 5 repeats. Every tool is judged by {@link io.fixpoint.bench.MinimizationJudge}.
+     * The relative part of the minimisers' stopping rule from the catalogue (‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖), handed to every tool as
+     * one absolute target so that all stop by the same test (the catalogue's ceiling on it, which the peers have no way to
+     * apply, is left out), 10 000 iterations for every tool, 3 warm-ups, 5 repeats. Every tool is judged by {@link io.fixpoint.bench.MinimizationJudge}.
      */
     public static final CompareSettings DEFAULT = new CompareSettings(0,
             Catalog.builtIn().minimizer("lbfgs").defaults().tolerances().relative(), 10_000, 3, 5, 1.0);

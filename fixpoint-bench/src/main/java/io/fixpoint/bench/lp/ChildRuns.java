@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * residuals) to find the KKT passes and the moment the relative KKT error first fell to 1e-4.
  */
 final class ChildRuns {
+    /** How the status of a solve that did not come back begins. */
+    static final String ERROR = "ERROR: ";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A row of PDLP's table: iter#, kkt_pass, time | rel_prim_res rel_dual_res rel_gap | ... */
     private static final Pattern PDLP_ROW = Pattern.compile("^\\s*(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+\\|\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+\\|");
@@ -57,7 +59,7 @@ final class ChildRuns {
                     LpRun r = LpRun.fromFields(JSON.readValue(line.substring(LpRunner.RESULT.length()), new TypeReference<Map<String, Object>>() { }));
                     if (last[0] >= 0) {
                         r = new LpRun(r.model(), r.solver(), r.status(), r.objective(), r.seconds(), last[0], last[1], first[0], (long) first[1],
-                                r.peakMemoryMb(), r.baseMemoryMb());
+                                r.peakMemoryMb(), r.baseMemoryMb(), r.columns(), r.nonZeros(), null);
                     }
                     runs.add(r);
                     current = null;
@@ -86,7 +88,8 @@ final class ChildRuns {
         }
         for (String model : models.subList(runs.size(), models.size())) {
             String why = model.equals(current) ? tail.toString().strip() : "not reached";
-            runs.add(new LpRun(LpRunner.name(model), solver, "ERROR: " + why, Double.NaN, Double.NaN, -1, -1, Double.NaN, -1, Double.NaN, Double.NaN));
+            runs.add(new LpRun(LpRunner.name(model), solver, ERROR + why, Double.NaN, Double.NaN, -1, -1, Double.NaN, -1, Double.NaN, Double.NaN,
+                    -1, -1, null));
         }
         return runs;
     }

@@ -8,12 +8,16 @@ import com.google.ortools.modelbuilder.ModelBuilder;
 import com.google.ortools.modelbuilder.ModelSolver;
 import com.google.ortools.modelbuilder.SolveStatus;
 import com.google.ortools.modelbuilder.Variable;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.linalg.SparseMatrix;
 import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
 import io.fixpoint.lp.LpSolver;
+import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.solve.IterationListener;
+import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -58,42 +62,45 @@ public final class LpRunner {
         }
     }
 
-    /** A Fixpoint solve with the moment the relative KKT error first reached 1e-4. */
+    /** A Fixpoint solve in this child, with its memory. */
     static LpRun fixpoint(String method, String model, double tol, double seconds, int iterations, int threads) {
         LinearProgram lp = load(model);
         double base = residentMb("VmRSS");
-        LpRun run = fixpoint(method, name(model), lp, tol, seconds, iterations, threads);
-        return run.withMemory(residentMb("VmHWM"), base);
+        SolverSpec<LinearProgram> spec = Catalog.builtIn().linearProgram(method);
+        LpRun run = fixpoint(spec, name(model), lp, spec.defaults().override(tol, null, iterations, Duration.ofMillis((long) (seconds * 1000))),
+                threads);
+        return new LpRun(run.model(), run.solver(), run.status(), run.objective(), run.seconds(), run.iterations(), run.kktPasses(),
+                run.secondsTo1e4(), run.kktPassesTo1e4(), residentMb("VmHWM"), base, run.columns(), run.nonZeros(), null);
     }
 
-    static LpRun fixpoint(String method, String name, LinearProgram lp, double tol, double seconds, int iterations, int threads) {
+    /** A Fixpoint solve under {@code budget}, with the moment the relative KKT error first reached 1e-4. */
+    static LpRun fixpoint(SolverSpec<LinearProgram> spec, String name, LinearProgram lp, Settings budget, int threads) {
         long t0 = System.nanoTime();
         double[] first = {Double.NaN, -1};
         IterationListener watch = (k, state, counts) -> {
-            if (Double.isNaN(first[0]) && state.optimality() <= 1e-4) {
+            if (Double.isNaN(first[0]) && state.optimality() <= LpJudge.LOOSE) {
                 first[0] = (System.nanoTime() - t0) * 1e-9;
-                first[1] = counts.get(io.fixpoint.problem.Evaluation.MATRIX_VECTOR) / 2.0;
+                first[1] = counts.get(Evaluation.MATRIX_VECTOR) / 2.0;
             }
         };
-        LpSettings settings = LpSettings.defaults().withMethod(method).withTolerance(tol).withThreads(threads)
-                .withTimeLimit(Duration.ofMillis((long) (seconds * 1000))).withMaxIterations(iterations).withListener(watch);
-        LpResult r = LpSolver.solve(lp, settings);
+        LpResult r = LpSolver.solve(lp, spec, new LpSettings(budget, threads, true, watch));
         if (r.optimal() && Double.isNaN(first[0])) {
             first[0] = r.seconds();
             first[1] = r.matrixVectorProducts() / 2.0;
         }
-        return new LpRun(name, method, r.statusName(), r.objective(), r.seconds(), r.iterations(), r.matrixVectorProducts() / 2,
-                first[0], (long) first[1], Double.NaN, Double.NaN);
+        return new LpRun(name, spec.name(), r.statusName(), r.objective(), r.seconds(), r.iterations(), r.matrixVectorProducts() / 2,
+                first[0], (long) first[1], Double.NaN, Double.NaN, lp.dimension(), lp.matrix().nonZeros(), r);
     }
 
     /** An OR-Tools solve through ModelBuilder/ModelSolver; PDLP logs every 64 iterations and the log is parsed by the parent. */
     static LpRun ortools(String solverName, String model, double tol, double seconds, int iterations, int threads) throws IOException {
         Loader.loadNativeLibraries();
         ModelBuilder mb = new ModelBuilder();
+        LinearProgram lp = load(model);
         if (model.startsWith("netlib:")) {
             mb.importFromMpsString(netlibText(model.substring(7)));
         } else {
-            build(mb, load(model));
+            build(mb, lp);
         }
         double base = residentMb("VmRSS");
         ModelSolver solver = new ModelSolver(solverName);
@@ -109,7 +116,7 @@ public final class LpRunner {
         double t = (System.nanoTime() - t0) * 1e-9;
         double objective = solver.hasSolution() ? solver.getObjectiveValue() : Double.NaN;
         return new LpRun(name(model), "ortools-" + solverName, status.name(), objective, t, -1, -1, Double.NaN, -1,
-                residentMb("VmHWM"), base);
+                residentMb("VmHWM"), base, lp.dimension(), lp.matrix().nonZeros(), null);
     }
 
     private static void build(ModelBuilder mb, LinearProgram lp) {

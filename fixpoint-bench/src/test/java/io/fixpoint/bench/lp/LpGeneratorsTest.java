@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
 import io.fixpoint.lp.LpSolver;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.solve.SolverSpec;
 import org.junit.jupiter.api.Test;
 
 class LpGeneratorsTest {
+    static final SolverSpec<LinearProgram> R2HPDHG = Catalog.builtIn().linearProgram("r2hpdhg");
 
     @Test
     void pageRankProgramIsSolvedByThePageRankVector() {
         LinearProgram lp = LpGenerators.of("pagerank:300:3:7");
         assertThat(lp.matrix().nonZeros()).isEqualTo(300 * 4);
-        LpResult r = LpSolver.solve(lp, LpSettings.defaults().withTolerance(1e-9).withMaxIterations(200_000));
+        LpResult r = LpSolver.solve(lp, R2HPDHG, LpSettings.of(R2HPDHG.defaults().override(1e-9, null, 200_000, null)));
         assertThat(r.statusName()).isEqualTo("OPTIMAL");
         // power iteration on x = αPx + (1 − α)/n, the fixed point the program's optimum must be
         int n = 300;
@@ -41,7 +44,7 @@ class LpGeneratorsTest {
         assertThat(t.matrix().nonZeros()).isEqualTo(108);
         LinearProgram svm = LpGenerators.of("svm:60:20:0.3:3");
         for (LinearProgram lp : new LinearProgram[] {t, svm}) {
-            LpResult r = LpSolver.solve(lp, LpSettings.defaults().withMaxIterations(200_000));
+            LpResult r = LpSolver.solve(lp, R2HPDHG, LpSettings.of(R2HPDHG.defaults().withMaxIterations(200_000)));
             assertThat(r.statusName()).isEqualTo("OPTIMAL");
         }
     }
