@@ -11,7 +11,6 @@ import io.fixpoint.solve.SolverContext;
 import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Tolerances;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
