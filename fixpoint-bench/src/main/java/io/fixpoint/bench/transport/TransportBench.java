@@ -132,7 +132,7 @@ public final class TransportBench {
         }
         PotPeer.Outcome pot = null;
         if (!options.peer(POT, true)) {
-            notes.add("POT not run (--no-peers)");
+            notes.add("POT not run: the peers asked for leave it out (--no-peers)");
         } else {
             List<PotPeer.Case> cases = new ArrayList<>();
             // POT stops on the 2-norm of the target marginal's error (its rows are exact); ‖·‖₁ ≤ √m‖·‖₂ makes that the same test

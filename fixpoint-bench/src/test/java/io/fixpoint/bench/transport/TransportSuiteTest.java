@@ -28,7 +28,7 @@ class TransportSuiteTest {
         assertThat(sns.optimality()).isLessThanOrEqualTo(TransportBench.TOLERANCE);
         // beside POT without POT: Fixpoint's two forms of Sinkhorn, and the note that says why POT is missing
         assertThat(TransportBench.potRuns(r.records())).extracting(SolveRecord::method).containsExactly("sinkhorn", "sinkhorn-log");
-        assertThat(r.notes()).containsExactly("POT not run (--no-peers)");
+        assertThat(r.notes()).containsExactly("POT not run: the peers asked for leave it out (--no-peers)");
 
         assertThat(r.text()).contains(TransportBench.CLAIM, "iter ratio", "sns", "0.005", "Solved means");
         assertThat(r.html()).startsWith("<h2 id=\"transport\">").contains("POT not run", "6 of 6 solves solved", "<svg");
