@@ -44,16 +44,16 @@ class DerivativeCheckTest {
         };
     }
 
-    /** r = (10(x₂ − x₁²), 1 − x₁); {@code wrong} gives ∂r₂/∂x₁ the wrong sign. */
+    /** r = (x₁x₂ − 1, sin x₁ + x₂²); {@code wrong} gives ∂r₂/∂x₁ = −cos x₁. */
     static LeastSquaresProblem residuals(boolean wrong) {
         return LeastSquaresProblem.of(2, 2, (x, r) -> {
-            r[0] = 10 * (x[1] - x[0] * x[0]);
-            r[1] = 1 - x[0];
+            r[0] = x[0] * x[1] - 1;
+            r[1] = Math.sin(x[0]) + x[1] * x[1];
         }, (x, j) -> {
-            j[0] = -20 * x[0];
-            j[1] = 10;
-            j[2] = wrong ? 1 : -1;
-            j[3] = 0;
+            j[0] = x[1];
+            j[1] = x[0];
+            j[2] = wrong ? -Math.cos(x[0]) : Math.cos(x[0]);
+            j[3] = 2 * x[1];
         });
     }
 
