@@ -122,6 +122,12 @@ class SuiteSectionsTest {
     }
 
     @Test
+    void theSequenceSectionDescribesItsOwnRun() {
+        assertThat(SequenceSection.html(sequence())).contains("2 solves (cell gru, T from 1000 to 100000, 2 thread(s))", "(one repeat)");
+        assertThat(SequenceSection.summary(List.of())).isEqualTo("No trajectory was solved in this run.");
+    }
+
+    @Test
     void theSpeedUpPlotLabelsItsAxesAndSeriesInsideItsFrame() {
         String svg = SequenceBench.speedupSvg(sequence());
         assertThat(svg).contains("T, steps in the sequence", "speed-up = sequential time / method time", ">deer</text>",
