@@ -20,8 +20,8 @@ public final class FixedPointSection {
     public static String html(FixedPointBench.Report report) {
         StringBuilder h = new StringBuilder(1 << 13);
         h.append("<h2 id=\"fixed-point\">Fixed points and roots</h2>\n");
-        h.append(String.format(Locale.ROOT, "<p>Map evaluations to reach ‖x − T(x)‖ ≤ tolerance, per method and map; highlighted: "
-                + "not solved (residual above %.0e).</p>\n", FixedPointBench.MAP_SOLVED));
+        h.append(String.format(Locale.ROOT, "<p>Map evaluations to reach ‖x − T(x)‖ ≤ %.0e, per method and map; highlighted: "
+                + "not solved (residual above %.0e).</p>\n", FixedPointBench.MAP_TOL, FixedPointBench.MAP_SOLVED));
         table(h, report, "map", r -> String.valueOf(FixedPointBench.evaluations(r)));
         h.append(String.format(Locale.ROOT, "<p>Square MGH systems from the standard starts: solved means ‖F‖₂ ≤ %.0e, the same test for "
                 + "both tools (cells: residual evaluations).</p>\n", FixedPointBench.ROOT_SOLVED));

@@ -115,6 +115,7 @@ class SuiteSectionsTest {
     @Test
     void theDisplacementTableIsInTheFixedPointSection() {
         String html = FixedPointSection.html(fixedPoint());
+        assertThat(html).contains("Map evaluations to reach ‖x − T(x)‖ ≤ 1e-10, per method and map; highlighted: not solved (residual above 1e-08)");
         assertThat(html).contains("Displacement estimates on 1 map without a fixed point (disjoint-discs), run by halpern",
                 "between k = 1024 and 4096", "<th>k = 4</th>", "<th>k = 4096</th>", "<td class=\"l\">2r_k − r_{k/2}</td>");
         // e ∝ k^−p between k = 1024 and 4096: 4e-3 → 1e-3 is p = 1, 1e-5 → 6.25e-7 is p = 2, a zero error has no order
