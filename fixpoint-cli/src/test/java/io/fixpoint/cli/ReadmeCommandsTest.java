@@ -48,9 +48,10 @@ class ReadmeCommandsTest {
 
     /** One command line of a page: where it is, its text, and its arguments as a POSIX shell splits them. */
     record Line(String page, int number, String text) {
+        /** The fixpoint command itself: up to a comment, or a pipe, redirection or list operator that hands its output on. */
         String command() {
-            int hash = commentStart(text);
-            return hash < 0 ? text : text.substring(0, hash).strip();
+            int end = commandEnd(text);
+            return end < 0 ? text : text.substring(0, end).strip();
         }
 
         String comment() {
@@ -89,6 +90,18 @@ class ReadmeCommandsTest {
     @Test
     void thePagesShowCommandLines() throws IOException {
         assertThat(commandLines().filter(l -> l.page().equals("README.md")).count()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void linesAreReadAsAShellReadsThem() {
+        Line l = new Line("page", 1, "./fixpoint fit \"a*exp(-k*t) # not a comment\" 'b c' d\\ e --json | head -1   # a comment naming STALLED");
+        assertThat(l.args()).containsExactly("fit", "a*exp(-k*t) # not a comment", "b c", "d e", "--json");
+        assertThat(l.comment()).isEqualTo(" a comment naming STALLED");
+        assertThat(namedStatuses(l)).containsExactly("STALLED");
+        assertThat(expectedExit(l)).isEqualTo(1);
+        assertThat(onlyParsed(List.of("bench", "--suites", "minimization"))).isTrue();
+        assertThat(onlyParsed(List.of("bench", "--problems", "beale"))).isFalse();
+        assertThat(onlyParsed(List.of("sequence", "--length", "100000"))).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -229,6 +242,16 @@ class ReadmeCommandsTest {
 
     /** Where a shell comment starts: a {@code #} at the start of a word, outside quotes; -1 if none. */
     static int commentStart(String text) {
+        return firstUnquoted(text, "#");
+    }
+
+    /** Where the command ends: a comment, or an unquoted |, &gt;, &lt;, ; or &amp;; -1 if none. */
+    static int commandEnd(String text) {
+        return firstUnquoted(text, "#|<>;&");
+    }
+
+    /** The first of {@code stops} outside quotes ({@code #} only at the start of a word); -1 if none. */
+    static int firstUnquoted(String text, String stops) {
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -236,7 +259,7 @@ class ReadmeCommandsTest {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+            } else if (stops.indexOf(c) >= 0 && (c != '#' || i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
                 return i;
             }
         }
