@@ -79,4 +79,16 @@ final class MethodNames {
             super(ProblemKind.LINEAR_PROGRAM);
         }
     }
+
+    static final class Transport extends Of {
+        Transport() {
+            super(ProblemKind.TRANSPORT);
+        }
+    }
+
+    static final class Mdp extends Of {
+        Mdp() {
+            super(ProblemKind.MDP);
+        }
+    }
 }

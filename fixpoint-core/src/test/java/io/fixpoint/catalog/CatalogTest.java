@@ -24,7 +24,7 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(46);
+        assertThat(catalog.all()).hasSize(58);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(16).contains("lbfgs", "trust-newton-cg", "lbfgsb", "nelder-mead");
         assertThat(catalog.names(ProblemKind.BOUNDED)).containsExactly("lbfgsb", "tron", "spg", "projected-gradient");
         assertThat(catalog.names(ProblemKind.CONSTRAINED)).containsExactly("sqp", "augmented-lagrangian");
@@ -33,6 +33,10 @@ class CatalogTest {
         assertThat(catalog.names(ProblemKind.FIXED_POINT)).hasSize(6);
         assertThat(catalog.names(ProblemKind.SEQUENCE)).hasSize(6);
         assertThat(catalog.names(ProblemKind.LINEAR_PROGRAM)).containsExactly("r2hpdhg", "halpern-pdhg", "pdhg");
+        assertThat(catalog.names(ProblemKind.TRANSPORT)).containsExactly("sinkhorn", "sinkhorn-log", "sinkhorn-eps-scaling", "greenkhorn",
+                "sinkhorn-anderson", "sns");
+        assertThat(catalog.names(ProblemKind.MDP)).containsExactly("value-iteration", "gauss-seidel", "anchored-vi", "anderson-vi",
+                "policy-iteration", "modified-policy-iteration");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {
             for (SolverSpec<?> s : catalog.all()) {
                 assertThat(s.create(SolverContext.of(ex)).name()).as(s.kind() + " " + s.name()).isEqualTo(s.name());
@@ -64,6 +68,12 @@ class CatalogTest {
         assertThat(catalog.minimizer("nelder-mead").family()).isEqualTo(Catalog.DERIVATIVE_FREE);
         assertThat(catalog.defaultMethod(ProblemKind.BOUNDED)).isEqualTo("lbfgsb");
         assertThat(catalog.defaultMethod(ProblemKind.CONSTRAINED)).isEqualTo("sqp");
+        assertThat(catalog.transport("sns").defaults().tolerances().absolute()).isEqualTo(1e-9);
+        assertThat(catalog.transport("sns").defaults().maxIterations()).isEqualTo(100_000);
+        assertThat(catalog.mdp("anchored-vi").defaults().tolerances().absolute()).isEqualTo(1e-8);
+        assertThat(catalog.mdp("anchored-vi").defaults().maxIterations()).isEqualTo(100_000);
+        assertThat(catalog.defaultMethod(ProblemKind.TRANSPORT)).isEqualTo("sinkhorn-log");
+        assertThat(catalog.defaultMethod(ProblemKind.MDP)).isEqualTo("policy-iteration");
     }
 
     @Test
