@@ -94,7 +94,7 @@ class MinimizerCertificatesTest {
     }
 
     /**
-     * Beyond a thousand variables the check runs on Hessian–vector products (Lanczos), never a dense ∇²f:
+     * Beyond a hundred variables the check runs on Hessian–vector products (Lanczos), never a dense ∇²f:
      * f = ½Σ dᵢxᵢ² with d = (−n, 1, 2, …) has a saddle at the origin, with d = (n, 1, 2, …) its minimum there.
      */
     @org.junit.jupiter.api.Test
