@@ -30,6 +30,8 @@ import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.problem.Problem;
+import io.fixpoint.problem.RankingProblem;
+import io.fixpoint.ranking.RankingSolver;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.root.Broyden;
@@ -72,6 +74,8 @@ public final class Catalog {
     public static final String NEWTON = "Newton and Newton–CG";
     public static final String DERIVATIVE_FREE = "derivative-free";
     public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
+    public static final String SCORE_ITERATIONS = "Bradley–Terry score iterations";
+    public static final String RANKING_MINIMIZERS = "Bradley–Terry by minimisation";
 
     /**
      * Minimisers: ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)): the test relative to the start, bounded
@@ -98,6 +102,8 @@ public final class Catalog {
      * KKT error is not monotone) and no trace (a long solve would keep millions of entries).
      */
     static final Settings LINEAR_PROGRAMS = Settings.tolerance(1e-8).withMaxIterations(1_000_000).withoutStallRule().withTrace(false);
+    /** Ranking: ‖∇f‖ ≤ 1e-10 (f = −ℓ plus the centring term or the prior), recomputed at the reported scores; 10 000 iterations. */
+    static final Settings RANKING = Settings.tolerance(1e-10).withMaxIterations(10_000);
 
     private static final Catalog BUILT_IN = new Catalog(List.of(
             minimizer("gradient-descent", GRADIENT_METHODS, "steepest descent, Barzilai–Borwein initial step, Armijo backtracking",
@@ -147,11 +153,29 @@ public final class Catalog {
             linearProgram("r2hpdhg", "reflected restarted Halpern PDHG (r²HPDHG, Lu–Yang), PID-controlled primal weight",
                     c -> HalpernPdhg.reflected(c.executor())),
             linearProgram("halpern-pdhg", "restarted Halpern PDHG on the PDHG operator", c -> HalpernPdhg.plain(c.executor())),
-            linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor()))));
+            linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor())),
+
+            ranking("zermelo", SCORE_ITERATIONS, "Zermelo's iteration (Hunter's MM), cyclic sweeps",
+                    c -> RankingSolver.plain("zermelo", RankingProblem::zermelo)),
+            ranking("newman", SCORE_ITERATIONS, "Newman's iteration (2023, eq. 12; eq. 26 for MAP), cyclic sweeps",
+                    c -> RankingSolver.plain("newman", RankingProblem::newman)),
+            ranking("zermelo-anderson", SCORE_ITERATIONS, "Zermelo's iteration with Anderson mixing (m = 5)",
+                    c -> RankingSolver.anderson("zermelo-anderson", RankingProblem::zermelo)),
+            ranking("newman-anderson", SCORE_ITERATIONS, "Newman's iteration with Anderson mixing (m = 5)",
+                    c -> RankingSolver.anderson("newman-anderson", RankingProblem::newman)),
+            ranking("zermelo-halpern", SCORE_ITERATIONS, "Zermelo's iteration with restarted Halpern anchoring",
+                    c -> RankingSolver.halpern("zermelo-halpern", RankingProblem::zermelo)),
+            ranking("newman-halpern", SCORE_ITERATIONS, "Newman's iteration with restarted Halpern anchoring",
+                    c -> RankingSolver.halpern("newman-halpern", RankingProblem::newman)),
+            ranking("ilsr", SCORE_ITERATIONS, "iterative Luce spectral ranking (Maystre–Grossglauser); no home advantage or Davidson ties",
+                    c -> RankingSolver.plain("ilsr", RankingProblem::ilsr)),
+            ranking("newton", RANKING_MINIMIZERS, "trust-region Newton–CG (Steihaug) on the log-strengths",
+                    c -> RankingSolver.minimizer("newton", new TrustRegionNewtonCg())),
+            ranking("lbfgs", RANKING_MINIMIZERS, "L-BFGS (m = 10) on the log-strengths", c -> RankingSolver.minimizer("lbfgs", new Lbfgs()))));
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
             ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
-            ProblemKind.LINEAR_PROGRAM, "r2hpdhg"));
+            ProblemKind.LINEAR_PROGRAM, "r2hpdhg", ProblemKind.RANKING, "newton"));
 
     private final List<SolverSpec<?>> specs;
 
@@ -237,6 +261,10 @@ public final class Catalog {
         return typed(ProblemKind.LINEAR_PROGRAM, name);
     }
 
+    public SolverSpec<RankingProblem> ranking(String name) {
+        return typed(ProblemKind.RANKING, name);
+    }
+
     /** Safe: every spec of a kind is built by that kind's factory below, over the kind's problem interface. */
     @SuppressWarnings("unchecked")
     private <P extends Problem<P>> SolverSpec<P> typed(ProblemKind kind, String name) {
@@ -283,5 +311,11 @@ public final class Catalog {
     public static SolverSpec<LinearProgram> linearProgram(String name, String description,
             Function<SolverContext, ? extends Solver<LinearProgram, ?>> factory) {
         return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
+    }
+
+    /** A way to a Bradley–Terry estimate, certified by ‖∇f‖ at the reported scores. */
+    public static SolverSpec<RankingProblem> ranking(String name, String family, String description,
+            Function<SolverContext, ? extends Solver<RankingProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.RANKING, family, Set.of(), description, RANKING, factory);
     }
 }

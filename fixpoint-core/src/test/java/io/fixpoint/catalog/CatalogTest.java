@@ -24,13 +24,15 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(34);
+        assertThat(catalog.all()).hasSize(43);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(10).contains("lbfgs", "trust-newton-cg");
         assertThat(catalog.names(ProblemKind.LEAST_SQUARES)).containsExactly("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
         assertThat(catalog.names(ProblemKind.ROOT)).containsExactly("hybrid", "newton", "broyden-good", "broyden-bad");
         assertThat(catalog.names(ProblemKind.FIXED_POINT)).hasSize(6);
         assertThat(catalog.names(ProblemKind.SEQUENCE)).hasSize(6);
         assertThat(catalog.names(ProblemKind.LINEAR_PROGRAM)).containsExactly("r2hpdhg", "halpern-pdhg", "pdhg");
+        assertThat(catalog.names(ProblemKind.RANKING)).containsExactly("zermelo", "newman", "zermelo-anderson", "newman-anderson",
+                "zermelo-halpern", "newman-halpern", "ilsr", "newton", "lbfgs");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {
             for (SolverSpec<?> s : catalog.all()) {
                 assertThat(s.create(SolverContext.of(ex)).name()).as(s.kind() + " " + s.name()).isEqualTo(s.name());
