@@ -57,4 +57,10 @@ final class MethodNames {
             super(ProblemKind.LINEAR_PROGRAM);
         }
     }
+
+    static final class Ranking extends Of {
+        Ranking() {
+            super(ProblemKind.RANKING);
+        }
+    }
 }
