@@ -3,6 +3,7 @@ package io.fixpoint.bench;
 import io.fixpoint.bench.fixedpoint.FixedPointSuite;
 import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
+import io.fixpoint.bench.ranking.RankingSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
 import java.util.List;
 
@@ -13,7 +14,8 @@ public final class BenchSuites {
             new LeastSquaresSuite(),
             new FixedPointSuite(),
             new SequenceSuite(),
-            new LpSuite());
+            new LpSuite(),
+            new RankingSuite());
 
     private BenchSuites() {
     }
