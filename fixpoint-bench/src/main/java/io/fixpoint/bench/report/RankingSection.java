@@ -24,7 +24,7 @@ public final class RankingSection {
         h.append(String.format(Locale.ROOT, "<p>%d methods on %d models; %d of %d solves that ran are solved. <b>Solved</b>, for every tool "
                 + "alike: ‖∇f‖ ≤ %s at the returned estimate, recomputed by Fixpoint's model (f = −ℓ plus the centring term, or minus the "
                 + "log prior for Newman's MAP estimate), <i>and</i>, on the fits certified against R, every estimate within %s relative of "
-                + "the reference: %s. Times are CPU seconds of the fitting thread, medians of at least %d timed repeats after warm-up; "
+                + "the reference: %s. Times are CPU seconds of the fitting thread (the existence check, building the map, the solve and the certificate), medians of at least %d timed repeats after warm-up; "
                 + "each solve may run %s s and %,d iterations.</p>\n",
                 r.settings().methods().size(), r.instances().size(), solved, ran, Html.num(RankingBench.TOLERANCE), Html.num(RankingBench.AGREEMENT),
                 Html.escape(r.referenceSource()), r.settings().repeats(), Html.num(r.settings().perSolve().toNanos() * 1e-9),
