@@ -155,23 +155,23 @@ public final class Catalog {
             linearProgram("halpern-pdhg", "restarted Halpern PDHG on the PDHG operator", c -> HalpernPdhg.plain(c.executor())),
             linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor())),
 
-            ranking("zermelo", SCORE_ITERATIONS, "Zermelo's iteration (Hunter's MM), cyclic sweeps",
+            scoreIteration("zermelo", "Zermelo's iteration (Hunter's MM), cyclic sweeps",
                     c -> RankingSolver.plain("zermelo", RankingProblem::zermelo)),
-            ranking("newman", SCORE_ITERATIONS, "Newman's iteration (2023, eq. 12; eq. 26 for MAP), cyclic sweeps",
+            scoreIteration("newman", "Newman's iteration (2023, eq. 12; eq. 26 for MAP), cyclic sweeps",
                     c -> RankingSolver.plain("newman", RankingProblem::newman)),
-            ranking("zermelo-anderson", SCORE_ITERATIONS, "Zermelo's iteration with Anderson mixing (m = 5)",
+            scoreIteration("zermelo-anderson", "Zermelo's iteration with Anderson mixing (m = 5)",
                     c -> RankingSolver.anderson("zermelo-anderson", RankingProblem::zermelo)),
-            ranking("newman-anderson", SCORE_ITERATIONS, "Newman's iteration with Anderson mixing (m = 5)",
+            scoreIteration("newman-anderson", "Newman's iteration with Anderson mixing (m = 5)",
                     c -> RankingSolver.anderson("newman-anderson", RankingProblem::newman)),
-            ranking("zermelo-halpern", SCORE_ITERATIONS, "Zermelo's iteration with restarted Halpern anchoring",
+            scoreIteration("zermelo-halpern", "Zermelo's iteration with restarted Halpern anchoring",
                     c -> RankingSolver.halpern("zermelo-halpern", RankingProblem::zermelo)),
-            ranking("newman-halpern", SCORE_ITERATIONS, "Newman's iteration with restarted Halpern anchoring",
+            scoreIteration("newman-halpern", "Newman's iteration with restarted Halpern anchoring",
                     c -> RankingSolver.halpern("newman-halpern", RankingProblem::newman)),
-            ranking("ilsr", SCORE_ITERATIONS, "iterative Luce spectral ranking (Maystre–Grossglauser); no home advantage or Davidson ties",
+            scoreIteration("ilsr", "iterative Luce spectral ranking (Maystre–Grossglauser); no home advantage or Davidson ties",
                     c -> RankingSolver.plain("ilsr", RankingProblem::ilsr)),
-            ranking("newton", RANKING_MINIMIZERS, "trust-region Newton–CG (Steihaug) on the log-strengths",
+            rankingMinimizer("newton", Set.of(GRADIENT, HESSIAN_VECTOR), "trust-region Newton–CG (Steihaug) on the log-strengths",
                     c -> RankingSolver.minimizer("newton", new TrustRegionNewtonCg())),
-            ranking("lbfgs", RANKING_MINIMIZERS, "L-BFGS (m = 10) on the log-strengths", c -> RankingSolver.minimizer("lbfgs", new Lbfgs()))));
+            rankingMinimizer("lbfgs", Set.of(GRADIENT), "L-BFGS (m = 10) on the log-strengths", c -> RankingSolver.minimizer("lbfgs", new Lbfgs()))));
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
             ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
@@ -313,9 +313,15 @@ public final class Catalog {
         return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
     }
 
-    /** A way to a Bradley–Terry estimate, certified by ‖∇f‖ at the reported scores. */
-    public static SolverSpec<RankingProblem> ranking(String name, String family, String description,
+    /** A score iteration for Bradley–Terry estimates (a map with ∇f as a by-product), certified by ‖∇f‖ at the reported scores. */
+    public static SolverSpec<RankingProblem> scoreIteration(String name, String description,
             Function<SolverContext, ? extends Solver<RankingProblem, ?>> factory) {
-        return new SolverSpec<>(name, ProblemKind.RANKING, family, Set.of(), description, RANKING, factory);
+        return new SolverSpec<>(name, ProblemKind.RANKING, SCORE_ITERATIONS, Set.of(), description, RANKING, factory);
+    }
+
+    /** A minimiser of the Bradley–Terry objective f, certified the same way. */
+    public static SolverSpec<RankingProblem> rankingMinimizer(String name, Set<Need> needs, String description,
+            Function<SolverContext, ? extends Solver<RankingProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.RANKING, RANKING_MINIMIZERS, needs, description, RANKING, factory);
     }
 }
