@@ -135,7 +135,7 @@ public final class RankingBench {
     private RankingBench() {
     }
 
-    /** The certified fits of the shipped data, then the random graphs (one of 10⁴ games on 30 items; twelve of 10⁵ games in the full grid). */
+    /** The certified fits of the shipped data, then the random graphs (one of 10⁴ games on 30 items; fifteen of 10⁵ games in the full grid). */
     public static List<Instance> instances(boolean full) {
         List<Instance> out = new ArrayList<>();
         for (ReferenceCase c : ReferenceCase.values()) {
@@ -154,8 +154,9 @@ public final class RankingBench {
 
     /** Random graphs: {items, spread of the log-strengths, games}. */
     private static final double[][] GRID = {{30, 3, 10_000}};
-    private static final double[][] FULL_GRID = {{100, 0.5, 1e5}, {100, 1, 1e5}, {100, 2, 1e5}, {100, 3, 1e5}, {1000, 0.5, 1e5},
-        {1000, 1, 1e5}, {1000, 2, 1e5}, {1000, 3, 1e5}, {10_000, 0.5, 1e5}, {10_000, 1, 1e5}, {10_000, 2, 1e5}, {10_000, 3, 1e5}};
+    private static final double[][] FULL_GRID = {{100, 0.5, 1e5}, {100, 1, 1e5}, {100, 1.5, 1e5}, {100, 2, 1e5}, {100, 3, 1e5}, {1000, 0.5, 1e5},
+        {1000, 1, 1e5}, {1000, 1.5, 1e5}, {1000, 2, 1e5}, {1000, 3, 1e5}, {10_000, 0.5, 1e5}, {10_000, 1, 1e5}, {10_000, 1.5, 1e5},
+        {10_000, 2, 1e5}, {10_000, 3, 1e5}};
 
     /** Runs every chosen method on every instance, then BradleyTerry2; {@code done} hears of each finished solve. */
     public static Result run(Settings settings, Catalog catalog, List<Instance> instances, Consumer<String> done) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * BradleyTerry2 and on random comparison graphs, BradleyTerry2 beside them when R is installed, judged
  * by {@link RankingBench#judge}, with Newman's claimed speed-up beside the measured one. The quick run
  * is the eight certified fits and one dense random graph (30 items, 10⁴ games, σ = 3, where Newman's
- * ratio exceeds 100); {@code --full} adds twelve random graphs of 10⁵ games (100 to 10 000 items) with
+ * ratio exceeds 100); {@code --full} adds fifteen random graphs of 10⁵ games (100 to 10 000 items) with
  * at least ten minutes per solve. Chosen problems are instance names.
  */
 public final class RankingSuite implements Suite {
