@@ -105,7 +105,7 @@ final class RankCommand implements Callable<Integer> {
                     + "with --home-side item1|item2) or --home-side alone when that side was at home in every row");
         }
         RankingFit fit;
-        try (SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), m.name(), settings.timeLimit())) {
+        try (SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), m.name(), "‖∇f‖", settings.timeLimit())) {
             fit = Ranking.fit(model, m, settings, true, progress);
         } catch (InvalidProblemException e) {
             throw new UserError(e.getMessage() + (map ? "" : "; --map gives the MAP estimate"));
