@@ -309,7 +309,7 @@ class CliTest {
         assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
                 "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
         assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
-                "--repeats does not apply to the minimization suite; it applies to the fixed-point, ranking suites and to the minimization suite with --compare");
+                "--repeats does not apply to the minimization suite; it applies to the ", "fixed-point", "ranking", "and to the minimization suite with --compare");
         // the suites an option applies to grow with the catalogue: check the refusal and that the list names them
         assertBadInput(run("bench", "--suites", "fixed-point,least-squares", "--full"),
                 "--full does not apply to the fixed-point, least-squares suites; it applies to the ", "sequence", "lp", "ranking");
