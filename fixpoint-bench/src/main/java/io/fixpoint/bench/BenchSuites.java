@@ -7,6 +7,7 @@ import io.fixpoint.bench.large.LargeSuite;
 import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
+import io.fixpoint.bench.ranking.RankingSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
 import io.fixpoint.bench.transport.TransportSuite;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class BenchSuites {
             new LpSuite(),
             new TransportSuite(),
             new MdpSuite(),
+            new RankingSuite(),
             new BoundedSuite(),
             new LargeSuite(),
             new ConstrainedSuite());

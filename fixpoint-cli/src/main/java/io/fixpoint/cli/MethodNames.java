@@ -91,4 +91,10 @@ final class MethodNames {
             super(ProblemKind.MDP);
         }
     }
+
+    static final class Ranking extends Of {
+        Ranking() {
+            super(ProblemKind.RANKING);
+        }
+    }
 }

@@ -322,15 +322,15 @@ class CliTest {
         assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
                 "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
         assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
-                "--repeats does not apply to the minimization suite; it applies to the fixed-point, bounded, large, constrained suites and to the "
-                        + "minimization suite with --compare");
+                "--repeats does not apply to the minimization suite; it applies to the ", "fixed-point", "ranking", "bounded", "large", "constrained",
+                "and to the minimization suite with --compare");
         // the suites an option applies to grow with the catalogue: check the refusal and that the list names them
         assertBadInput(run("bench", "--suites", "fixed-point,least-squares", "--full"),
-                "--full does not apply to the fixed-point, least-squares suites; it applies to the ", "sequence", "lp");
+                "--full does not apply to the fixed-point, least-squares suites; it applies to the ", "sequence", "lp", "ranking");
         assertBadInput(run("bench", "--suites", "sequence", "--time-limit", "3"),
-                "--time-limit does not apply to the sequence suite; it applies to the ", "minimization");
+                "--time-limit does not apply to the sequence suite; it applies to the ", "minimization", "ranking");
         assertBadInput(run("bench", "--suites", "sequence", "--problems", "rosenbrock"),
-                "--problems does not apply to the sequence suite; it applies to the ", "minimization", "least-squares");
+                "--problems does not apply to the sequence suite; it applies to the ", "minimization", "least-squares", "ranking");
     }
 
     @Test
@@ -344,16 +344,17 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(j.get("methods").size()).isEqualTo(58);
+        assertThat(j.get("methods").size()).isEqualTo(67);
         assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "bounded", "constrained", "least-squares", "root",
-                "fixed-point", "sequence", "lp", "transport", "mdp");
+                "fixed-point", "sequence", "lp", "transport", "mdp", "ranking");
         JsonNode r2 = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("r2hpdhg")).findFirst()
                 .orElseThrow();
         assertThat(r2.get("defaults").get("absoluteTolerance").asDouble()).isEqualTo(1e-8);
         assertThat(r2.get("defaults").get("maxIterations").asInt()).isEqualTo(1_000_000);
         assertThat(j.get("nistDatasets").size()).isEqualTo(18);
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (58", "lbfgs", "lbfgsb *", "sqp *", "nelder-mead", "anderson",
-                "deer", "r2hpdhg *", "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *");
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (67", "lbfgs", "lbfgsb *", "sqp *", "nelder-mead", "anderson",
+                "deer", "r2hpdhg *", "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *",
+                "ranking — estimate", "zermelo");
     }
 
     @Test

@@ -13,7 +13,8 @@ public enum ProblemKind {
     SEQUENCE("sequence", "evaluate a recurrence h_t = f(h_{t−1}, u_t) in parallel over time"),
     LINEAR_PROGRAM("lp", "minimise cᵀx subject to l_c ≤ Ax ≤ u_c, l ≤ x ≤ u, or certify that no optimum exists"),
     TRANSPORT("transport", "entropic optimal transport: minimise ⟨P, M⟩ − εH(P) over plans with marginals a and b"),
-    MDP("mdp", "optimal values and policy of a Markov decision process");
+    MDP("mdp", "optimal values and policy of a Markov decision process"),
+    RANKING("ranking", "estimate Bradley–Terry strengths from pairwise comparisons (maximum likelihood or Newman's MAP)");
 
     private final String label;
     private final String description;

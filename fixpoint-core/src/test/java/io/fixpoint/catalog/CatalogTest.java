@@ -24,7 +24,7 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(58);
+        assertThat(catalog.all()).hasSize(67);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(16).contains("lbfgs", "trust-newton-cg", "lbfgsb", "nelder-mead");
         assertThat(catalog.names(ProblemKind.BOUNDED)).containsExactly("lbfgsb", "tron", "spg", "projected-gradient");
         assertThat(catalog.names(ProblemKind.CONSTRAINED)).containsExactly("sqp", "augmented-lagrangian");
@@ -37,6 +37,8 @@ class CatalogTest {
                 "sinkhorn-anderson", "sns");
         assertThat(catalog.names(ProblemKind.MDP)).containsExactly("value-iteration", "gauss-seidel", "anchored-vi", "anderson-vi",
                 "policy-iteration", "modified-policy-iteration");
+        assertThat(catalog.names(ProblemKind.RANKING)).containsExactly("zermelo", "newman", "zermelo-anderson", "newman-anderson",
+                "zermelo-halpern", "newman-halpern", "ilsr", "newton", "lbfgs");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {
             for (SolverSpec<?> s : catalog.all()) {
                 assertThat(s.create(SolverContext.of(ex)).name()).as(s.kind() + " " + s.name()).isEqualTo(s.name());
