@@ -176,6 +176,11 @@ final class FitCommand implements Callable<Integer> {
                 throw new UserError("parameter '" + p + "' does not appear in the model " + expr.text()
                         + " (it uses: " + String.join(", ", expr.variables()) + ")");
             }
+            if (xColumn == null && table.names().contains(p)) {
+                // the column would be silently ignored: say which meaning the name cannot have
+                throw new UserError("'" + p + "' is both a parameter (--params) and a column of " + path
+                        + ": rename the parameter, or name the data column with --x");
+            }
         }
         Map<String, double[]> predictors = new LinkedHashMap<>();
         if (xColumn != null) {
