@@ -105,12 +105,17 @@ public final class LargeScaleBench {
                     RELATIVE_TOLERANCE, 10_000, 1_000, 3, Duration.ofSeconds(120));
         }
 
-        /** The standard run with n = 10⁷ as well. */
-        /** n = 10³, one timed solve, 10 s per solve. */
+        /**
+         * n = 10³, one timed solve, 10 s per solve, without the discrete boundary value problem: its
+         * condition number grows like n², and at n = 10³ no tool of either side meets the target within
+         * the limit, so it would only spend the limit once per method (it runs under {@code --full}).
+         */
         public static Settings quick() {
-            return standard().withDimensions(QUICK_DIMENSIONS).withRepeats(1).withTimeLimit(Duration.ofSeconds(10));
+            Settings s = standard().withDimensions(QUICK_DIMENSIONS).withRepeats(1).withTimeLimit(Duration.ofSeconds(10));
+            return s.withProblems(s.problems.stream().filter(p -> !p.equals("discrete-boundary-value")).toList());
         }
 
+        /** The standard run with n = 10⁷ as well. */
         public static Settings full() {
             Settings s = standard();
             return new Settings(FULL_DIMENSIONS, s.problems, s.javaMethods, s.scipyMethods, s.relativeTolerance, s.maxIterations,
