@@ -1,6 +1,10 @@
 package io.fixpoint.problem;
 
-/** The kinds of evaluation a solver can ask of a problem; each is counted separately. */
+/**
+ * The kinds of evaluation a solver can ask of a problem; each is counted separately. {@link #EXAMPLE} is
+ * a volume, not an evaluation: the examples of a finite sum that evaluations touched (passes over the
+ * data = examples / N). It is left out of the totals that evaluation budgets and traces use.
+ */
 public enum Evaluation {
     VALUE("value"),
     GRADIENT("gradient"),
@@ -10,12 +14,24 @@ public enum Evaluation {
     JACOBIAN("jacobian"),
     JACOBIAN_VECTOR("jacobianVector"),
     MAP("map"),
-    STEP("step");
+    STEP("step"),
+    EXAMPLE("examples", false);
 
     private final String key;
+    private final boolean evaluation;
 
     Evaluation(String key) {
+        this(key, true);
+    }
+
+    Evaluation(String key, boolean evaluation) {
         this.key = key;
+        this.evaluation = evaluation;
+    }
+
+    /** False for volumes such as {@link #EXAMPLE}, which budgets of evaluations do not count. */
+    public boolean isEvaluation() {
+        return evaluation;
     }
 
     /** The camel-case name used in reports and JSON. */

@@ -1,0 +1,461 @@
+package io.fixpoint.model;
+
+import io.fixpoint.problem.Batch;
+import io.fixpoint.problem.CounterRandom;
+import io.fixpoint.problem.FiniteSum;
+import io.fixpoint.problem.ParameterLayout;
+import io.fixpoint.problem.Tensor;
+import io.fixpoint.train.Training;
+import java.util.Arrays;
+
+/**
+ * A multilayer perceptron as a finite sum over a labelled {@link Dataset}: dense layers
+ * z_l = W_l a_{l−1} + b_l, a_l = σ(z_l) on the hidden layers, and a softmax cross-entropy head
+ * fᵢ = −log softmax(z_L)_{yᵢ} (K outputs) or a logistic one fᵢ = log(1 + e^{z}) − yᵢ z (one output,
+ * two classes), plus the regulariser (λ/2) Σ_l ‖W_l‖²_F on the weight matrices. With no hidden layers
+ * it is softmax or logistic regression.
+ *
+ * <p>Derivatives are written by hand: the gradient by backpropagation, the Hessian–vector product by
+ * Pearlmutter's R-operator (<i>Fast Exact Multiplication by the Hessian</i>, Neural Computation 1994) —
+ * a forward and a backward pass of directional derivatives — and the gradient at labels sampled from
+ * the model (for Sophia-G) by backpropagation with ŷᵢ drawn by inverse transform from the predicted
+ * distribution with {@link CounterRandom#uniform}(seed, i). Examples are processed in chunks of
+ * {@value #CHUNK} rows in workspaces allocated once: not thread-safe, and evaluations allocate nothing.
+ * Weights are W (out×in) as in y = W x; the tensors are {@code layerK.weight} and {@code layerK.bias}.
+ */
+public final class Mlp implements FiniteSum {
+    static final int CHUNK = 64;
+
+    /** The output layer's loss. */
+    public enum Head {
+        /** K logits, softmax cross-entropy. */
+        SOFTMAX,
+        /** One logit, binary cross-entropy on labels 0 and 1. */
+        LOGISTIC
+    }
+
+    private enum Mode { VALUE, GRADIENT, HESSIAN_VECTOR, SAMPLED, METRICS }
+
+    private final Dataset data;
+    private final int[] sizes;
+    private final Activation activation;
+    private final Head head;
+    private final double l2;
+    private final ParameterLayout layout;
+    private final int[] wOff;
+    private final int[] bOff;
+    private final int layers;
+    // workspaces: index l is layer l (0 = input)
+    private final double[][] a;
+    private final double[][] z;
+    private final double[][] delta;
+    private final double[][] ra;
+    private final double[][] rz;
+    private final double[][] rdelta;
+    private final double[][] wt;
+    private final double[][] vt;
+    private final double[] back;
+    private final double[] back2;
+    private final int[] labels = new int[CHUNK];
+    private int correct;
+
+    private Mlp(Dataset data, int[] hidden, Activation activation, Head head, double l2) {
+        if (!data.labelled()) {
+            throw new IllegalArgumentException(data.name() + " has no labels to classify");
+        }
+        if (head == Head.LOGISTIC && data.classes() > 2) {
+            throw new IllegalArgumentException(data.name() + " has " + data.classes() + " classes; logistic regression needs two (use softmax)");
+        }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("l2 must be finite and ≥ 0, got " + l2);
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden layer sizes must be ≥ 1, got " + Arrays.toString(hidden));
+            }
+        }
+        this.data = data;
+        this.activation = activation;
+        this.head = head;
+        this.l2 = l2;
+        this.layers = hidden.length + 1;
+        sizes = new int[layers + 1];
+        sizes[0] = data.features();
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[layers] = head == Head.LOGISTIC ? 1 : Math.max(2, data.classes());
+        ParameterLayout.Builder b = ParameterLayout.builder();
+        for (int l = 1; l <= layers; l++) {
+            b.matrix("layer" + l + ".weight", sizes[l], sizes[l - 1], l == layers ? Tensor.Role.OUTPUT : Tensor.Role.HIDDEN);
+            b.vector("layer" + l + ".bias", sizes[l], Tensor.Role.BIAS);
+        }
+        layout = b.build();
+        wOff = new int[layers + 1];
+        bOff = new int[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            wOff[l] = layout.find("layer" + l + ".weight").offset();
+            bOff[l] = layout.find("layer" + l + ".bias").offset();
+        }
+        a = new double[layers + 1][];
+        z = new double[layers + 1][];
+        delta = new double[layers + 1][];
+        ra = new double[layers + 1][];
+        rz = new double[layers + 1][];
+        rdelta = new double[layers + 1][];
+        wt = new double[layers + 1][];
+        vt = new double[layers + 1][];
+        int widest = 0;
+        for (int l = 0; l <= layers; l++) {
+            widest = Math.max(widest, sizes[l]);
+            a[l] = new double[CHUNK * sizes[l]];
+            ra[l] = new double[CHUNK * sizes[l]];
+            if (l > 0) {
+                z[l] = new double[CHUNK * sizes[l]];
+                delta[l] = new double[CHUNK * sizes[l]];
+                rz[l] = new double[CHUNK * sizes[l]];
+                rdelta[l] = new double[CHUNK * sizes[l]];
+                wt[l] = new double[sizes[l] * sizes[l - 1]];
+                vt[l] = new double[sizes[l] * sizes[l - 1]];
+            }
+        }
+        back = new double[CHUNK * widest];
+        back2 = new double[CHUNK * widest];
+    }
+
+    /** Binary logistic regression: one logit w·x + b. */
+    public static Mlp logistic(Dataset data, double l2) {
+        return new Mlp(data, new int[0], Activation.TANH, Head.LOGISTIC, l2);
+    }
+
+    /** Multinomial logistic (softmax) regression. */
+    public static Mlp softmax(Dataset data, double l2) {
+        return new Mlp(data, new int[0], Activation.TANH, Head.SOFTMAX, l2);
+    }
+
+    /** An MLP with the given hidden layer sizes and activation and a softmax head. */
+    public static Mlp classifier(Dataset data, int[] hidden, Activation activation, double l2) {
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException("an MLP needs at least one hidden layer (softmax is the one without)");
+        }
+        return new Mlp(data, hidden.clone(), activation, Head.SOFTMAX, l2);
+    }
+
+    /** The same network over other data (a held-out set), with its own workspaces. */
+    public Mlp on(Dataset other) {
+        if (other.features() != data.features()) {
+            throw new IllegalArgumentException("the network takes " + data.features() + " features, " + other.name() + " has " + other.features());
+        }
+        return new Mlp(other, Arrays.copyOfRange(sizes, 1, layers), activation, head, l2);
+    }
+
+    /**
+     * PyTorch's default initialisation of a linear layer: weights and biases uniform in ±1/√fan_in,
+     * drawn with {@link CounterRandom#uniform}(seed, index).
+     */
+    public double[] initialParameters(long seed) {
+        double[] w = new double[dimension()];
+        for (int l = 1; l <= layers; l++) {
+            double bound = 1 / Math.sqrt(sizes[l - 1]);
+            for (int i = wOff[l]; i < wOff[l] + sizes[l] * sizes[l - 1]; i++) {
+                w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
+            }
+            for (int i = bOff[l]; i < bOff[l] + sizes[l]; i++) {
+                w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
+            }
+        }
+        return w;
+    }
+
+    /** Layer widths, input first. */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    @Override
+    public int dimension() {
+        return layout.dimension();
+    }
+
+    @Override
+    public long size() {
+        return data.rows();
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public double value(double[] w, Batch batch) {
+        return pass(w, batch, null, null, null, Mode.VALUE, 0) + regulariser(w, null, null, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] w, Batch batch, double[] g) {
+        Arrays.fill(g, 0);
+        return pass(w, batch, g, null, null, Mode.GRADIENT, 0) + regulariser(w, g, null, null);
+    }
+
+    @Override
+    public boolean hasHessianVector() {
+        return true;
+    }
+
+    @Override
+    public void hessianVector(double[] w, Batch batch, double[] v, double[] hv) {
+        Arrays.fill(hv, 0);
+        pass(w, batch, null, v, hv, Mode.HESSIAN_VECTOR, 0);
+        regulariser(w, null, v, hv);
+    }
+
+    @Override
+    public boolean hasSampledGradient() {
+        return true;
+    }
+
+    @Override
+    public void sampledGradient(double[] w, Batch batch, long seed, double[] g) {
+        Arrays.fill(g, 0);
+        pass(w, batch, g, null, null, Mode.SAMPLED, seed);
+    }
+
+    /** Mean loss over all of this network's data (without the regulariser) and the fraction classified correctly. */
+    public Training.Metrics metrics(double[] w) {
+        double loss = pass(w, Batch.all(), null, null, null, Mode.METRICS, 0);
+        return new Training.Metrics(loss, (double) correct / data.rows());
+    }
+
+    /** (λ/2)Σ‖W‖², adding λW to g and λV to hv where given. */
+    private double regulariser(double[] w, double[] g, double[] v, double[] hv) {
+        if (l2 == 0) {
+            return 0;
+        }
+        double s = 0;
+        for (int l = 1; l <= layers; l++) {
+            for (int i = wOff[l]; i < wOff[l] + sizes[l] * sizes[l - 1]; i++) {
+                s += w[i] * w[i];
+                if (g != null) {
+                    g[i] += l2 * w[i];
+                }
+                if (hv != null) {
+                    hv[i] += l2 * v[i];
+                }
+            }
+        }
+        return 0.5 * l2 * s;
+    }
+
+    private double pass(double[] w, Batch batch, double[] g, double[] v, double[] hv, Mode mode, long seed) {
+        int total = batch.isAll() ? data.rows() : batch.size();
+        double scale = 1.0 / total;
+        for (int l = 1; l <= layers; l++) {
+            Kernels.transpose(w, wOff[l], sizes[l], sizes[l - 1], wt[l]);
+            if (mode == Mode.HESSIAN_VECTOR) {
+                Kernels.transpose(v, wOff[l], sizes[l], sizes[l - 1], vt[l]);
+            }
+        }
+        correct = 0;
+        double loss = 0;
+        for (int start = 0; start < total; start += CHUNK) {
+            int m = Math.min(CHUNK, total - start);
+            for (int r = 0; r < m; r++) {
+                int row = batch.isAll() ? start + r : batch.index(start + r);
+                data.copyRow(row, a[0], r * sizes[0]);
+                labels[r] = data.label(row);
+            }
+            forward(w, m);
+            if (mode == Mode.SAMPLED) {
+                sampleLabels(m, seed, batch, start);
+            }
+            loss += head(m, scale, mode == Mode.METRICS);
+            if (mode == Mode.GRADIENT || mode == Mode.SAMPLED) {
+                backward(w, m, g);
+            } else if (mode == Mode.HESSIAN_VECTOR) {
+                backward(w, m, null);
+                hessianVector(w, v, m, scale, hv);
+            }
+        }
+        return loss * scale;
+    }
+
+    private void forward(double[] w, int m) {
+        for (int l = 1; l <= layers; l++) {
+            int n = sizes[l];
+            Kernels.affine(a[l - 1], m, sizes[l - 1], wt[l], n, w, bOff[l], z[l], false);
+            if (l < layers) {
+                double[] zl = z[l];
+                double[] al = a[l];
+                for (int i = 0; i < m * n; i++) {
+                    al[i] = activation.value(zl[i]);
+                }
+            }
+        }
+    }
+
+    /** Replaces the chunk's labels by draws from the predicted distribution. */
+    private void sampleLabels(int m, long seed, Batch batch, int start) {
+        int k = sizes[layers];
+        double[] logits = z[layers];
+        for (int r = 0; r < m; r++) {
+            long example = batch.isAll() ? start + r : batch.index(start + r);
+            double u = CounterRandom.uniform(seed, example);
+            if (head == Head.LOGISTIC) {
+                labels[r] = u < sigmoid(logits[r]) ? 1 : 0;
+                continue;
+            }
+            int o = r * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, logits[o + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(logits[o + j] - max);
+            }
+            double target = u * sum;
+            double cumulative = 0;
+            int label = k - 1;
+            for (int j = 0; j < k; j++) {
+                cumulative += Math.exp(logits[o + j] - max);
+                if (target < cumulative) {
+                    label = j;
+                    break;
+                }
+            }
+            labels[r] = label;
+        }
+    }
+
+    /** Sum of the chunk's losses; writes scale·∂loss/∂z_L into delta[L] (the probabilities p into ra[L] for the R-pass). */
+    private double head(int m, double scale, boolean count) {
+        int k = sizes[layers];
+        double[] logits = z[layers];
+        double[] d = delta[layers];
+        double[] p = ra[layers];
+        double loss = 0;
+        for (int r = 0; r < m; r++) {
+            if (head == Head.LOGISTIC) {
+                double zz = logits[r];
+                int y = labels[r];
+                loss += Math.max(zz, 0) + Math.log1p(Math.exp(-Math.abs(zz))) - y * zz;
+                double s = sigmoid(zz);
+                p[r] = s;
+                d[r] = scale * (s - y);
+                if (count && (zz > 0 ? 1 : 0) == y) {
+                    correct++;
+                }
+                continue;
+            }
+            int o = r * k;
+            double max = Double.NEGATIVE_INFINITY;
+            int argmax = 0;
+            for (int j = 0; j < k; j++) {
+                if (logits[o + j] > max) {
+                    max = logits[o + j];
+                    argmax = j;
+                }
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(logits[o + j] - max);
+                p[o + j] = e;
+                sum += e;
+            }
+            int y = labels[r];
+            loss += Math.log(sum) + max - logits[o + y];
+            for (int j = 0; j < k; j++) {
+                p[o + j] /= sum;
+                d[o + j] = scale * (p[o + j] - (j == y ? 1 : 0));
+            }
+            if (count && argmax == y) {
+                correct++;
+            }
+        }
+        return loss;
+    }
+
+    static double sigmoid(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** Backpropagates delta[L] to every layer's delta, adding weight and bias gradients to g unless g is null. */
+    private void backward(double[] w, int m, double[] g) {
+        for (int l = layers; l >= 1; l--) {
+            if (g != null) {
+                Kernels.accumulateWeights(delta[l], m, sizes[l], a[l - 1], sizes[l - 1], 1, g, wOff[l], bOff[l]);
+            }
+            if (l > 1) {
+                int n = sizes[l - 1];
+                Kernels.backInput(delta[l], m, sizes[l], w, wOff[l], n, back);
+                double[] d = delta[l - 1];
+                double[] zz = z[l - 1];
+                double[] aa = a[l - 1];
+                for (int i = 0; i < m * n; i++) {
+                    d[i] = back[i] * activation.derivative(zz[i], aa[i]);
+                }
+            }
+        }
+    }
+
+    /** The R-operator passes for direction v, adding the chunk's share of ∇²f·v to hv. */
+    private void hessianVector(double[] w, double[] v, int m, double scale, double[] hv) {
+        // R-forward: Rz_l = V_l a_{l−1} + Rb_l + W_l Ra_{l−1}, Ra_l = σ'(z_l) Rz_l, Ra_0 = 0
+        for (int l = 1; l <= layers; l++) {
+            int n = sizes[l];
+            Kernels.affine(a[l - 1], m, sizes[l - 1], vt[l], n, v, bOff[l], rz[l], false);
+            if (l > 1) {
+                Kernels.affine(ra[l - 1], m, sizes[l - 1], wt[l], n, null, 0, rz[l], true);
+            }
+            if (l < layers) {
+                for (int i = 0; i < m * n; i++) {
+                    ra[l][i] = activation.derivative(z[l][i], a[l][i]) * rz[l][i];
+                }
+            }
+        }
+        // R of the head: R(p − y) = (diag p − p pᵀ) Rz_L, p held in ra[L]
+        int k = sizes[layers];
+        double[] p = ra[layers];
+        double[] rd = rdelta[layers];
+        double[] rzl = rz[layers];
+        for (int r = 0; r < m; r++) {
+            int o = r * k;
+            if (head == Head.LOGISTIC) {
+                rd[r] = scale * p[r] * (1 - p[r]) * rzl[r];
+                continue;
+            }
+            double dot = 0;
+            for (int j = 0; j < k; j++) {
+                dot += p[o + j] * rzl[o + j];
+            }
+            for (int j = 0; j < k; j++) {
+                rd[o + j] = scale * p[o + j] * (rzl[o + j] - dot);
+            }
+        }
+        // R-backward: R∂W_l = Rδ_l a_{l−1}ᵀ + δ_l Ra_{l−1}ᵀ, R∂b_l = Rδ_l,
+        // Rδ_{l−1} = σ''(z) Rz ⊙ W_lᵀδ_l + σ'(z) ⊙ (V_lᵀδ_l + W_lᵀRδ_l)
+        for (int l = layers; l >= 1; l--) {
+            Kernels.accumulateWeights(rdelta[l], m, sizes[l], a[l - 1], sizes[l - 1], 1, hv, wOff[l], bOff[l]);
+            if (l > 1) {
+                Kernels.accumulateWeights(delta[l], m, sizes[l], ra[l - 1], sizes[l - 1], 1, hv, wOff[l], -1);
+                int n = sizes[l - 1];
+                Kernels.backInput(delta[l], m, sizes[l], w, wOff[l], n, back);
+                Kernels.backInput(delta[l], m, sizes[l], v, wOff[l], n, back2);
+                double[] rdPrev = rdelta[l - 1];
+                Kernels.backInput(rdelta[l], m, sizes[l], w, wOff[l], n, rdPrev);
+                for (int i = 0; i < m * n; i++) {
+                    double zi = z[l - 1][i];
+                    double ai = a[l - 1][i];
+                    rdPrev[i] = activation.second(zi, ai) * rz[l - 1][i] * back[i] + activation.derivative(zi, ai) * (back2[i] + rdPrev[i]);
+                }
+            }
+        }
+    }
+}
