@@ -1,0 +1,374 @@
+package io.fixpoint.model;
+
+import io.fixpoint.problem.Batch;
+import io.fixpoint.problem.CounterRandom;
+import io.fixpoint.problem.FiniteSum;
+import io.fixpoint.problem.ParameterLayout;
+import io.fixpoint.problem.Tensor;
+import io.fixpoint.train.Training;
+import java.util.Arrays;
+
+/**
+ * A character-level language model: a GRU over one-hot characters (the gate equations of
+ * {@code io.fixpoint.sequence}'s GRU cell, in PyTorch's parameterisation with separate input and
+ * hidden biases) and a linear softmax read-out, as a finite sum over windows of a {@link Corpus}:
+ * <pre>
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr),   z = σ(W_iz x + b_iz + W_hz h + b_hz)
+ *   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)),   h' = (1 − z) ⊙ n + z ⊙ h,   h₀ = 0
+ *   fᵢ = (1/T) Σ_t −log softmax(W_o h_t + b_o)_{c_{t+1}}
+ * </pre>
+ * The gradient is backpropagation through time over the T steps of each window. No
+ * Hessian–vector product; the gradient at characters sampled from the model is there (Sophia-G).
+ * Sequences are processed {@value #CHUNK} at a time in workspaces allocated once (not thread-safe;
+ * evaluations allocate nothing). Tensors: {@code gru.weight_ih} (3H×V, gates r, z, n), {@code
+ * gru.weight_hh} (3H×H), {@code gru.bias_ih}, {@code gru.bias_hh}, {@code output.weight} (V×H),
+ * {@code output.bias}.
+ */
+public final class CharGru implements FiniteSum {
+    static final int CHUNK = 32;
+
+    private enum Mode { VALUE, GRADIENT, SAMPLED, METRICS }
+
+    private final Corpus corpus;
+    private final int[] starts;
+    private final int steps;
+    private final int hidden;
+    private final int vocab;
+    private final double l2;
+    private final ParameterLayout layout;
+    private final int wih;
+    private final int whh;
+    private final int bih;
+    private final int bhh;
+    private final int wo;
+    private final int bo;
+    // workspaces, [t][chunk row × width]
+    private final double[][] h;
+    private final double[][] r;
+    private final double[][] z;
+    private final double[][] n;
+    private final double[][] ghn;
+    private final double[][] p;
+    private final int[][] target;
+    private final int[][] input;
+    private final double[] gh;
+    private final double[] whhT;
+    private final double[] woT;
+    private final double[] dlogits;
+    private final double[] dh;
+    private final double[] dhNext;
+    private final double[] dgh;
+    private final double[] tmp;
+    private int correct;
+
+    /**
+     * @param windows  start positions of the windows this sum is over (from {@link Corpus#windows})
+     * @param steps    T, the characters predicted per window
+     * @param hidden   H
+     * @param l2       λ of the regulariser (λ/2)(‖W_ih‖² + ‖W_hh‖² + ‖W_o‖²)
+     */
+    public CharGru(Corpus corpus, int[] windows, int steps, int hidden, double l2) {
+        if (hidden < 1 || steps < 1 || windows.length == 0) {
+            throw new IllegalArgumentException("char-gru needs hidden ≥ 1, steps ≥ 1 and at least one window, got " + hidden + ", " + steps + ", "
+                    + windows.length);
+        }
+        for (int s : windows) {
+            if (s < 0 || s + steps > corpus.length() - 1) {
+                throw new IllegalArgumentException("window at " + s + " runs past the end of " + corpus.name());
+            }
+        }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("l2 must be finite and ≥ 0, got " + l2);
+        }
+        this.corpus = corpus;
+        this.starts = windows.clone();
+        this.steps = steps;
+        this.hidden = hidden;
+        this.vocab = corpus.vocabulary();
+        this.l2 = l2;
+        layout = ParameterLayout.builder()
+                .matrix("gru.weight_ih", 3 * hidden, vocab, Tensor.Role.EMBEDDING)
+                .matrix("gru.weight_hh", 3 * hidden, hidden, Tensor.Role.HIDDEN)
+                .vector("gru.bias_ih", 3 * hidden, Tensor.Role.BIAS)
+                .vector("gru.bias_hh", 3 * hidden, Tensor.Role.BIAS)
+                .matrix("output.weight", vocab, hidden, Tensor.Role.OUTPUT)
+                .vector("output.bias", vocab, Tensor.Role.BIAS)
+                .build();
+        wih = layout.find("gru.weight_ih").offset();
+        whh = layout.find("gru.weight_hh").offset();
+        bih = layout.find("gru.bias_ih").offset();
+        bhh = layout.find("gru.bias_hh").offset();
+        wo = layout.find("output.weight").offset();
+        bo = layout.find("output.bias").offset();
+        h = new double[steps + 1][CHUNK * hidden];
+        r = new double[steps][CHUNK * hidden];
+        z = new double[steps][CHUNK * hidden];
+        n = new double[steps][CHUNK * hidden];
+        ghn = new double[steps][CHUNK * hidden];
+        p = new double[steps][CHUNK * vocab];
+        target = new int[steps][CHUNK];
+        input = new int[steps][CHUNK];
+        gh = new double[CHUNK * 3 * hidden];
+        whhT = new double[3 * hidden * hidden];
+        woT = new double[vocab * hidden];
+        dlogits = new double[CHUNK * vocab];
+        dh = new double[CHUNK * hidden];
+        dhNext = new double[CHUNK * hidden];
+        dgh = new double[CHUNK * 3 * hidden];
+        tmp = new double[CHUNK * hidden];
+    }
+
+    /** The same model over other windows of the corpus (a held-out set), with its own workspaces. */
+    public CharGru on(int[] windows) {
+        return new CharGru(corpus, windows, steps, hidden, l2);
+    }
+
+    /** PyTorch's initialisation of a GRU and a linear layer: every entry uniform in ±1/√H ({@link CounterRandom}). */
+    public double[] initialParameters(long seed) {
+        double bound = 1 / Math.sqrt(hidden);
+        double[] w = new double[dimension()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
+        }
+        return w;
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    @Override
+    public int dimension() {
+        return layout.dimension();
+    }
+
+    @Override
+    public long size() {
+        return starts.length;
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public double value(double[] w, Batch batch) {
+        return pass(w, batch, null, Mode.VALUE, 0) + regulariser(w, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] w, Batch batch, double[] g) {
+        Arrays.fill(g, 0);
+        return pass(w, batch, g, Mode.GRADIENT, 0) + regulariser(w, g);
+    }
+
+    @Override
+    public boolean hasSampledGradient() {
+        return true;
+    }
+
+    @Override
+    public void sampledGradient(double[] w, Batch batch, long seed, double[] g) {
+        Arrays.fill(g, 0);
+        pass(w, batch, g, Mode.SAMPLED, seed);
+    }
+
+    /** Mean loss per predicted character over all windows (without the regulariser) and the fraction predicted correctly. */
+    public Training.Metrics metrics(double[] w) {
+        double loss = pass(w, Batch.all(), null, Mode.METRICS, 0);
+        return new Training.Metrics(loss, (double) correct / ((long) starts.length * steps));
+    }
+
+    /** h_1..h_T of window {@code example} (T×H row-major), for tests against the sequence package's GRU cell. */
+    double[] hiddenStates(double[] w, int example) {
+        pass(w, Batch.of(example), null, Mode.VALUE, 0);
+        double[] out = new double[steps * hidden];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(h[t + 1], 0, out, t * hidden, hidden);
+        }
+        return out;
+    }
+
+    private double regulariser(double[] w, double[] g) {
+        if (l2 == 0) {
+            return 0;
+        }
+        double s = 0;
+        for (Tensor t : layout.tensors()) {
+            if (t.role() == Tensor.Role.BIAS) {
+                continue;
+            }
+            for (int i = t.offset(); i < t.end(); i++) {
+                s += w[i] * w[i];
+                if (g != null) {
+                    g[i] += l2 * w[i];
+                }
+            }
+        }
+        return 0.5 * l2 * s;
+    }
+
+    private double pass(double[] w, Batch batch, double[] g, Mode mode, long seed) {
+        int total = batch.isAll() ? starts.length : batch.size();
+        double scale = 1.0 / ((double) total * steps);
+        Kernels.transpose(w, whh, 3 * hidden, hidden, whhT);
+        Kernels.transpose(w, wo, vocab, hidden, woT);
+        correct = 0;
+        double loss = 0;
+        for (int start = 0; start < total; start += CHUNK) {
+            int m = Math.min(CHUNK, total - start);
+            for (int c = 0; c < m; c++) {
+                int example = batch.isAll() ? start + c : batch.index(start + c);
+                int s0 = starts[example];
+                for (int t = 0; t < steps; t++) {
+                    input[t][c] = corpus.token(s0 + t);
+                    target[t][c] = corpus.token(s0 + t + 1);
+                }
+            }
+            loss += forward(w, m, mode == Mode.METRICS);
+            if (mode == Mode.SAMPLED) {
+                sampleTargets(m, seed, batch, start);
+            }
+            if (g != null) {
+                backward(w, m, scale, g);
+            }
+        }
+        return loss * scale;
+    }
+
+    /** Runs the chunk through the GRU and the read-out; returns the sum of its losses, leaving probabilities in p. */
+    private double forward(double[] w, int m, boolean count) {
+        int hh = hidden;
+        Arrays.fill(h[0], 0, m * hh, 0);
+        double loss = 0;
+        for (int t = 0; t < steps; t++) {
+            Kernels.affine(h[t], m, hh, whhT, 3 * hh, w, bhh, gh, false);
+            double[] ht = h[t];
+            double[] hn = h[t + 1];
+            for (int c = 0; c < m; c++) {
+                int x = input[t][c];
+                int o = c * hh;
+                int go = c * 3 * hh;
+                for (int i = 0; i < hh; i++) {
+                    double ir = w[wih + i * vocab + x] + w[bih + i];
+                    double iz = w[wih + (hh + i) * vocab + x] + w[bih + hh + i];
+                    double in = w[wih + (2 * hh + i) * vocab + x] + w[bih + 2 * hh + i];
+                    double rr = Mlp.sigmoid(ir + gh[go + i]);
+                    double zz = Mlp.sigmoid(iz + gh[go + hh + i]);
+                    double g = gh[go + 2 * hh + i];
+                    double nn = Math.tanh(in + rr * g);
+                    r[t][o + i] = rr;
+                    z[t][o + i] = zz;
+                    n[t][o + i] = nn;
+                    ghn[t][o + i] = g;
+                    hn[o + i] = (1 - zz) * nn + zz * ht[o + i];
+                }
+            }
+            double[] pt = p[t];
+            Kernels.affine(hn, m, hh, woT, vocab, w, bo, pt, false);
+            for (int c = 0; c < m; c++) {
+                int o = c * vocab;
+                double max = Double.NEGATIVE_INFINITY;
+                int argmax = 0;
+                for (int j = 0; j < vocab; j++) {
+                    if (pt[o + j] > max) {
+                        max = pt[o + j];
+                        argmax = j;
+                    }
+                }
+                int y = target[t][c];
+                double zy = pt[o + y];
+                double sum = 0;
+                for (int j = 0; j < vocab; j++) {
+                    double e = Math.exp(pt[o + j] - max);
+                    pt[o + j] = e;
+                    sum += e;
+                }
+                loss += Math.log(sum) + max - zy;
+                for (int j = 0; j < vocab; j++) {
+                    pt[o + j] /= sum;
+                }
+                if (count && argmax == y) {
+                    correct++;
+                }
+            }
+        }
+        return loss;
+    }
+
+    private void sampleTargets(int m, long seed, Batch batch, int start) {
+        for (int c = 0; c < m; c++) {
+            long example = batch.isAll() ? start + c : batch.index(start + c);
+            for (int t = 0; t < steps; t++) {
+                double u = CounterRandom.uniform(seed, example * steps + t);
+                int o = c * vocab;
+                double cumulative = 0;
+                int label = vocab - 1;
+                for (int j = 0; j < vocab; j++) {
+                    cumulative += p[t][o + j];
+                    if (u < cumulative) {
+                        label = j;
+                        break;
+                    }
+                }
+                target[t][c] = label;
+            }
+        }
+    }
+
+    /** Backpropagation through time over the chunk, adding scale·∇ to g. */
+    private void backward(double[] w, int m, double scale, double[] g) {
+        int hh = hidden;
+        Arrays.fill(dhNext, 0, m * hh, 0);
+        for (int t = steps - 1; t >= 0; t--) {
+            double[] pt = p[t];
+            for (int c = 0; c < m; c++) {
+                int o = c * vocab;
+                for (int j = 0; j < vocab; j++) {
+                    dlogits[o + j] = scale * pt[o + j];
+                }
+                dlogits[o + target[t][c]] -= scale;
+            }
+            double[] hn = h[t + 1];
+            double[] hp = h[t];
+            Kernels.accumulateWeights(dlogits, m, vocab, hn, hh, 1, g, wo, bo);
+            Kernels.backInput(dlogits, m, vocab, w, wo, hh, dh);
+            for (int c = 0; c < m; c++) {
+                int o = c * hh;
+                int go = c * 3 * hh;
+                int x = input[t][c];
+                for (int i = 0; i < hh; i++) {
+                    double d = dh[o + i] + dhNext[o + i];
+                    double rr = r[t][o + i];
+                    double zz = z[t][o + i];
+                    double nn = n[t][o + i];
+                    double dn = d * (1 - zz);
+                    double dz = d * (hp[o + i] - nn);
+                    tmp[o + i] = d * zz;
+                    double dan = dn * (1 - nn * nn);
+                    double dar = dan * ghn[t][o + i] * rr * (1 - rr);
+                    double daz = dz * zz * (1 - zz);
+                    dgh[go + i] = dar;
+                    dgh[go + hh + i] = daz;
+                    dgh[go + 2 * hh + i] = dan * rr;
+                    g[wih + i * vocab + x] += dar;
+                    g[wih + (hh + i) * vocab + x] += daz;
+                    g[wih + (2 * hh + i) * vocab + x] += dan;
+                    g[bih + i] += dar;
+                    g[bih + hh + i] += daz;
+                    g[bih + 2 * hh + i] += dan;
+                }
+            }
+            Kernels.accumulateWeights(dgh, m, 3 * hh, hp, hh, 1, g, whh, bhh);
+            Kernels.backInput(dgh, m, 3 * hh, w, whh, hh, dhNext);
+            for (int i = 0; i < m * hh; i++) {
+                dhNext[i] += tmp[i];
+            }
+        }
+    }
+}
