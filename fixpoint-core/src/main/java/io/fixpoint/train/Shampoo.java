@@ -25,9 +25,9 @@ public record Shampoo(double eps, int frequency, int maxDimension) implements Gr
         Hyper.atLeastOne("maxDimension", maxDimension);
     }
 
-    /** ε 10⁻⁶, roots every 10 steps, sides up to 1024. */
+    /** ε 10⁻⁴, roots every 10 steps, sides up to 1024. */
     public Shampoo() {
-        this(1e-6, 10, 1024);
+        this(1e-4, 10, 1024);
     }
 
     @Override
