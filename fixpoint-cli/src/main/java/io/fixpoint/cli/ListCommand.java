@@ -2,6 +2,10 @@ package io.fixpoint.cli;
 
 import io.fixpoint.bench.MinimizationBench;
 import io.fixpoint.bench.suite.TestProblem;
+import io.fixpoint.bench.train.BuiltinData;
+import io.fixpoint.model.Models;
+import io.fixpoint.train.Optimizers;
+import io.fixpoint.train.Schedules;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fixpoint list}: the built-in test problems and methods. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in test problems and minimisation methods.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in test problems, minimisation methods and training components.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,6 +36,7 @@ final class ListCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("problems", problems.stream().map(p -> fields(p, residuals.get(p.name()))).toList());
             m.put("methods", methods.stream().map(ListCommand::method).toList());
+            m.put("training", Map.of("optimizers", Optimizers.NAMES, "schedules", Schedules.NAMES, "models", Models.NAMES, "data", BuiltinData.names()));
             out.println(Json.write(m));
             return ExitCodes.OK;
         }
@@ -47,6 +52,11 @@ final class ListCommand implements Callable<Integer> {
         for (String m : methods) {
             out.printf("  %-16s %s%n", m, order(m));
         }
+        out.println("training ('fixpoint train --list' for details):");
+        out.println("  optimizers: " + String.join(", ", Optimizers.NAMES));
+        out.println("  schedules:  " + String.join(", ", Schedules.NAMES));
+        out.println("  models:     " + String.join(", ", Models.NAMES));
+        out.println("  data:       " + String.join(", ", BuiltinData.names()));
         return ExitCodes.OK;
     }
 

@@ -29,6 +29,7 @@ public final class Main {
         cl.addSubcommand(new BenchFixedPointCommand());
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SequenceCommand());
+        cl.addSubcommand(new TrainCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;

@@ -12,11 +12,13 @@ import java.util.TreeSet;
  */
 public final class Corpus {
     private final String name;
+    private final String text;
     private final char[] alphabet;
     private final int[] tokens;
 
-    private Corpus(String name, char[] alphabet, int[] tokens) {
+    private Corpus(String name, String text, char[] alphabet, int[] tokens) {
         this.name = name;
+        this.text = text;
         this.alphabet = alphabet;
         this.tokens = tokens;
     }
@@ -38,11 +40,15 @@ public final class Corpus {
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = Arrays.binarySearch(alphabet, text.charAt(i));
         }
-        return new Corpus(name, alphabet, tokens);
+        return new Corpus(name, text, alphabet, tokens);
     }
 
     public String name() {
         return name;
+    }
+
+    public String text() {
+        return text;
     }
 
     /** V, the number of distinct characters. */

@@ -165,6 +165,11 @@ public final class Mlp implements FiniteSum {
         return w;
     }
 
+    /** The examples this sum is over. */
+    public Dataset data() {
+        return data;
+    }
+
     /** Layer widths, input first. */
     public int[] sizes() {
         return sizes.clone();

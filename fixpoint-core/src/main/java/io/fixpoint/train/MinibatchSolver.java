@@ -60,11 +60,21 @@ public record MinibatchSolver(String name, GradientTransformation optimizer, int
     public State step(FiniteSum problem, State s) {
         s.oracle.problem = problem;
         optimizer.update(s.g, s.optimizerState, s.w, s.oracle);
-        s.stepNorm = Vectors.norm(s.g);
-        Vectors.axpy(1, s.g, s.w);
+        s.stepNorm = apply(s.g, s.w);
         s.steps++;
         s.draw(problem);
         return s;
+    }
+
+    /** w ← w + u in one pass that also returns ‖u‖ (one pass over u instead of two). */
+    static double apply(double[] u, double[] w) {
+        double ss = 0;
+        for (int i = 0; i < u.length; i++) {
+            double ui = u[i];
+            ss += ui * ui;
+            w[i] += ui;
+        }
+        return Math.sqrt(ss);
     }
 
     /** Parameters, the pending gradient, the optimiser's state and the sampler. */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Schedules {
     /** Names accepted by {@link #byName}, and {@code refined} (which needs a previous run). */
-    public static final List<String> NAMES = List.of("constant", "warmup-linear", "warmup-cosine", "wsd", "refined");
+    public static final List<String> NAMES = List.of("constant", "warmup-constant", "warmup-linear", "warmup-cosine", "wsd", "refined");
     /** Fraction of the steps spent warming up by the named schedules. */
     public static final double WARMUP_FRACTION = 0.05;
     /** Fraction of the steps the warmup–stable–decay schedule spends decaying. */
@@ -28,12 +28,19 @@ public final class Schedules {
         long warmup = Math.max(1, Math.round(WARMUP_FRACTION * total));
         return switch (name) {
             case "constant" -> constant(peak);
+            case "warmup-constant" -> warmupConstant(peak, warmup);
             case "warmup-linear" -> warmupLinear(peak, warmup, total);
             case "warmup-cosine" -> warmupCosine(peak, warmup, total, 0);
             case "wsd" -> warmupStableDecay(peak, warmup, total, DECAY_FRACTION);
             case "refined" -> throw new IllegalArgumentException("the refined schedule is made from a previous run's gradient norms: use Schedules.refined");
             default -> throw new IllegalArgumentException("unknown schedule '" + name + "'; expected one of " + String.join(", ", NAMES));
         };
+    }
+
+    /** Linear warm-up over {@code warmup} updates, then the peak for good (what Schedule-Free is run with). */
+    public static Schedule warmupConstant(double peak, long warmup) {
+        check(peak, warmup, Math.max(1, warmup));
+        return c -> c < warmup ? peak * (c + 1) / warmup : peak;
     }
 
     /** Linear warm-up over {@code warmup} updates, then linear decay to zero at {@code total}. */

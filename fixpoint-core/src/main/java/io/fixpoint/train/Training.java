@@ -106,6 +106,10 @@ public final class Training {
         Solution s = d.build().solve(solver, problem, w0);
         if (s.status() == Status.CONVERGED) {
             s = verified(problem, s);
+        } else if (s.status() == Status.MAX_ITERATIONS) {
+            s = withStatus(s, Status.MAX_ITERATIONS, String.format(java.util.Locale.ROOT,
+                    "trained for the whole budget of %d steps (%.3g epochs); the last minibatch gradient norm was %.3g (an estimate, not a certificate)",
+                    s.iterations(), (double) s.iterations() / perEpoch, s.optimality()));
         }
         Metrics last = validation == null || !Vectors.allFinite(s.x()) ? Metrics.NONE : validation.evaluate(s.x());
         return new Result(s, List.copyOf(epochs), last, perEpoch);
@@ -119,8 +123,12 @@ public final class Training {
         if (norm == 0) {
             return s;
         }
-        return new Solution(s.solver(), Status.STALLED, "a minibatch gradient vanished, but the full gradient norm is " + norm, s.x(),
-                s.value(), s.optimality(), s.iterations(), s.evaluations(), s.seconds(), s.trace(), s.rate(), s.details());
+        return withStatus(s, Status.STALLED, "a minibatch gradient vanished, but the full gradient norm is " + norm);
+    }
+
+    private static Solution withStatus(Solution s, Status status, String message) {
+        return new Solution(s.solver(), status, message, s.x(), s.value(), s.optimality(), s.iterations(), s.evaluations(), s.seconds(),
+                s.trace(), s.rate(), s.details());
     }
 
     /** Configures a {@link Training}. */
