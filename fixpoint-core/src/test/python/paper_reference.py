@@ -66,7 +66,8 @@ class Model:
         return {k: h.numpy().copy() for k, h in zip(tw, hs)}
 
     def sampled_grad(self, w, batch, seed):
-        """Labels drawn by inverse transform from softmax(logits) with uniform(seed, example index)."""
+        """Labels drawn by inverse transform from softmax(logits) with uniform(seed, example index): the
+        first j with u < p_0 + ... + p_j, p_j = exp(z_j - max) / sum_i exp(z_i - max)."""
         idx = torch.tensor(batch)
         with torch.no_grad():
             z = rp.logits(self.p, {k: torch.tensor(v) for k, v in w.items()}, self.p["x"][idx]).numpy()
@@ -75,11 +76,12 @@ class Model:
             row = z[r]
             mx = max(row)
             e = [math.exp(v - mx) for v in row]
-            target = uniform(seed, example) * sum(e)
+            total = sum(e)
+            u = uniform(seed, example)
             cumulative, label = 0.0, len(row) - 1
             for j, ej in enumerate(e):
-                cumulative += ej
-                if target < cumulative:
+                cumulative += ej / total
+                if u < cumulative:
                     label = j
                     break
             labels.append(label)

@@ -214,7 +214,7 @@ public final class CharGru implements FiniteSum {
     }
 
     private double pass(double[] w, Batch batch, double[] g, Mode mode, long seed) {
-        int total = batch.isAll() ? starts.length : batch.size();
+        int total = batch.count(starts.length);
         double scale = 1.0 / ((double) total * steps);
         Kernels.transpose(w, whh, 3 * hidden, hidden, whhT);
         Kernels.transpose(w, wo, vocab, hidden, woT);
@@ -223,7 +223,7 @@ public final class CharGru implements FiniteSum {
         for (int start = 0; start < total; start += CHUNK) {
             int m = Math.min(CHUNK, total - start);
             for (int c = 0; c < m; c++) {
-                int example = batch.isAll() ? start + c : batch.index(start + c);
+                int example = batch.example(start + c);
                 int s0 = starts[example];
                 for (int t = 0; t < steps; t++) {
                     input[t][c] = corpus.token(s0 + t);
@@ -273,29 +273,11 @@ public final class CharGru implements FiniteSum {
             Kernels.affine(hn, m, hh, woT, vocab, w, bo, pt, false);
             for (int c = 0; c < m; c++) {
                 int o = c * vocab;
-                double max = Double.NEGATIVE_INFINITY;
-                int argmax = 0;
-                for (int j = 0; j < vocab; j++) {
-                    if (pt[o + j] > max) {
-                        max = pt[o + j];
-                        argmax = j;
-                    }
-                }
                 int y = target[t][c];
-                double zy = pt[o + y];
-                double sum = 0;
-                for (int j = 0; j < vocab; j++) {
-                    double e = Math.exp(pt[o + j] - max);
-                    pt[o + j] = e;
-                    sum += e;
-                }
-                loss += Math.log(sum) + max - zy;
-                for (int j = 0; j < vocab; j++) {
-                    pt[o + j] /= sum;
-                }
-                if (count && argmax == y) {
+                if (count && Softmax.argmax(pt, o, vocab) == y) {
                     correct++;
                 }
+                loss += Softmax.normalise(pt, o, vocab, y);
             }
         }
         return loss;
@@ -303,19 +285,10 @@ public final class CharGru implements FiniteSum {
 
     private void sampleTargets(int m, long seed, Batch batch, int start) {
         for (int c = 0; c < m; c++) {
-            long example = batch.isAll() ? start + c : batch.index(start + c);
+            long example = batch.example(start + c);
             for (int t = 0; t < steps; t++) {
                 double u = CounterRandom.uniform(seed, example * steps + t);
-                int o = c * vocab;
-                double cumulative = 0;
-                int label = vocab - 1;
-                for (int j = 0; j < vocab; j++) {
-                    cumulative += p[t][o + j];
-                    if (u < cumulative) {
-                        label = j;
-                        break;
-                    }
-                }
+                int label = Softmax.sample(p[t], c * vocab, vocab, u);
                 target[t][c] = label;
             }
         }

@@ -158,10 +158,10 @@ public final class MatrixFactorization implements FiniteSum {
 
     @Override
     public double value(double[] w, Batch batch) {
-        int total = batch.isAll() ? entryRow.length : batch.size();
+        int total = batch.count(entryRow.length);
         double loss = 0;
         for (int k = 0; k < total; k++) {
-            int e = batch.isAll() ? k : batch.index(k);
+            int e = batch.example(k);
             double res = predict(w, e) - entryValue[e];
             loss += 0.5 * res * res;
         }
@@ -171,10 +171,10 @@ public final class MatrixFactorization implements FiniteSum {
     @Override
     public double valueAndGradient(double[] w, Batch batch, double[] g) {
         Arrays.fill(g, 0);
-        int total = batch.isAll() ? entryRow.length : batch.size();
+        int total = batch.count(entryRow.length);
         double loss = 0;
         for (int k = 0; k < total; k++) {
-            int e = batch.isAll() ? k : batch.index(k);
+            int e = batch.example(k);
             double res = predict(w, e) - entryValue[e];
             loss += 0.5 * res * res;
             addOuter(w, e, res / total, g);
@@ -215,9 +215,9 @@ public final class MatrixFactorization implements FiniteSum {
     @Override
     public void hessianVector(double[] w, Batch batch, double[] d, double[] hv) {
         Arrays.fill(hv, 0);
-        int total = batch.isAll() ? entryRow.length : batch.size();
+        int total = batch.count(entryRow.length);
         for (int k = 0; k < total; k++) {
-            int e = batch.isAll() ? k : batch.index(k);
+            int e = batch.example(k);
             int u = entryRow[e] * rank;
             int v = vOff + entryCol[e] * rank;
             double res = predict(w, e) - entryValue[e];
@@ -243,9 +243,9 @@ public final class MatrixFactorization implements FiniteSum {
     @Override
     public void sampledGradient(double[] w, Batch batch, long seed, double[] g) {
         Arrays.fill(g, 0);
-        int total = batch.isAll() ? entryRow.length : batch.size();
+        int total = batch.count(entryRow.length);
         for (int k = 0; k < total; k++) {
-            int e = batch.isAll() ? k : batch.index(k);
+            int e = batch.example(k);
             // residual at a target drawn from N(prediction, 1) is −ε
             addOuter(w, e, -CounterRandom.normal(seed, e) / total, g);
         }

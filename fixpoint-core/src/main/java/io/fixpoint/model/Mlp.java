@@ -259,7 +259,7 @@ public final class Mlp implements FiniteSum {
     }
 
     private double pass(double[] w, Batch batch, double[] g, double[] v, double[] hv, Mode mode, long seed) {
-        int total = batch.isAll() ? data.rows() : batch.size();
+        int total = batch.count(data.rows());
         double scale = 1.0 / total;
         for (int l = 1; l <= layers; l++) {
             Kernels.transpose(w, wOff[l], sizes[l], sizes[l - 1], wt[l]);
@@ -272,15 +272,15 @@ public final class Mlp implements FiniteSum {
         for (int start = 0; start < total; start += CHUNK) {
             int m = Math.min(CHUNK, total - start);
             for (int r = 0; r < m; r++) {
-                int row = batch.isAll() ? start + r : batch.index(start + r);
+                int row = batch.example(start + r);
                 data.copyRow(row, a[0], r * sizes[0]);
                 labels[r] = data.label(row);
             }
             forward(w, m);
-            if (mode == Mode.SAMPLED) {
-                sampleLabels(m, seed, batch, start);
-            }
             loss += head(m, scale, mode == Mode.METRICS);
+            if (mode == Mode.SAMPLED) {
+                resample(m, scale, seed, batch, start);
+            }
             if (mode == Mode.GRADIENT || mode == Mode.SAMPLED) {
                 backward(w, m, g);
             } else if (mode == Mode.HESSIAN_VECTOR) {
@@ -305,37 +305,22 @@ public final class Mlp implements FiniteSum {
         }
     }
 
-    /** Replaces the chunk's labels by draws from the predicted distribution. */
-    private void sampleLabels(int m, long seed, Batch batch, int start) {
+    /** Replaces the chunk's labels by draws from the predicted distribution (p in ra[L]) and remakes delta[L]. */
+    private void resample(int m, double scale, long seed, Batch batch, int start) {
         int k = sizes[layers];
-        double[] logits = z[layers];
+        double[] p = ra[layers];
+        double[] d = delta[layers];
         for (int r = 0; r < m; r++) {
-            long example = batch.isAll() ? start + r : batch.index(start + r);
-            double u = CounterRandom.uniform(seed, example);
+            double u = CounterRandom.uniform(seed, batch.example(start + r));
             if (head == Head.LOGISTIC) {
-                labels[r] = u < sigmoid(logits[r]) ? 1 : 0;
+                d[r] = scale * (p[r] - (u < p[r] ? 1 : 0));
                 continue;
             }
             int o = r * k;
-            double max = Double.NEGATIVE_INFINITY;
+            int label = Softmax.sample(p, o, k, u);
             for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits[o + j]);
+                d[o + j] = scale * (p[o + j] - (j == label ? 1 : 0));
             }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(logits[o + j] - max);
-            }
-            double target = u * sum;
-            double cumulative = 0;
-            int label = k - 1;
-            for (int j = 0; j < k; j++) {
-                cumulative += Math.exp(logits[o + j] - max);
-                if (target < cumulative) {
-                    label = j;
-                    break;
-                }
-            }
-            labels[r] = label;
         }
     }
 
@@ -360,24 +345,13 @@ public final class Mlp implements FiniteSum {
                 continue;
             }
             int o = r * k;
-            double max = Double.NEGATIVE_INFINITY;
-            int argmax = 0;
-            for (int j = 0; j < k; j++) {
-                if (logits[o + j] > max) {
-                    max = logits[o + j];
-                    argmax = j;
-                }
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                double e = Math.exp(logits[o + j] - max);
-                p[o + j] = e;
-                sum += e;
-            }
             int y = labels[r];
-            loss += Math.log(sum) + max - logits[o + y];
+            int argmax = Softmax.argmax(logits, o, k);
             for (int j = 0; j < k; j++) {
-                p[o + j] /= sum;
+                p[o + j] = logits[o + j];
+            }
+            loss += Softmax.normalise(p, o, k, y);
+            for (int j = 0; j < k; j++) {
                 d[o + j] = scale * (p[o + j] - (j == y ? 1 : 0));
             }
             if (count && argmax == y) {

@@ -64,6 +64,16 @@ public final class Batch {
         return indices == null ? n : size;
     }
 
+    /** Terms this batch averages over, for an in-memory sum of n terms: n for all, else {@link #size()}. */
+    public int count(int n) {
+        return indices == null ? n : size;
+    }
+
+    /** The k-th term: k itself for all terms, else {@link #index(int) index(k)}. */
+    public int example(int k) {
+        return indices == null ? k : indices[k];
+    }
+
     /** Makes this batch {@code source[from .. from+count)}. */
     public void set(int[] source, int from, int count) {
         requireIndices();

@@ -39,6 +39,34 @@ public final class Transforms {
         return new Masked(mask, inner);
     }
 
+    /** A transformation around one inner transformation, delegating what it does not change. */
+    interface Wrapper extends GradientTransformation {
+        GradientTransformation inner();
+
+        /** The inner transformation's state within this one's. */
+        State innerState(State s);
+
+        @Override
+        default boolean hasEvaluationPoint() {
+            return inner().hasEvaluationPoint();
+        }
+
+        @Override
+        default void evaluationPoint(State state, double[] params, double[] out) {
+            inner().evaluationPoint(innerState(state), params, out);
+        }
+
+        @Override
+        default boolean needsHessianVector() {
+            return inner().needsHessianVector();
+        }
+
+        @Override
+        default boolean needsSampledGradient() {
+            return inner().needsSampledGradient();
+        }
+    }
+
     /** The mask weight decay uses by default: every tensor but biases. */
     public static Predicate<Tensor> notBias() {
         return t -> t.role() != Tensor.Role.BIAS;
@@ -263,7 +291,7 @@ public final class Transforms {
         }
     }
 
-    private record Masked(Predicate<Tensor> mask, GradientTransformation inner) implements GradientTransformation {
+    private record Masked(Predicate<Tensor> mask, GradientTransformation inner) implements Wrapper {
         @Override
         public State init(ParameterLayout layout, double[] params) {
             ParameterLayout chosen = layout.select(mask);
@@ -279,11 +307,6 @@ public final class Transforms {
         }
 
         @Override
-        public boolean hasEvaluationPoint() {
-            return inner.hasEvaluationPoint();
-        }
-
-        @Override
         public void evaluationPoint(State state, double[] params, double[] out) {
             MaskedState m = (MaskedState) state;
             copyOwned(m.all, params, out);
@@ -293,13 +316,8 @@ public final class Transforms {
         }
 
         @Override
-        public boolean needsHessianVector() {
-            return inner.needsHessianVector();
-        }
-
-        @Override
-        public boolean needsSampledGradient() {
-            return inner.needsSampledGradient();
+        public State innerState(State s) {
+            return ((MaskedState) s).inner;
         }
     }
 
@@ -391,7 +409,7 @@ public final class Transforms {
         }
     }
 
-    private record ApplyIfFinite(GradientTransformation inner, int maxConsecutive) implements GradientTransformation {
+    private record ApplyIfFinite(GradientTransformation inner, int maxConsecutive) implements Wrapper {
         @Override
         public State init(ParameterLayout layout, double[] params) {
             return new SkipState(layout, inner.init(layout, params));
@@ -411,23 +429,8 @@ public final class Transforms {
         }
 
         @Override
-        public boolean hasEvaluationPoint() {
-            return inner.hasEvaluationPoint();
-        }
-
-        @Override
-        public void evaluationPoint(State state, double[] params, double[] out) {
-            inner.evaluationPoint(((SkipState) state).inner, params, out);
-        }
-
-        @Override
-        public boolean needsHessianVector() {
-            return inner.needsHessianVector();
-        }
-
-        @Override
-        public boolean needsSampledGradient() {
-            return inner.needsSampledGradient();
+        public State innerState(State s) {
+            return ((SkipState) s).inner;
         }
     }
 
@@ -449,7 +452,7 @@ public final class Transforms {
         }
     }
 
-    private record MultiSteps(GradientTransformation inner, int k) implements GradientTransformation {
+    private record MultiSteps(GradientTransformation inner, int k) implements Wrapper {
         @Override
         public State init(ParameterLayout layout, double[] params) {
             return new AccumulationState(layout, inner.init(layout, params));
@@ -484,23 +487,8 @@ public final class Transforms {
         }
 
         @Override
-        public boolean hasEvaluationPoint() {
-            return inner.hasEvaluationPoint();
-        }
-
-        @Override
-        public void evaluationPoint(State state, double[] params, double[] out) {
-            inner.evaluationPoint(((AccumulationState) state).inner, params, out);
-        }
-
-        @Override
-        public boolean needsHessianVector() {
-            return inner.needsHessianVector();
-        }
-
-        @Override
-        public boolean needsSampledGradient() {
-            return inner.needsSampledGradient();
+        public State innerState(State s) {
+            return ((AccumulationState) s).inner;
         }
     }
 

@@ -75,7 +75,7 @@ class MlpTest {
         assertThat(g1).isNotEqualTo(g2);
         // averaged over many draws, the sampled gradient of a cross-entropy has mean zero (E_ŷ[∇ log p(ŷ)] = 0)
         double[] mean = new double[f.dimension()];
-        int draws = 4000;
+        int draws = 1500;
         for (int s = 0; s < draws; s++) {
             f.sampledGradient(w, BATCH, s, g2);
             for (int i = 0; i < mean.length; i++) {
@@ -83,7 +83,7 @@ class MlpTest {
             }
         }
         for (double m : mean) {
-            assertThat(Math.abs(m)).isLessThan(0.02);
+            assertThat(Math.abs(m)).isLessThan(0.03);
         }
     }
 
