@@ -14,7 +14,7 @@ import io.fixpoint.problem.ParameterLayout;
  * is AdamW (Loshchilov and Hutter, <i>Decoupled Weight Decay Regularization</i>, ICLR 2019):
  * u ← −η(u + λw).
  */
-public record Adam(double beta1, double beta2, double eps) implements GradientTransformation {
+public record Adam(double beta1, double beta2, double eps) implements ScaledOutput {
 
     public Adam {
         Hyper.beta("beta1", beta1);
@@ -32,7 +32,7 @@ public record Adam(double beta1, double beta2, double eps) implements GradientTr
     }
 
     @Override
-    public void update(double[] u, State state, double[] params, StepOracle oracle) {
+    public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
         Buffers b = (Buffers) state;
         long t = ++b.count;
         double bc1 = 1 - Math.pow(beta1, t);
@@ -50,7 +50,7 @@ public record Adam(double beta1, double beta2, double eps) implements GradientTr
                 double vi = beta2 * v[l0 + i] + (1 - beta2) * g * g;
                 m[l0 + i] = mi;
                 v[l0 + i] = vi;
-                u[g0 + i] = mi / bc1 / (Math.sqrt(vi) / sqrtBc2 + eps);
+                u[g0 + i] = scale * (mi / bc1 / (Math.sqrt(vi) / sqrtBc2 + eps));
             }
         }
     }

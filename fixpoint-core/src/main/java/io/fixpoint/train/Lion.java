@@ -12,7 +12,7 @@ import io.fixpoint.problem.ParameterLayout;
  * with sign(0) = 0. The paper's decoupled weight decay, θ ← θ − η(u + λθ), is a chained
  * {@code addDecayedWeights} before {@code scaleByLearningRate}.
  */
-public record Lion(double beta1, double beta2) implements GradientTransformation {
+public record Lion(double beta1, double beta2) implements ScaledOutput {
 
     public Lion {
         Hyper.beta("beta1", beta1);
@@ -29,7 +29,7 @@ public record Lion(double beta1, double beta2) implements GradientTransformation
     }
 
     @Override
-    public void update(double[] u, State state, double[] params, StepOracle oracle) {
+    public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
         Buffers b = (Buffers) state;
         b.count++;
         double[] m = b.buffer[0];
@@ -41,7 +41,7 @@ public record Lion(double beta1, double beta2) implements GradientTransformation
             for (int i = 0; i < n; i++) {
                 double g = u[g0 + i];
                 double mi = m[l0 + i];
-                u[g0 + i] = Math.signum(beta1 * mi + (1 - beta1) * g);
+                u[g0 + i] = scale * Math.signum(beta1 * mi + (1 - beta1) * g);
                 m[l0 + i] = beta2 * mi + (1 - beta2) * g;
             }
         }

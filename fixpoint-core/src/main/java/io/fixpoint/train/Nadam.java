@@ -13,7 +13,7 @@ import io.fixpoint.problem.ParameterLayout;
  * </pre>
  * with ψ the momentum decay (4·10⁻³).
  */
-public record Nadam(double beta1, double beta2, double eps, double momentumDecay) implements GradientTransformation {
+public record Nadam(double beta1, double beta2, double eps, double momentumDecay) implements ScaledOutput {
 
     public Nadam {
         Hyper.beta("beta1", beta1);
@@ -36,7 +36,7 @@ public record Nadam(double beta1, double beta2, double eps, double momentumDecay
     }
 
     @Override
-    public void update(double[] u, State state, double[] params, StepOracle oracle) {
+    public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
         NadamState b = (NadamState) state;
         long t = ++b.count;
         double mu = mu(t);
@@ -59,7 +59,7 @@ public record Nadam(double beta1, double beta2, double eps, double momentumDecay
                 m[l0 + i] = mi;
                 v[l0 + i] = vi;
                 double d = Math.sqrt(vi / bc2) + eps;
-                u[g0 + i] = cg * (g / d) + cm * (mi / d);
+                u[g0 + i] = scale * (cg * (g / d) + cm * (mi / d));
             }
         }
     }

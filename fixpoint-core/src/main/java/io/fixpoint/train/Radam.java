@@ -13,7 +13,7 @@ import io.fixpoint.problem.ParameterLayout;
  *   otherwise  u_t = m_t/(1 − β₁ᵗ)   (momentum SGD)
  * </pre>
  */
-public record Radam(double beta1, double beta2, double eps) implements GradientTransformation {
+public record Radam(double beta1, double beta2, double eps) implements ScaledOutput {
 
     public Radam {
         Hyper.beta("beta1", beta1);
@@ -31,7 +31,7 @@ public record Radam(double beta1, double beta2, double eps) implements GradientT
     }
 
     @Override
-    public void update(double[] u, State state, double[] params, StepOracle oracle) {
+    public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
         Buffers b = (Buffers) state;
         long t = ++b.count;
         double bc1 = 1 - Math.pow(beta1, t);
@@ -55,7 +55,7 @@ public record Radam(double beta1, double beta2, double eps) implements GradientT
                 m[l0 + i] = mi;
                 v[l0 + i] = vi;
                 double mHat = mi / bc1;
-                u[g0 + i] = adaptive ? mHat * (sqrtBc2 / (Math.sqrt(vi) + eps)) * rect : mHat;
+                u[g0 + i] = scale * (adaptive ? mHat * (sqrtBc2 / (Math.sqrt(vi) + eps)) * rect : mHat);
             }
         }
     }

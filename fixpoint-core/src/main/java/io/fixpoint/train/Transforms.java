@@ -157,7 +157,14 @@ public final class Transforms {
         public void update(double[] u, State state, double[] params, StepOracle oracle) {
             State[] s = ((States) state).states;
             for (int i = 0; i < s.length; i++) {
-                parts.get(i).update(u, s[i], params, oracle);
+                GradientTransformation part = parts.get(i);
+                if (part instanceof ScaledOutput fusable && i + 1 < s.length && parts.get(i + 1) instanceof ScaleByLearningRate next) {
+                    Counter c = (Counter) s[i + 1];
+                    fusable.update(u, s[i], params, oracle, -next.learningRate().at(c.count++));
+                    i++;
+                } else {
+                    part.update(u, s[i], params, oracle);
+                }
             }
         }
 
@@ -383,14 +390,14 @@ public final class Transforms {
         }
     }
 
-    private record Trace(double momentum, boolean nesterov) implements GradientTransformation {
+    private record Trace(double momentum, boolean nesterov) implements ScaledOutput {
         @Override
         public State init(ParameterLayout layout, double[] params) {
             return new Buffers(layout, 1);
         }
 
         @Override
-        public void update(double[] u, State state, double[] params, StepOracle oracle) {
+        public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
             Buffers b = (Buffers) state;
             double[] t = b.buffer[0];
             ParameterLayout l = b.layout;
@@ -403,7 +410,7 @@ public final class Transforms {
                     double g = u[g0 + i];
                     double ti = first ? g : g + momentum * t[l0 + i];
                     t[l0 + i] = ti;
-                    u[g0 + i] = nesterov ? g + momentum * ti : ti;
+                    u[g0 + i] = scale * (nesterov ? g + momentum * ti : ti);
                 }
             }
         }

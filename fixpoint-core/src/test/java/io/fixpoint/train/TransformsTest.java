@@ -44,6 +44,22 @@ class TransformsTest {
     }
 
     @Test
+    void aScalerFollowedByTheLearningRateRunsAsOnePassWithTheSameBits() {
+        for (GradientTransformation scaler : new GradientTransformation[] {new Adam(), new Nadam(), new Radam(), new Lion(), Transforms.trace(0.9, true)}) {
+            GradientTransformation fused = chain(scaler, Transforms.scaleByLearningRate(c -> 0.01 * (c + 1)));
+            // a no-op clip in between keeps the two passes apart
+            GradientTransformation apart = chain(scaler, Transforms.clipByGlobalNorm(1e300), Transforms.scaleByLearningRate(c -> 0.01 * (c + 1)));
+            double[] w = {1, -2, 3, 0.5, 0, 1};
+            var fs = fused.init(LAYOUT, w);
+            var as = apart.init(LAYOUT, w);
+            for (int step = 0; step < 5; step++) {
+                double[] g = {0.3 * step - 1, 2, -0.5, 1e-3, 7, -step};
+                assertThat(apply(fused, fs, w, g)).as("%s", scaler).containsExactly(apply(apart, as, w, g));
+            }
+        }
+    }
+
+    @Test
     void clippingLeavesSmallUpdatesAlone() {
         GradientTransformation t = Transforms.clipByGlobalNorm(10);
         assertThat(apply(t, t.init(LAYOUT, new double[6]), new double[6], 1, 2, 3, 4, 5, 6)).containsExactly(1, 2, 3, 4, 5, 6);
