@@ -35,8 +35,9 @@ public record Adam(double beta1, double beta2, double eps) implements ScaledOutp
     public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
         Buffers b = (Buffers) state;
         long t = ++b.count;
-        double bc1 = 1 - Math.pow(beta1, t);
-        double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+        // one division per element: the bias corrections as reciprocals
+        double inverseBc1 = 1 / (1 - Math.pow(beta1, t));
+        double inverseSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(beta2, t));
         double[] m = b.buffer[0];
         double[] v = b.buffer[1];
         ParameterLayout l = b.layout;
@@ -50,7 +51,7 @@ public record Adam(double beta1, double beta2, double eps) implements ScaledOutp
                 double vi = beta2 * v[l0 + i] + (1 - beta2) * g * g;
                 m[l0 + i] = mi;
                 v[l0 + i] = vi;
-                u[g0 + i] = scale * (mi / bc1 / (Math.sqrt(vi) / sqrtBc2 + eps));
+                u[g0 + i] = scale * (mi * inverseBc1 / (Math.sqrt(vi) * inverseSqrtBc2 + eps));
             }
         }
     }
