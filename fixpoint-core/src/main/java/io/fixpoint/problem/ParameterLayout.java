@@ -101,6 +101,11 @@ public final class ParameterLayout {
         return segmentLocal[s];
     }
 
+    /** True when this layout owns the whole parameter vector: owned position i is entry i. */
+    public boolean isWhole() {
+        return size == dimension && segmentStart.length == 1;
+    }
+
     /** The tensors that satisfy {@code keep}, at their offsets in the full vector. */
     public ParameterLayout select(Predicate<Tensor> keep) {
         List<Tensor> kept = new ArrayList<>();

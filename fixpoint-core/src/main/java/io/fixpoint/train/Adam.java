@@ -40,19 +40,15 @@ public record Adam(double beta1, double beta2, double eps) implements ScaledOutp
         double inverseSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(beta2, t));
         double[] m = b.buffer[0];
         double[] v = b.buffer[1];
-        ParameterLayout l = b.layout;
-        for (int s = 0; s < l.segmentCount(); s++) {
-            int g0 = l.segmentStart(s);
-            int l0 = l.segmentLocal(s);
-            int n = l.segmentLength(s);
-            for (int i = 0; i < n; i++) {
-                double g = u[g0 + i];
-                double mi = beta1 * m[l0 + i] + (1 - beta1) * g;
-                double vi = beta2 * v[l0 + i] + (1 - beta2) * g * g;
-                m[l0 + i] = mi;
-                v[l0 + i] = vi;
-                u[g0 + i] = scale * (mi * inverseBc1 / (Math.sqrt(vi) * inverseSqrtBc2 + eps));
-            }
+        double[] g = b.view.of(u, 0);
+        for (int i = 0; i < m.length; i++) {
+            double gi = g[i];
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            g[i] = scale * (mi * inverseBc1 / (Math.sqrt(vi) * inverseSqrtBc2 + eps));
         }
+        b.view.back(g, u);
     }
 }

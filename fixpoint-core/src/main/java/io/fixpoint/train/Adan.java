@@ -49,25 +49,21 @@ public record Adan(double beta1, double beta2, double beta3, double eps) impleme
         double[] v = b.buffer[1];
         double[] n2 = b.buffer[2];
         double[] previous = b.buffer[3];
-        ParameterLayout l = b.layout;
-        for (int s = 0; s < l.segmentCount(); s++) {
-            int g0 = l.segmentStart(s);
-            int l0 = l.segmentLocal(s);
-            int len = l.segmentLength(s);
-            for (int i = 0; i < len; i++) {
-                double g = u[g0 + i];
-                double d = k == 1 ? 0 : g - previous[l0 + i];
-                double mi = (1 - beta1) * m[l0 + i] + beta1 * g;
-                double vi = (1 - beta2) * v[l0 + i] + beta2 * d;
-                double c = g + (1 - beta2) * d;
-                double ni = (1 - beta3) * n2[l0 + i] + beta3 * c * c;
-                m[l0 + i] = mi;
-                v[l0 + i] = vi;
-                n2[l0 + i] = ni;
-                previous[l0 + i] = g;
-                u[g0 + i] = (mi / bc1 + (1 - beta2) * (vi / bc2)) / (Math.sqrt(ni) / sqrtBc3 + eps);
-            }
+        double[] g = b.view.of(u, 0);
+        for (int i = 0; i < m.length; i++) {
+            double gi = g[i];
+            double d = k == 1 ? 0 : gi - previous[i];
+            double mi = (1 - beta1) * m[i] + beta1 * gi;
+            double vi = (1 - beta2) * v[i] + beta2 * d;
+            double c = gi + (1 - beta2) * d;
+            double ni = (1 - beta3) * n2[i] + beta3 * c * c;
+            m[i] = mi;
+            v[i] = vi;
+            n2[i] = ni;
+            previous[i] = gi;
+            g[i] = (mi / bc1 + (1 - beta2) * (vi / bc2)) / (Math.sqrt(ni) / sqrtBc3 + eps);
         }
+        b.view.back(g, u);
     }
 
     /**

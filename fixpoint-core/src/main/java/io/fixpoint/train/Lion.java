@@ -33,17 +33,13 @@ public record Lion(double beta1, double beta2) implements ScaledOutput {
         Buffers b = (Buffers) state;
         b.count++;
         double[] m = b.buffer[0];
-        ParameterLayout l = b.layout;
-        for (int s = 0; s < l.segmentCount(); s++) {
-            int g0 = l.segmentStart(s);
-            int l0 = l.segmentLocal(s);
-            int n = l.segmentLength(s);
-            for (int i = 0; i < n; i++) {
-                double g = u[g0 + i];
-                double mi = m[l0 + i];
-                u[g0 + i] = scale * Math.signum(beta1 * mi + (1 - beta1) * g);
-                m[l0 + i] = beta2 * mi + (1 - beta2) * g;
-            }
+        double[] g = b.view.of(u, 0);
+        for (int i = 0; i < m.length; i++) {
+            double gi = g[i];
+            double mi = m[i];
+            g[i] = scale * Math.signum(beta1 * mi + (1 - beta1) * gi);
+            m[i] = beta2 * mi + (1 - beta2) * gi;
         }
+        b.view.back(g, u);
     }
 }

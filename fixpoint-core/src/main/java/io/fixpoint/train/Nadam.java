@@ -47,21 +47,17 @@ public record Nadam(double beta1, double beta2, double eps, double momentumDecay
         double cm = muNext / (1 - b.product * muNext);
         double[] m = b.m;
         double[] v = b.v;
-        ParameterLayout l = b.layout;
-        for (int s = 0; s < l.segmentCount(); s++) {
-            int g0 = l.segmentStart(s);
-            int l0 = l.segmentLocal(s);
-            int n = l.segmentLength(s);
-            for (int i = 0; i < n; i++) {
-                double g = u[g0 + i];
-                double mi = beta1 * m[l0 + i] + (1 - beta1) * g;
-                double vi = beta2 * v[l0 + i] + (1 - beta2) * g * g;
-                m[l0 + i] = mi;
-                v[l0 + i] = vi;
-                double d = Math.sqrt(vi / bc2) + eps;
-                u[g0 + i] = scale * (cg * (g / d) + cm * (mi / d));
-            }
+        double[] g = b.view.of(u, 0);
+        for (int i = 0; i < m.length; i++) {
+            double gi = g[i];
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            double d = Math.sqrt(vi / bc2) + eps;
+            g[i] = scale * (cg * (gi / d) + cm * (mi / d));
         }
+        b.view.back(g, u);
     }
 
     /** Adam's two buffers and the running product Π_t of the momentum schedule. */
@@ -69,11 +65,13 @@ public record Nadam(double beta1, double beta2, double eps, double momentumDecay
         final ParameterLayout layout;
         final double[] m;
         final double[] v;
+        final OwnedView view;
         long count;
         double product = 1;
 
         NadamState(ParameterLayout layout) {
             this.layout = layout;
+            this.view = new OwnedView(layout, 1);
             this.m = new double[layout.size()];
             this.v = new double[layout.size()];
         }

@@ -43,20 +43,16 @@ public record Radam(double beta1, double beta2, double eps) implements ScaledOut
         double sqrtBc2 = Math.sqrt(bc2);
         double[] m = b.buffer[0];
         double[] v = b.buffer[1];
-        ParameterLayout l = b.layout;
-        for (int s = 0; s < l.segmentCount(); s++) {
-            int g0 = l.segmentStart(s);
-            int l0 = l.segmentLocal(s);
-            int n = l.segmentLength(s);
-            for (int i = 0; i < n; i++) {
-                double g = u[g0 + i];
-                double mi = beta1 * m[l0 + i] + (1 - beta1) * g;
-                double vi = beta2 * v[l0 + i] + (1 - beta2) * g * g;
-                m[l0 + i] = mi;
-                v[l0 + i] = vi;
-                double mHat = mi / bc1;
-                u[g0 + i] = scale * (adaptive ? mHat * (sqrtBc2 / (Math.sqrt(vi) + eps)) * rect : mHat);
-            }
+        double[] g = b.view.of(u, 0);
+        for (int i = 0; i < m.length; i++) {
+            double gi = g[i];
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            double mHat = mi / bc1;
+            g[i] = scale * (adaptive ? mHat * (sqrtBc2 / (Math.sqrt(vi) + eps)) * rect : mHat);
         }
+        b.view.back(g, u);
     }
 }

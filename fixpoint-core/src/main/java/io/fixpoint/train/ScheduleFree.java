@@ -59,27 +59,25 @@ public record ScheduleFree(boolean adam, Schedule learningRate, double beta1, do
         }
         st.weightSum += gamma * gamma;
         double c = st.weightSum > 0 ? gamma * gamma / st.weightSum : 0;
-        ParameterLayout l = st.layout;
-        for (int s = 0; s < l.segmentCount(); s++) {
-            int g0 = l.segmentStart(s);
-            int l0 = l.segmentLocal(s);
-            int n = l.segmentLength(s);
-            for (int i = 0; i < n; i++) {
-                double g = u[g0 + i];
-                double y = params[g0 + i];
-                double d = g;
-                if (adam) {
-                    double vi = beta2 * st.v[l0 + i] + (1 - beta2) * g * g;
-                    st.v[l0 + i] = vi;
-                    d = g / (Math.sqrt(vi) + eps);
-                }
-                double z = st.z[l0 + i] - gamma * d - gamma * weightDecay * y;
-                double x = (1 - c) * st.x[l0 + i] + c * z;
-                st.z[l0 + i] = z;
-                st.x[l0 + i] = x;
-                u[g0 + i] = (1 - beta1) * z + beta1 * x - y;
+        double[] g = st.view.of(u, 0);
+        double[] y = st.view.of(params, 1);
+        double[] zs = st.z;
+        double[] xs = st.x;
+        for (int i = 0; i < zs.length; i++) {
+            double gi = g[i];
+            double d = gi;
+            if (adam) {
+                double vi = beta2 * st.v[i] + (1 - beta2) * gi * gi;
+                st.v[i] = vi;
+                d = gi / (Math.sqrt(vi) + eps);
             }
+            double z = zs[i] - gamma * d - gamma * weightDecay * y[i];
+            double x = (1 - c) * xs[i] + c * z;
+            zs[i] = z;
+            xs[i] = x;
+            g[i] = (1 - beta1) * z + beta1 * x - y[i];
         }
+        st.view.back(g, u);
     }
 
     @Override
@@ -102,11 +100,13 @@ public record ScheduleFree(boolean adam, Schedule learningRate, double beta1, do
         final double[] z;
         final double[] x;
         final double[] v;
+        final OwnedView view;
         long count;
         double weightSum;
 
         ScheduleFreeState(ParameterLayout layout, boolean adam) {
             this.layout = layout;
+            this.view = new OwnedView(layout, 2);
             z = new double[layout.size()];
             x = new double[layout.size()];
             v = adam ? new double[layout.size()] : null;

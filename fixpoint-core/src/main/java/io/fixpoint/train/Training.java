@@ -74,7 +74,7 @@ public final class Training {
 
     /** Steps in one epoch of {@code problem} with this run's batch size. */
     public int stepsPerEpoch(FiniteSum problem) {
-        return new ShuffledBatches(problem.size(), Math.min(solver.batchSize(), (int) Math.min(Integer.MAX_VALUE, problem.size())), 0).stepsPerEpoch();
+        return new ShuffledBatches(problem.size(), solver.batchSize(), 0).stepsPerEpoch();
     }
 
     /** Trains from {@code w0}. */

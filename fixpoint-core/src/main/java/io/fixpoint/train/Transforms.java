@@ -400,19 +400,15 @@ public final class Transforms {
         public void update(double[] u, State state, double[] params, StepOracle oracle, double scale) {
             Buffers b = (Buffers) state;
             double[] t = b.buffer[0];
-            ParameterLayout l = b.layout;
             boolean first = b.count++ == 0;
-            for (int s = 0; s < l.segmentCount(); s++) {
-                int g0 = l.segmentStart(s);
-                int l0 = l.segmentLocal(s);
-                int n = l.segmentLength(s);
-                for (int i = 0; i < n; i++) {
-                    double g = u[g0 + i];
-                    double ti = first ? g : g + momentum * t[l0 + i];
-                    t[l0 + i] = ti;
-                    u[g0 + i] = scale * (nesterov ? g + momentum * ti : ti);
-                }
+            double[] g = b.view.of(u, 0);
+            for (int i = 0; i < t.length; i++) {
+                double gi = g[i];
+                double ti = first ? gi : gi + momentum * t[i];
+                t[i] = ti;
+                g[i] = scale * (nesterov ? gi + momentum * ti : ti);
             }
+            b.view.back(g, u);
         }
     }
 
