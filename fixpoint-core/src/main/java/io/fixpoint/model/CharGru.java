@@ -42,23 +42,30 @@ public final class CharGru implements FiniteSum {
     private final int bhh;
     private final int wo;
     private final int bo;
-    // workspaces, [t][chunk row × width]
-    private final double[][] h;
-    private final double[][] r;
-    private final double[][] z;
-    private final double[][] n;
-    private final double[][] ghn;
-    private final double[][] p;
+    // workspaces as rows: [t][chunk row][unit]
+    private final double[][][] h;
+    private final double[][][] r;
+    private final double[][][] z;
+    private final double[][][] n;
+    private final double[][][] ghn;
+    private final double[][][] p;
     private final int[][] target;
     private final int[][] input;
-    private final double[] gh;
-    private final double[] whhT;
-    private final double[] woT;
-    private final double[] dlogits;
-    private final double[] dh;
-    private final double[] dhNext;
-    private final double[] dgh;
-    private final double[] tmp;
+    private final double[][] gh;
+    /** W_hhᵀ, W_hh, W_oᵀ and W_o in row form, and row-form accumulators of their gradients. */
+    private final double[][] whhT;
+    private final double[][] whhRows;
+    private final double[][] woT;
+    private final double[][] woRows;
+    private final double[][] gWhh;
+    private final double[] gBhh;
+    private final double[][] gWo;
+    private final double[] gBo;
+    private final double[][] dlogits;
+    private final double[][] dh;
+    private final double[][] dhNext;
+    private final double[][] dgh;
+    private final double[][] carry;
     private int correct;
 
     /**
@@ -100,22 +107,28 @@ public final class CharGru implements FiniteSum {
         bhh = layout.find("gru.bias_hh").offset();
         wo = layout.find("output.weight").offset();
         bo = layout.find("output.bias").offset();
-        h = new double[steps + 1][CHUNK * hidden];
-        r = new double[steps][CHUNK * hidden];
-        z = new double[steps][CHUNK * hidden];
-        n = new double[steps][CHUNK * hidden];
-        ghn = new double[steps][CHUNK * hidden];
-        p = new double[steps][CHUNK * vocab];
+        h = new double[steps + 1][CHUNK][hidden];
+        r = new double[steps][CHUNK][hidden];
+        z = new double[steps][CHUNK][hidden];
+        n = new double[steps][CHUNK][hidden];
+        ghn = new double[steps][CHUNK][hidden];
+        p = new double[steps][CHUNK][vocab];
         target = new int[steps][CHUNK];
         input = new int[steps][CHUNK];
-        gh = new double[CHUNK * 3 * hidden];
-        whhT = new double[3 * hidden * hidden];
-        woT = new double[vocab * hidden];
-        dlogits = new double[CHUNK * vocab];
-        dh = new double[CHUNK * hidden];
-        dhNext = new double[CHUNK * hidden];
-        dgh = new double[CHUNK * 3 * hidden];
-        tmp = new double[CHUNK * hidden];
+        gh = new double[CHUNK][3 * hidden];
+        whhT = new double[hidden][3 * hidden];
+        whhRows = new double[3 * hidden][hidden];
+        woT = new double[hidden][vocab];
+        woRows = new double[vocab][hidden];
+        gWhh = new double[3 * hidden][hidden];
+        gBhh = new double[3 * hidden];
+        gWo = new double[vocab][hidden];
+        gBo = new double[vocab];
+        dlogits = new double[CHUNK][vocab];
+        dh = new double[CHUNK][hidden];
+        dhNext = new double[CHUNK][hidden];
+        dgh = new double[CHUNK][3 * hidden];
+        carry = new double[CHUNK][hidden];
     }
 
     /** The same model over other windows of the corpus (a held-out set), with its own workspaces. */
@@ -189,7 +202,7 @@ public final class CharGru implements FiniteSum {
         pass(w, Batch.of(example), null, Mode.VALUE, 0);
         double[] out = new double[steps * hidden];
         for (int t = 0; t < steps; t++) {
-            System.arraycopy(h[t + 1], 0, out, t * hidden, hidden);
+            System.arraycopy(h[t + 1][0], 0, out, t * hidden, hidden);
         }
         return out;
     }
@@ -216,15 +229,16 @@ public final class CharGru implements FiniteSum {
     private double pass(double[] w, Batch batch, double[] g, Mode mode, long seed) {
         int total = batch.count(starts.length);
         double scale = 1.0 / ((double) total * steps);
-        Kernels.transpose(w, whh, 3 * hidden, hidden, whhT);
-        Kernels.transpose(w, wo, vocab, hidden, woT);
+        Kernels.transposed(w, whh, 3 * hidden, hidden, whhT);
+        Kernels.rows(w, whh, 3 * hidden, hidden, whhRows);
+        Kernels.transposed(w, wo, vocab, hidden, woT);
+        Kernels.rows(w, wo, vocab, hidden, woRows);
         correct = 0;
         double loss = 0;
         for (int start = 0; start < total; start += CHUNK) {
             int m = Math.min(CHUNK, total - start);
             for (int c = 0; c < m; c++) {
-                int example = batch.example(start + c);
-                int s0 = starts[example];
+                int s0 = starts[batch.example(start + c)];
                 for (int t = 0; t < steps; t++) {
                     input[t][c] = corpus.token(s0 + t);
                     target[t][c] = corpus.token(s0 + t + 1);
@@ -238,46 +252,50 @@ public final class CharGru implements FiniteSum {
                 backward(w, m, scale, g);
             }
         }
+        if (g != null) {
+            Kernels.flush(gWhh, gBhh, g, whh, bhh, 3 * hidden, hidden);
+            Kernels.flush(gWo, gBo, g, wo, bo, vocab, hidden);
+        }
         return loss * scale;
     }
 
     /** Runs the chunk through the GRU and the read-out; returns the sum of its losses, leaving probabilities in p. */
     private double forward(double[] w, int m, boolean count) {
         int hh = hidden;
-        Arrays.fill(h[0], 0, m * hh, 0);
+        for (int c = 0; c < m; c++) {
+            java.util.Arrays.fill(h[0][c], 0);
+        }
         double loss = 0;
         for (int t = 0; t < steps; t++) {
             Kernels.affine(h[t], m, hh, whhT, 3 * hh, w, bhh, gh, false);
-            double[] ht = h[t];
-            double[] hn = h[t + 1];
             for (int c = 0; c < m; c++) {
                 int x = input[t][c];
-                int o = c * hh;
-                int go = c * 3 * hh;
+                double[] g = gh[c];
+                double[] hp = h[t][c];
+                double[] hn = h[t + 1][c];
+                double[] rr = r[t][c];
+                double[] zz = z[t][c];
+                double[] nn = n[t][c];
+                double[] gn = ghn[t][c];
                 for (int i = 0; i < hh; i++) {
                     double ir = w[wih + i * vocab + x] + w[bih + i];
                     double iz = w[wih + (hh + i) * vocab + x] + w[bih + hh + i];
                     double in = w[wih + (2 * hh + i) * vocab + x] + w[bih + 2 * hh + i];
-                    double rr = Mlp.sigmoid(ir + gh[go + i]);
-                    double zz = Mlp.sigmoid(iz + gh[go + hh + i]);
-                    double g = gh[go + 2 * hh + i];
-                    double nn = Math.tanh(in + rr * g);
-                    r[t][o + i] = rr;
-                    z[t][o + i] = zz;
-                    n[t][o + i] = nn;
-                    ghn[t][o + i] = g;
-                    hn[o + i] = (1 - zz) * nn + zz * ht[o + i];
+                    rr[i] = Mlp.sigmoid(ir + g[i]);
+                    zz[i] = Mlp.sigmoid(iz + g[hh + i]);
+                    gn[i] = g[2 * hh + i];
+                    nn[i] = Math.tanh(in + rr[i] * gn[i]);
+                    hn[i] = (1 - zz[i]) * nn[i] + zz[i] * hp[i];
                 }
             }
-            double[] pt = p[t];
-            Kernels.affine(hn, m, hh, woT, vocab, w, bo, pt, false);
+            double[][] pt = p[t];
+            Kernels.affine(h[t + 1], m, hh, woT, vocab, w, bo, pt, false);
             for (int c = 0; c < m; c++) {
-                int o = c * vocab;
                 int y = target[t][c];
-                if (count && Softmax.argmax(pt, o, vocab) == y) {
+                if (count && Softmax.argmax(pt[c], 0, vocab) == y) {
                     correct++;
                 }
-                loss += Softmax.normalise(pt, o, vocab, y);
+                loss += Softmax.normalise(pt[c], 0, vocab, y);
             }
         }
         return loss;
@@ -287,48 +305,50 @@ public final class CharGru implements FiniteSum {
         for (int c = 0; c < m; c++) {
             long example = batch.example(start + c);
             for (int t = 0; t < steps; t++) {
-                double u = CounterRandom.uniform(seed, example * steps + t);
-                int label = Softmax.sample(p[t], c * vocab, vocab, u);
-                target[t][c] = label;
+                target[t][c] = Softmax.sample(p[t][c], 0, vocab, CounterRandom.uniform(seed, example * steps + t));
             }
         }
     }
 
-    /** Backpropagation through time over the chunk, adding scale·∇ to g. */
+    /** Backpropagation through time over the chunk, adding scale·∇ to g (the dense matrices through their row-form accumulators). */
     private void backward(double[] w, int m, double scale, double[] g) {
         int hh = hidden;
-        Arrays.fill(dhNext, 0, m * hh, 0);
+        for (int c = 0; c < m; c++) {
+            java.util.Arrays.fill(dhNext[c], 0);
+        }
         for (int t = steps - 1; t >= 0; t--) {
-            double[] pt = p[t];
             for (int c = 0; c < m; c++) {
-                int o = c * vocab;
+                double[] pc = p[t][c];
+                double[] dl = dlogits[c];
                 for (int j = 0; j < vocab; j++) {
-                    dlogits[o + j] = scale * pt[o + j];
+                    dl[j] = scale * pc[j];
                 }
-                dlogits[o + target[t][c]] -= scale;
+                dl[target[t][c]] -= scale;
             }
-            double[] hn = h[t + 1];
-            double[] hp = h[t];
-            Kernels.accumulateWeights(dlogits, m, vocab, hn, hh, 1, g, wo, bo);
-            Kernels.backInput(dlogits, m, vocab, w, wo, hh, dh);
+            Kernels.accumulateWeights(dlogits, m, vocab, h[t + 1], hh, gWo, gBo);
+            Kernels.backInput(dlogits, m, vocab, woRows, hh, dh);
             for (int c = 0; c < m; c++) {
-                int o = c * hh;
-                int go = c * 3 * hh;
                 int x = input[t][c];
+                double[] hp = h[t][c];
+                double[] rr = r[t][c];
+                double[] zz = z[t][c];
+                double[] nn = n[t][c];
+                double[] gn = ghn[t][c];
+                double[] d0 = dh[c];
+                double[] dn0 = dhNext[c];
+                double[] dg = dgh[c];
+                double[] keep = carry[c];
                 for (int i = 0; i < hh; i++) {
-                    double d = dh[o + i] + dhNext[o + i];
-                    double rr = r[t][o + i];
-                    double zz = z[t][o + i];
-                    double nn = n[t][o + i];
-                    double dn = d * (1 - zz);
-                    double dz = d * (hp[o + i] - nn);
-                    tmp[o + i] = d * zz;
-                    double dan = dn * (1 - nn * nn);
-                    double dar = dan * ghn[t][o + i] * rr * (1 - rr);
-                    double daz = dz * zz * (1 - zz);
-                    dgh[go + i] = dar;
-                    dgh[go + hh + i] = daz;
-                    dgh[go + 2 * hh + i] = dan * rr;
+                    double d = d0[i] + dn0[i];
+                    double dn = d * (1 - zz[i]);
+                    double dz = d * (hp[i] - nn[i]);
+                    keep[i] = d * zz[i];
+                    double dan = dn * (1 - nn[i] * nn[i]);
+                    double dar = dan * gn[i] * rr[i] * (1 - rr[i]);
+                    double daz = dz * zz[i] * (1 - zz[i]);
+                    dg[i] = dar;
+                    dg[hh + i] = daz;
+                    dg[2 * hh + i] = dan * rr[i];
                     g[wih + i * vocab + x] += dar;
                     g[wih + (hh + i) * vocab + x] += daz;
                     g[wih + (2 * hh + i) * vocab + x] += dan;
@@ -337,10 +357,14 @@ public final class CharGru implements FiniteSum {
                     g[bih + 2 * hh + i] += dan;
                 }
             }
-            Kernels.accumulateWeights(dgh, m, 3 * hh, hp, hh, 1, g, whh, bhh);
-            Kernels.backInput(dgh, m, 3 * hh, w, whh, hh, dhNext);
-            for (int i = 0; i < m * hh; i++) {
-                dhNext[i] += tmp[i];
+            Kernels.accumulateWeights(dgh, m, 3 * hh, h[t], hh, gWhh, gBhh);
+            Kernels.backInput(dgh, m, 3 * hh, whhRows, hh, dhNext);
+            for (int c = 0; c < m; c++) {
+                double[] dn0 = dhNext[c];
+                double[] keep = carry[c];
+                for (int i = 0; i < hh; i++) {
+                    dn0[i] += keep[i];
+                }
             }
         }
     }

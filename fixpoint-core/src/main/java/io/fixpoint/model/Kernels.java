@@ -1,88 +1,118 @@
 package io.fixpoint.model;
 
+import java.util.Arrays;
+
 /**
- * The dense products the models are made of, on row-major arrays with offsets, in the loop orders
- * that keep the innermost loop a contiguous a·x + y the JIT vectorises.
+ * The dense products the models are made of. Workspaces are arrays of rows, so that every innermost
+ * loop is a contiguous y[j] += s·x[j] over two row arrays with one index — the loop the JIT
+ * vectorises (with two different offsets into flat arrays it does not). Weights live in the flat
+ * parameter vector; {@link #rows} and {@link #transposed} copy a weight matrix into row form once per
+ * evaluation, and {@link #flush} adds row-form gradients back.
  */
 final class Kernels {
     private Kernels() {
     }
 
-    /** t = Wᵀ for W (rows×cols) at {@code wo}: t is cols×rows. */
-    static void transpose(double[] w, int wo, int rows, int cols, double[] t) {
-        for (int r = 0; r < rows; r++) {
-            int base = wo + r * cols;
+    /** r = W for W (rows×cols, row-major) at {@code off}. */
+    static void rows(double[] w, int off, int rows, int cols, double[][] r) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(w, off + i * cols, r[i], 0, cols);
+        }
+    }
+
+    /** t = Wᵀ for W (rows×cols, row-major) at {@code off}: t is cols×rows. */
+    static void transposed(double[] w, int off, int rows, int cols, double[][] t) {
+        for (int i = 0; i < rows; i++) {
+            int base = off + i * cols;
             for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[base + c];
+                t[c][i] = w[base + c];
             }
         }
     }
 
     /**
-     * Z = A·Wᵀ + b for A (m×k), Wᵀ given as wt (k×n), b at {@code bo} (none when bias is null): Z is
-     * m×n; with {@code accumulate}, Z += A·Wᵀ instead (the bias is then ignored).
+     * Z = A·Wᵀ + b for A (m×k) and Wᵀ given as wt (k×n), b at {@code bo} in {@code bias} (none when
+     * bias is null): Z is m×n; with {@code accumulate}, Z += A·Wᵀ (the bias ignored).
      */
-    static void affine(double[] a, int m, int k, double[] wt, int n, double[] bias, int bo, double[] z, boolean accumulate) {
+    static void affine(double[][] a, int m, int k, double[][] wt, int n, double[] bias, int bo, double[][] z, boolean accumulate) {
         for (int i = 0; i < m; i++) {
-            int zi = i * n;
-            if (accumulate) {
-                // keep Z
-            } else if (bias == null) {
-                java.util.Arrays.fill(z, zi, zi + n, 0);
-            } else {
-                System.arraycopy(bias, bo, z, zi, n);
+            double[] zi = z[i];
+            if (!accumulate) {
+                if (bias == null) {
+                    Arrays.fill(zi, 0, n, 0);
+                } else {
+                    System.arraycopy(bias, bo, zi, 0, n);
+                }
             }
-            int ai = i * k;
+            double[] ai = a[i];
             for (int p = 0; p < k; p++) {
-                double s = a[ai + p];
+                double s = ai[p];
                 if (s == 0) {
                     continue;
                 }
-                int wp = p * n;
+                double[] wp = wt[p];
                 for (int j = 0; j < n; j++) {
-                    z[zi + j] += s * wt[wp + j];
+                    zi[j] += s * wp[j];
                 }
             }
         }
     }
 
-    /** dA = dZ·W for dZ (m×n) and W (n×k) at {@code wo}: dA is m×k (overwritten). */
-    static void backInput(double[] dz, int m, int n, double[] w, int wo, int k, double[] da) {
+    /** dA = dZ·W for dZ (m×n) and W as rows w (n×k): dA is m×k (overwritten). */
+    static void backInput(double[][] dz, int m, int n, double[][] w, int k, double[][] da) {
         for (int i = 0; i < m; i++) {
-            int di = i * k;
-            java.util.Arrays.fill(da, di, di + k, 0);
-            int zi = i * n;
+            double[] di = da[i];
+            Arrays.fill(di, 0, k, 0);
+            double[] zi = dz[i];
             for (int j = 0; j < n; j++) {
-                double s = dz[zi + j];
+                double s = zi[j];
                 if (s == 0) {
                     continue;
                 }
-                int wj = wo + j * k;
+                double[] wj = w[j];
                 for (int p = 0; p < k; p++) {
-                    da[di + p] += s * w[wj + p];
+                    di[p] += s * wj[p];
                 }
             }
         }
     }
 
-    /** dW += scale·dZᵀ·A for dZ (m×n), A (m×k): dW (n×k) at {@code go}; and db += scale·Σᵢ dZᵢ at {@code bo} unless bo &lt; 0. */
-    static void accumulateWeights(double[] dz, int m, int n, double[] a, int k, double scale, double[] g, int go, int bo) {
+    /** gw += dZᵀ·A (n×k) and, unless gb is null, gb += Σᵢ dZᵢ, for dZ (m×n) and A (m×k). */
+    static void accumulateWeights(double[][] dz, int m, int n, double[][] a, int k, double[][] gw, double[] gb) {
         for (int i = 0; i < m; i++) {
-            int zi = i * n;
-            int ai = i * k;
+            double[] zi = dz[i];
+            double[] ai = a[i];
             for (int j = 0; j < n; j++) {
-                double s = scale * dz[zi + j];
+                double s = zi[j];
                 if (s == 0) {
                     continue;
                 }
-                int gj = go + j * k;
+                double[] gj = gw[j];
                 for (int p = 0; p < k; p++) {
-                    g[gj + p] += s * a[ai + p];
+                    gj[p] += s * ai[p];
                 }
-                if (bo >= 0) {
-                    g[bo + j] += s;
+                if (gb != null) {
+                    gb[j] += s;
                 }
             }
+        }
+    }
+
+    /** Adds gw (rows×cols) into g at {@code wo} and gb (rows) at {@code bo} (unless gb is null), and clears both. */
+    static void flush(double[][] gw, double[] gb, double[] g, int wo, int bo, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            double[] r = gw[i];
+            int base = wo + i * cols;
+            for (int c = 0; c < cols; c++) {
+                g[base + c] += r[c];
+            }
+            Arrays.fill(r, 0, cols, 0);
+        }
+        if (gb != null) {
+            for (int i = 0; i < rows; i++) {
+                g[bo + i] += gb[i];
+            }
+            Arrays.fill(gb, 0, rows, 0);
         }
     }
 }

@@ -45,17 +45,22 @@ public final class Mlp implements FiniteSum {
     private final int[] wOff;
     private final int[] bOff;
     private final int layers;
-    // workspaces: index l is layer l (0 = input)
-    private final double[][] a;
-    private final double[][] z;
-    private final double[][] delta;
-    private final double[][] ra;
-    private final double[][] rz;
-    private final double[][] rdelta;
-    private final double[][] wt;
-    private final double[][] vt;
-    private final double[] back;
-    private final double[] back2;
+    // workspaces, as rows: index l is layer l (0 = input); [l][chunk row][unit]
+    private final double[][][] a;
+    private final double[][][] z;
+    private final double[][][] delta;
+    private final double[][][] ra;
+    private final double[][][] rz;
+    private final double[][][] rdelta;
+    /** Wᵀ, W, Vᵀ and V of each layer in row form, and the row-form accumulators of its weight and bias derivatives. */
+    private final double[][][] wt;
+    private final double[][][] wr;
+    private final double[][][] vt;
+    private final double[][][] vr;
+    private final double[][][] gw;
+    private final double[][] gb;
+    private final double[][] back;
+    private final double[][] back2;
     private final int[] labels = new int[CHUNK];
     private int correct;
 
@@ -95,30 +100,40 @@ public final class Mlp implements FiniteSum {
             wOff[l] = layout.find("layer" + l + ".weight").offset();
             bOff[l] = layout.find("layer" + l + ".bias").offset();
         }
-        a = new double[layers + 1][];
-        z = new double[layers + 1][];
-        delta = new double[layers + 1][];
-        ra = new double[layers + 1][];
-        rz = new double[layers + 1][];
-        rdelta = new double[layers + 1][];
-        wt = new double[layers + 1][];
-        vt = new double[layers + 1][];
+        a = new double[layers + 1][][];
+        z = new double[layers + 1][][];
+        delta = new double[layers + 1][][];
+        ra = new double[layers + 1][][];
+        rz = new double[layers + 1][][];
+        rdelta = new double[layers + 1][][];
+        wt = new double[layers + 1][][];
+        wr = new double[layers + 1][][];
+        vt = new double[layers + 1][][];
+        vr = new double[layers + 1][][];
+        gw = new double[layers + 1][][];
+        gb = new double[layers + 1][];
         int widest = 0;
         for (int l = 0; l <= layers; l++) {
-            widest = Math.max(widest, sizes[l]);
-            a[l] = new double[CHUNK * sizes[l]];
-            ra[l] = new double[CHUNK * sizes[l]];
+            int n = sizes[l];
+            widest = Math.max(widest, n);
+            a[l] = new double[CHUNK][n];
+            ra[l] = new double[CHUNK][n];
             if (l > 0) {
-                z[l] = new double[CHUNK * sizes[l]];
-                delta[l] = new double[CHUNK * sizes[l]];
-                rz[l] = new double[CHUNK * sizes[l]];
-                rdelta[l] = new double[CHUNK * sizes[l]];
-                wt[l] = new double[sizes[l] * sizes[l - 1]];
-                vt[l] = new double[sizes[l] * sizes[l - 1]];
+                int k = sizes[l - 1];
+                z[l] = new double[CHUNK][n];
+                delta[l] = new double[CHUNK][n];
+                rz[l] = new double[CHUNK][n];
+                rdelta[l] = new double[CHUNK][n];
+                wt[l] = new double[k][n];
+                wr[l] = new double[n][k];
+                vt[l] = new double[k][n];
+                vr[l] = new double[n][k];
+                gw[l] = new double[n][k];
+                gb[l] = new double[n];
             }
         }
-        back = new double[CHUNK * widest];
-        back2 = new double[CHUNK * widest];
+        back = new double[CHUNK][widest];
+        back2 = new double[CHUNK][widest];
     }
 
     /** Binary logistic regression: one logit w·x + b. */
@@ -262,18 +277,21 @@ public final class Mlp implements FiniteSum {
         int total = batch.count(data.rows());
         double scale = 1.0 / total;
         for (int l = 1; l <= layers; l++) {
-            Kernels.transpose(w, wOff[l], sizes[l], sizes[l - 1], wt[l]);
+            Kernels.transposed(w, wOff[l], sizes[l], sizes[l - 1], wt[l]);
+            Kernels.rows(w, wOff[l], sizes[l], sizes[l - 1], wr[l]);
             if (mode == Mode.HESSIAN_VECTOR) {
-                Kernels.transpose(v, wOff[l], sizes[l], sizes[l - 1], vt[l]);
+                Kernels.transposed(v, wOff[l], sizes[l], sizes[l - 1], vt[l]);
+                Kernels.rows(v, wOff[l], sizes[l], sizes[l - 1], vr[l]);
             }
         }
         correct = 0;
         double loss = 0;
+        boolean accumulates = mode == Mode.GRADIENT || mode == Mode.SAMPLED || mode == Mode.HESSIAN_VECTOR;
         for (int start = 0; start < total; start += CHUNK) {
             int m = Math.min(CHUNK, total - start);
             for (int r = 0; r < m; r++) {
                 int row = batch.example(start + r);
-                data.copyRow(row, a[0], r * sizes[0]);
+                data.copyRow(row, a[0][r], 0);
                 labels[r] = data.label(row);
             }
             forward(w, m);
@@ -282,10 +300,16 @@ public final class Mlp implements FiniteSum {
                 resample(m, scale, seed, batch, start);
             }
             if (mode == Mode.GRADIENT || mode == Mode.SAMPLED) {
-                backward(w, m, g);
+                backward(m, true);
             } else if (mode == Mode.HESSIAN_VECTOR) {
-                backward(w, m, null);
-                hessianVector(w, v, m, scale, hv);
+                backward(m, false);
+                hessianVector(v, m, scale);
+            }
+        }
+        if (accumulates) {
+            double[] out = mode == Mode.HESSIAN_VECTOR ? hv : g;
+            for (int l = 1; l <= layers; l++) {
+                Kernels.flush(gw[l], gb[l], out, wOff[l], bOff[l], sizes[l], sizes[l - 1]);
             }
         }
         return loss * scale;
@@ -296,10 +320,12 @@ public final class Mlp implements FiniteSum {
             int n = sizes[l];
             Kernels.affine(a[l - 1], m, sizes[l - 1], wt[l], n, w, bOff[l], z[l], false);
             if (l < layers) {
-                double[] zl = z[l];
-                double[] al = a[l];
-                for (int i = 0; i < m * n; i++) {
-                    al[i] = activation.value(zl[i]);
+                for (int r = 0; r < m; r++) {
+                    double[] zr = z[l][r];
+                    double[] ar = a[l][r];
+                    for (int i = 0; i < n; i++) {
+                        ar[i] = activation.value(zr[i]);
+                    }
                 }
             }
         }
@@ -308,18 +334,17 @@ public final class Mlp implements FiniteSum {
     /** Replaces the chunk's labels by draws from the predicted distribution (p in ra[L]) and remakes delta[L]. */
     private void resample(int m, double scale, long seed, Batch batch, int start) {
         int k = sizes[layers];
-        double[] p = ra[layers];
-        double[] d = delta[layers];
         for (int r = 0; r < m; r++) {
+            double[] p = ra[layers][r];
+            double[] d = delta[layers][r];
             double u = CounterRandom.uniform(seed, batch.example(start + r));
             if (head == Head.LOGISTIC) {
-                d[r] = scale * (p[r] - (u < p[r] ? 1 : 0));
+                d[0] = scale * (p[0] - (u < p[0] ? 1 : 0));
                 continue;
             }
-            int o = r * k;
-            int label = Softmax.sample(p, o, k, u);
+            int label = Softmax.sample(p, 0, k, u);
             for (int j = 0; j < k; j++) {
-                d[o + j] = scale * (p[o + j] - (j == label ? 1 : 0));
+                d[j] = scale * (p[j] - (j == label ? 1 : 0));
             }
         }
     }
@@ -327,35 +352,29 @@ public final class Mlp implements FiniteSum {
     /** Sum of the chunk's losses; writes scale·∂loss/∂z_L into delta[L] (the probabilities p into ra[L] for the R-pass). */
     private double head(int m, double scale, boolean count) {
         int k = sizes[layers];
-        double[] logits = z[layers];
-        double[] d = delta[layers];
-        double[] p = ra[layers];
         double loss = 0;
         for (int r = 0; r < m; r++) {
+            double[] logits = z[layers][r];
+            double[] d = delta[layers][r];
+            double[] p = ra[layers][r];
+            int y = labels[r];
             if (head == Head.LOGISTIC) {
-                double zz = logits[r];
-                int y = labels[r];
+                double zz = logits[0];
                 loss += Math.max(zz, 0) + Math.log1p(Math.exp(-Math.abs(zz))) - y * zz;
-                double s = sigmoid(zz);
-                p[r] = s;
-                d[r] = scale * (s - y);
+                p[0] = sigmoid(zz);
+                d[0] = scale * (p[0] - y);
                 if (count && (zz > 0 ? 1 : 0) == y) {
                     correct++;
                 }
                 continue;
             }
-            int o = r * k;
-            int y = labels[r];
-            int argmax = Softmax.argmax(logits, o, k);
-            for (int j = 0; j < k; j++) {
-                p[o + j] = logits[o + j];
-            }
-            loss += Softmax.normalise(p, o, k, y);
-            for (int j = 0; j < k; j++) {
-                d[o + j] = scale * (p[o + j] - (j == y ? 1 : 0));
-            }
-            if (count && argmax == y) {
+            if (count && Softmax.argmax(logits, 0, k) == y) {
                 correct++;
+            }
+            System.arraycopy(logits, 0, p, 0, k);
+            loss += Softmax.normalise(p, 0, k, y);
+            for (int j = 0; j < k; j++) {
+                d[j] = scale * (p[j] - (j == y ? 1 : 0));
             }
         }
         return loss;
@@ -365,27 +384,30 @@ public final class Mlp implements FiniteSum {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
-    /** Backpropagates delta[L] to every layer's delta, adding weight and bias gradients to g unless g is null. */
-    private void backward(double[] w, int m, double[] g) {
+    /** Backpropagates delta[L] to every layer's delta, accumulating weight and bias gradients when {@code accumulate}. */
+    private void backward(int m, boolean accumulate) {
         for (int l = layers; l >= 1; l--) {
-            if (g != null) {
-                Kernels.accumulateWeights(delta[l], m, sizes[l], a[l - 1], sizes[l - 1], 1, g, wOff[l], bOff[l]);
+            if (accumulate) {
+                Kernels.accumulateWeights(delta[l], m, sizes[l], a[l - 1], sizes[l - 1], gw[l], gb[l]);
             }
             if (l > 1) {
                 int n = sizes[l - 1];
-                Kernels.backInput(delta[l], m, sizes[l], w, wOff[l], n, back);
-                double[] d = delta[l - 1];
-                double[] zz = z[l - 1];
-                double[] aa = a[l - 1];
-                for (int i = 0; i < m * n; i++) {
-                    d[i] = back[i] * activation.derivative(zz[i], aa[i]);
+                Kernels.backInput(delta[l], m, sizes[l], wr[l], n, back);
+                for (int r = 0; r < m; r++) {
+                    double[] d = delta[l - 1][r];
+                    double[] zz = z[l - 1][r];
+                    double[] aa = a[l - 1][r];
+                    double[] b = back[r];
+                    for (int i = 0; i < n; i++) {
+                        d[i] = b[i] * activation.derivative(zz[i], aa[i]);
+                    }
                 }
             }
         }
     }
 
-    /** The R-operator passes for direction v, adding the chunk's share of ∇²f·v to hv. */
-    private void hessianVector(double[] w, double[] v, int m, double scale, double[] hv) {
+    /** The R-operator passes for direction v, accumulating the chunk's share of ∇²f·v. */
+    private void hessianVector(double[] v, int m, double scale) {
         // R-forward: Rz_l = V_l a_{l−1} + Rb_l + W_l Ra_{l−1}, Ra_l = σ'(z_l) Rz_l, Ra_0 = 0
         for (int l = 1; l <= layers; l++) {
             int n = sizes[l];
@@ -394,45 +416,49 @@ public final class Mlp implements FiniteSum {
                 Kernels.affine(ra[l - 1], m, sizes[l - 1], wt[l], n, null, 0, rz[l], true);
             }
             if (l < layers) {
-                for (int i = 0; i < m * n; i++) {
-                    ra[l][i] = activation.derivative(z[l][i], a[l][i]) * rz[l][i];
+                for (int r = 0; r < m; r++) {
+                    for (int i = 0; i < n; i++) {
+                        ra[l][r][i] = activation.derivative(z[l][r][i], a[l][r][i]) * rz[l][r][i];
+                    }
                 }
             }
         }
         // R of the head: R(p − y) = (diag p − p pᵀ) Rz_L, p held in ra[L]
         int k = sizes[layers];
-        double[] p = ra[layers];
-        double[] rd = rdelta[layers];
-        double[] rzl = rz[layers];
         for (int r = 0; r < m; r++) {
-            int o = r * k;
+            double[] p = ra[layers][r];
+            double[] rd = rdelta[layers][r];
+            double[] rzl = rz[layers][r];
             if (head == Head.LOGISTIC) {
-                rd[r] = scale * p[r] * (1 - p[r]) * rzl[r];
+                rd[0] = scale * p[0] * (1 - p[0]) * rzl[0];
                 continue;
             }
             double dot = 0;
             for (int j = 0; j < k; j++) {
-                dot += p[o + j] * rzl[o + j];
+                dot += p[j] * rzl[j];
             }
             for (int j = 0; j < k; j++) {
-                rd[o + j] = scale * p[o + j] * (rzl[o + j] - dot);
+                rd[j] = scale * p[j] * (rzl[j] - dot);
             }
         }
         // R-backward: R∂W_l = Rδ_l a_{l−1}ᵀ + δ_l Ra_{l−1}ᵀ, R∂b_l = Rδ_l,
         // Rδ_{l−1} = σ''(z) Rz ⊙ W_lᵀδ_l + σ'(z) ⊙ (V_lᵀδ_l + W_lᵀRδ_l)
         for (int l = layers; l >= 1; l--) {
-            Kernels.accumulateWeights(rdelta[l], m, sizes[l], a[l - 1], sizes[l - 1], 1, hv, wOff[l], bOff[l]);
+            Kernels.accumulateWeights(rdelta[l], m, sizes[l], a[l - 1], sizes[l - 1], gw[l], gb[l]);
             if (l > 1) {
-                Kernels.accumulateWeights(delta[l], m, sizes[l], ra[l - 1], sizes[l - 1], 1, hv, wOff[l], -1);
+                Kernels.accumulateWeights(delta[l], m, sizes[l], ra[l - 1], sizes[l - 1], gw[l], null);
                 int n = sizes[l - 1];
-                Kernels.backInput(delta[l], m, sizes[l], w, wOff[l], n, back);
-                Kernels.backInput(delta[l], m, sizes[l], v, wOff[l], n, back2);
-                double[] rdPrev = rdelta[l - 1];
-                Kernels.backInput(rdelta[l], m, sizes[l], w, wOff[l], n, rdPrev);
-                for (int i = 0; i < m * n; i++) {
-                    double zi = z[l - 1][i];
-                    double ai = a[l - 1][i];
-                    rdPrev[i] = activation.second(zi, ai) * rz[l - 1][i] * back[i] + activation.derivative(zi, ai) * (back2[i] + rdPrev[i]);
+                Kernels.backInput(delta[l], m, sizes[l], wr[l], n, back);
+                Kernels.backInput(delta[l], m, sizes[l], vr[l], n, back2);
+                Kernels.backInput(rdelta[l], m, sizes[l], wr[l], n, rdelta[l - 1]);
+                for (int r = 0; r < m; r++) {
+                    double[] rdPrev = rdelta[l - 1][r];
+                    for (int i = 0; i < n; i++) {
+                        double zi = z[l - 1][r][i];
+                        double ai = a[l - 1][r][i];
+                        rdPrev[i] = activation.second(zi, ai) * rz[l - 1][r][i] * back[r][i]
+                                + activation.derivative(zi, ai) * (back2[r][i] + rdPrev[i]);
+                    }
                 }
             }
         }
