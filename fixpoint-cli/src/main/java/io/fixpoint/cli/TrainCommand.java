@@ -391,7 +391,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println("optimizers (--optimizer; default learning rate, weight decay):");
         for (String n : Optimizers.NAMES) {
-            out.printf(Locale.ROOT, "  %-20s lr %-7s wd %-5s %s%n", n, fmt(Optimizers.defaultLearningRate(n)), fmt(Optimizers.defaultWeightDecay(n)),
+            out.printf(Locale.ROOT, "  %-20s lr %-7s wd %-5s %s%n", n, plain(Optimizers.defaultLearningRate(n)), plain(Optimizers.defaultWeightDecay(n)),
                     Optimizers.describe(n));
         }
         out.println("schedules (--schedule): " + String.join(", ", Schedules.NAMES));
@@ -413,6 +413,10 @@ final class TrainCommand implements Callable<Integer> {
             Files.writeString(report.resolve("suite.json"), r.json() + "\n", StandardCharsets.UTF_8);
         }
         return ExitCodes.OK;
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String fmt(double v) {
