@@ -7,7 +7,6 @@ import io.fixpoint.minimize.Lbfgs;
 import io.fixpoint.model.Mlp;
 import io.fixpoint.problem.Batch;
 import io.fixpoint.problem.Evaluation;
-import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
@@ -114,13 +113,20 @@ class TrainingTest {
     @Test
     void theFullBatchViewIsAnOrdinaryObjectiveForDeterministicSolvers() {
         Mlp f = Mlp.softmax(Problems.clusterData(1), 0.01);
-        FiniteSum counted = f;
-        Solution s = Driver.builder().tolerance(1e-9).build().solve(new Lbfgs(), counted.fullBatch(), new double[f.dimension()]);
+        Solution s = Driver.builder().tolerance(1e-9).build().solve(new Lbfgs(), f.fullBatch(), new double[f.dimension()]);
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         double[] g = new double[f.dimension()];
         f.valueAndGradient(s.x(), Batch.all(), g);
         assertThat(io.fixpoint.linalg.Vectors.norm(g)).isLessThanOrEqualTo(1e-9);
         // every gradient is a pass over all 120 examples, counted as such
         assertThat(s.evaluations().get(Evaluation.EXAMPLE)).isEqualTo(120L * s.evaluations().get(Evaluation.VALUE));
+        // trust-region Newton–CG uses the sum's Hessian-vector products, one pass over the data each
+        Solution newton = Driver.builder().tolerance(1e-9).build().solve(new io.fixpoint.minimize.TrustRegionNewtonCg(), f.fullBatch(),
+                new double[f.dimension()]);
+        assertThat(newton.status()).isEqualTo(Status.CONVERGED);
+        assertThat(newton.x()).usingComparatorWithPrecision(1e-6).containsExactly(s.x());
+        assertThat(newton.evaluations().get(Evaluation.HESSIAN_VECTOR)).isPositive();
+        assertThat(newton.evaluations().get(Evaluation.EXAMPLE)).isEqualTo(120L * (newton.evaluations().get(Evaluation.VALUE)
+                + newton.evaluations().get(Evaluation.HESSIAN_VECTOR)));
     }
 }
