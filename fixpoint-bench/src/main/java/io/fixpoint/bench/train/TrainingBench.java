@@ -94,7 +94,7 @@ public final class TrainingBench {
 
     /** Everything a run produced. */
     public record Result(Settings settings, List<Workload> workloads, List<Row> rows, List<Claim> claims, Map<String, Double> defaultScores,
-            Map<String, Double> tunedScores, TorchTiming.Comparison torch) {
+            Map<String, Double> tunedScores, Map<String, Double> tunedStepScores, TorchTiming.Comparison torch) {
 
         /** The result as one JSON object. */
         public String json() {
@@ -105,6 +105,7 @@ public final class TrainingBench {
             m.put("runs", rows.stream().map(Row::fields).toList());
             m.put("scoresDefault", defaultScores);
             m.put("scoresTuned", tunedScores);
+            m.put("scoresTunedSteps", tunedStepScores);
             m.put("claims", claims);
             m.put("torch", torch);
             try {
@@ -148,8 +149,8 @@ public final class TrainingBench {
             claims.addAll(0, Claims.of(workloads, rows));
         }
         TorchTiming.Comparison torch = s.torch() ? TorchTiming.compare(progress) : TorchTiming.Comparison.notRun();
-        return new Result(s, workloads, List.copyOf(rows), List.copyOf(claims), scores(workloads, rows, s.optimizers(), false),
-                scores(workloads, rows, s.optimizers(), true), torch);
+        return new Result(s, workloads, List.copyOf(rows), List.copyOf(claims), scores(workloads, rows, s.optimizers(), false, false),
+                scores(workloads, rows, s.optimizers(), true, false), scores(workloads, rows, s.optimizers(), true, true), torch);
     }
 
     static String defaultSchedule(String optimizer) {
@@ -218,15 +219,19 @@ public final class TrainingBench {
                 fmt(refined.finalHeldOutLoss()), fmt(cosine.finalHeldOutLoss()), refined.finalHeldOutLoss() <= cosine.finalHeldOutLoss()));
     }
 
-    /** Each optimiser's score: the area under its profile of time to target over τ ∈ [1, 4], divided by 3. */
-    static Map<String, Double> scores(List<Workload> workloads, List<Row> rows, List<String> optimizers, boolean tuned) {
+    /**
+     * Each optimiser's score: the area under its profile of time (or, with {@code steps}, of steps) to
+     * target over τ ∈ [1, 4], divided by 3; with {@code tuned} the best run of the grid, else the defaults.
+     */
+    static Map<String, Double> scores(List<Workload> workloads, List<Row> rows, List<String> optimizers, boolean tuned, boolean steps) {
         double[][] cost = new double[optimizers.size()][workloads.size()];
         for (int o = 0; o < optimizers.size(); o++) {
             for (int p = 0; p < workloads.size(); p++) {
                 String opt = optimizers.get(o);
                 String wl = workloads.get(p).name();
                 cost[o][p] = rows.stream().filter(r -> r.workload().equals(wl) && r.optimizer().equals(opt) && r.reached()
-                        && !r.schedule().equals("refined") && (tuned || r.multiplier() == 1)).mapToDouble(Row::secondsToTarget).min()
+                        && !r.schedule().equals("refined") && (tuned || r.multiplier() == 1))
+                        .mapToDouble(r -> steps ? r.stepsToTarget() : r.secondsToTarget()).min()
                         .orElse(Double.POSITIVE_INFINITY);
             }
         }

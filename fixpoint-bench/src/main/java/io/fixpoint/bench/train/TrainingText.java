@@ -38,12 +38,14 @@ final class TrainingText {
                         TrainingBench.fmt(best.stateDoublesPerParameter())));
             }
         }
-        b.append(String.format(Locale.ROOT, "%nScores (area under the profile of time to target, τ ≤ 4; 1 = fastest on every workload):%n"));
-        b.append(String.format(Locale.ROOT, "  %-19s %8s %8s%n", "optimizer", "default", "tuned"));
+        b.append(String.format(Locale.ROOT, "%nScores (area under the performance profile up to τ = 4; 1 = fastest on every workload): "
+                + "time to target with the default learning rate and the best of the grid, steps to target with the best of the grid%n"));
+        b.append(String.format(Locale.ROOT, "  %-19s %8s %8s %8s%n", "optimizer", "default", "tuned", "steps"));
         List<String> order = r.settings().optimizers().stream()
                 .sorted(Comparator.comparingDouble((String o) -> -r.tunedScores().get(o)).thenComparing(o -> -r.defaultScores().get(o))).toList();
         for (String o : order) {
-            b.append(String.format(Locale.ROOT, "  %-19s %8.3f %8.3f%n", o, r.defaultScores().get(o), r.tunedScores().get(o)));
+            b.append(String.format(Locale.ROOT, "  %-19s %8.3f %8.3f %8.3f%n", o, r.defaultScores().get(o), r.tunedScores().get(o),
+                    r.tunedStepScores().get(o)));
         }
         if (!r.claims().isEmpty()) {
             b.append(String.format(Locale.ROOT, "%nClaims of the seeds, measured here:%n"));
