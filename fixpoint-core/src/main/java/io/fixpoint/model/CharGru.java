@@ -138,11 +138,8 @@ public final class CharGru implements FiniteSum {
 
     /** PyTorch's initialisation of a GRU and a linear layer: every entry uniform in ±1/√H ({@link CounterRandom}). */
     public double[] initialParameters(long seed) {
-        double bound = 1 / Math.sqrt(hidden);
         double[] w = new double[dimension()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
-        }
+        Initial.uniform(w, 0, w.length, 1 / Math.sqrt(hidden), seed);
         return w;
     }
 

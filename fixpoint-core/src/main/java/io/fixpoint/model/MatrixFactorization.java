@@ -119,11 +119,8 @@ public final class MatrixFactorization implements FiniteSum {
 
     /** Factors uniform in ±1/√k ({@link CounterRandom}), so predictions start of order one. */
     public double[] initialParameters(long seed) {
-        double bound = 1 / Math.sqrt(rank);
         double[] w = new double[dimension()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
-        }
+        Initial.uniform(w, 0, w.length, 1 / Math.sqrt(rank), seed);
         return w;
     }
 

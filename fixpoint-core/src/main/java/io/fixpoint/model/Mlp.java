@@ -170,12 +170,8 @@ public final class Mlp implements FiniteSum {
         double[] w = new double[dimension()];
         for (int l = 1; l <= layers; l++) {
             double bound = 1 / Math.sqrt(sizes[l - 1]);
-            for (int i = wOff[l]; i < wOff[l] + sizes[l] * sizes[l - 1]; i++) {
-                w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
-            }
-            for (int i = bOff[l]; i < bOff[l] + sizes[l]; i++) {
-                w[i] = bound * (2 * CounterRandom.uniform(seed, i) - 1);
-            }
+            Initial.uniform(w, wOff[l], wOff[l] + sizes[l] * sizes[l - 1], bound, seed);
+            Initial.uniform(w, bOff[l], bOff[l] + sizes[l], bound, seed);
         }
         return w;
     }
