@@ -116,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the optimisers, schedules, models and datasets")
     boolean list;
 
-    @Option(names = "--bench", description = "run the training suite (about 15 minutes on 2 cores)")
+    @Option(names = "--bench", description = "run the training suite (about 20 minutes on a shared 2-core machine)")
     boolean bench;
 
     @Option(names = "--full", description = "with --bench: a wider learning-rate grid")
