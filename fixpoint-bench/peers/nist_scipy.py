@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """SciPy's least_squares on NIST StRD .dat files, for side-by-side comparison with Fixpoint.
 
-Usage: nist_scipy.py DIR DATASET[,DATASET...] METHOD[,METHOD...]
-Prints one JSON object per (dataset, start, method): the estimate x, cost (= RSS/2), status,
+Protocol: one JSON request on stdin, {"datasets": [{"name": ..., "text": <the .dat file>}], "methods": [...]},
+JSON Lines on stdout: one object per (dataset, start, method): the estimate x, cost (= RSS/2), status,
 message, nfev, njev, and the median wall time of 5 fits (excluding interpreter start-up). Fixpoint computes the LREs itself. Tolerances ftol = xtol = gtol = 1e-15,
 x_scale='jac' (MINPACK's own scaling), and an exact Jacobian by complex step (for every method,
 since method='lm' would otherwise difference forward).
@@ -20,8 +20,8 @@ REPEATS = 5  # the reported time is the median over this many fits
 NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
 
-def read(path):
-    lines = open(path, encoding="latin-1").read().splitlines()
+def read(text):
+    lines = text.splitlines()
     model, params, data, in_model, in_data = None, [], [], False, False
     for line in lines:
         if in_data:
@@ -68,9 +68,11 @@ def fit(expr, x, y, b0, method):
 
 
 def main():
-    directory, names, methods = sys.argv[1], sys.argv[2].split(","), sys.argv[3].split(",")
-    for name in names:
-        expr, s1, s2, x, y = read(f"{directory}/{name}.dat")
+    request = json.load(sys.stdin)
+    methods = request["methods"]
+    for dataset in request["datasets"]:
+        name = dataset["name"]
+        expr, s1, s2, x, y = read(dataset["text"])
         for start, b0 in ((1, s1), (2, s2)):
             for method in methods:
                 out = {"dataset": name, "start": start, "method": method}

@@ -2,7 +2,6 @@ package io.fixpoint.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fixpoint.problem.Evaluation;
 import io.fixpoint.solve.Trace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,43 +9,74 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
-/** Bench results and traces as files: CSV for spreadsheets, JSON for programs. */
+/** Solve records and traces as files: CSV for spreadsheets, JSON for programs. */
 public final class BenchFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final String RESULTS_HEADER = "problem,dimension,method,status,solved,reached_minimum,iterations,value_evaluations,gradient_evaluations,"
-            + "hessian_evaluations,hessian_vector_evaluations,value,gradient_norm,relative_gradient_norm,seconds,rate_kind,rate_parameter,"
-            + "rate_fit,message";
+    static final String RECORD_HEADER = "suite,problem,dimension,tool,method,family,status,claimed_success,solved,iterations,value,optimality,"
+            + "seconds,repeats";
     static final String TRACE_HEADER = "iteration,value,optimality,step,evaluations,seconds";
 
     private BenchFiles() {
     }
 
+    /**
+     * The records as CSV: the common columns, one column per evaluation kind that occurs, then the
+     * message. Numbers at full precision, so a CSV round-trips.
+     */
+    public static String csv(List<SolveRecord> records) {
+        List<String> kinds = new ArrayList<>(new TreeSet<>(records.stream().flatMap(r -> r.evaluations().keySet().stream()).toList()));
+        StringBuilder b = new StringBuilder(RECORD_HEADER);
+        kinds.forEach(k -> b.append(',').append(k).append("_evaluations"));
+        b.append(",message\n");
+        for (SolveRecord r : records) {
+            List<String> f = new ArrayList<>(List.of(r.suite(), r.problem(), String.valueOf(r.dimension()), r.tool(), r.method(), r.family(),
+                    r.statusText(), String.valueOf(r.claimed()), String.valueOf(r.solved()), String.valueOf(r.iterations()), num(r.value()),
+                    num(r.optimality()), num(r.seconds()), String.valueOf(r.repeats())));
+            kinds.forEach(k -> f.add(String.valueOf(r.count(k))));
+            f.add(r.message() == null ? "" : r.message());
+            b.append(String.join(",", f.stream().map(BenchFiles::csvField).toList())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The records as a JSON array (pretty-printed). */
+    public static String json(List<SolveRecord> records) {
+        return json((Object) records.stream().map(SolveRecord::json).toList());
+    }
+
+    /** Any JSON-ready value (maps, lists, records), pretty-printed. */
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes {@code dir/results.csv} and {@code dir/results.json} (creating {@code dir}); returns the two paths. */
-    public static List<Path> writeResults(Path dir, List<BenchResult> results) {
-        Path csv = dir.resolve("results.csv");
-        Path json = dir.resolve("results.json");
+    public static List<Path> writeResults(Path dir, List<SolveRecord> records) {
+        return write(dir, Map.of("results.csv", csv(records), "results.json", json(records)));
+    }
+
+    /** Writes each named text into {@code dir} (created if missing); returns the paths in name order. */
+    public static List<Path> write(Path dir, Map<String, String> files) {
+        List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
-                out.println(RESULTS_HEADER);
-                for (BenchResult r : results) {
-                    out.println(String.join(",", r.problem(), String.valueOf(r.dimension()), r.method(), r.status(),
-                            String.valueOf(r.solved()), String.valueOf(r.reachedMinimum()), String.valueOf(r.iterations()),
-                            String.valueOf(r.evaluations(Evaluation.VALUE)), String.valueOf(r.evaluations(Evaluation.GRADIENT)),
-                            String.valueOf(r.evaluations(Evaluation.HESSIAN)), String.valueOf(r.evaluations(Evaluation.HESSIAN_VECTOR)),
-                            num(r.value()), num(r.gradientNorm()), num(r.relativeGradientNorm()), num(r.seconds()),
-                            r.rate().kind().name().toLowerCase(Locale.ROOT), num(r.rate().parameter()), num(r.rate().fitQuality()),
-                            quoted(r.message())));
-                }
+            for (String name : new TreeSet<>(files.keySet())) {
+                Path p = dir.resolve(name);
+                Files.writeString(p, files.get(name), StandardCharsets.UTF_8);
+                written.add(p);
             }
-            MAPPER.writeValue(json.toFile(), results.stream().map(BenchResult::fields).toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
         }
-        return List.of(csv, json);
+        return written;
     }
 
     /** Writes {@code trace} as CSV with the columns of {@link #TRACE_HEADER}, one row per iterate from 0. */
@@ -66,6 +96,9 @@ public final class BenchFiles {
                 for (int k = 0; k < value.length; k++) {
                     out.println(k + "," + num(value[k]) + "," + num(opt[k]) + "," + num(step[k]) + "," + evals[k] + "," + num(secs[k]));
                 }
+                if (out.checkError()) {
+                    throw new IOException("write failed (disk full?)");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace to " + file + ": " + e.getMessage(), e);
@@ -77,7 +110,11 @@ public final class BenchFiles {
         return Double.toString(v);
     }
 
-    private static String quoted(String s) {
-        return "\"" + (s == null ? "" : s.replace("\"", "\"\"")) + "\"";
+    /** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
+    public static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

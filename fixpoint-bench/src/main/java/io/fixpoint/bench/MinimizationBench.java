@@ -2,68 +2,49 @@ package io.fixpoint.bench;
 
 import io.fixpoint.analysis.RateEstimate;
 import io.fixpoint.bench.suite.TestProblem;
-import io.fixpoint.linalg.Vectors;
-import io.fixpoint.minimize.Minimizers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.InvalidProblemException;
 import io.fixpoint.problem.Objective;
-import io.fixpoint.solve.Driver;
-import io.fixpoint.solve.Evaluations;
-import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Tolerances;
-import io.fixpoint.solve.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Runs minimisers on test problems through {@link Driver} with the same settings for every method,
- * and judges each outcome the same way, whatever the method says of itself.
- *
- * <p>Stopping: absolute gradient tolerance 0 and relative tolerance {@value #RELATIVE_TOLERANCE}
- * (‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖), at most {@value #FIRST_ORDER_ITERATIONS} iterations for first-order
- * methods and {@value #SECOND_ORDER_ITERATIONS} for the methods in {@link #SECOND_ORDER}, and a
- * time limit per solve (10 s by default).
- *
- * <p>Judging: a solve counts as solved when f(x) reaches the published minimum to
- * {@value #KNOWN_MINIMUM_RTOL} relative ({@link TestProblem#reached}), or when
- * ‖∇f(x)‖/‖∇f(x₀)‖ ≤ {@value #SOLVED_RELATIVE_GRADIENT}; both are recomputed at the returned
- * point, uncounted. A method that throws while starting (one that needs a Hessian the problem
- * lacks) is reported {@link BenchResult#NOT_APPLICABLE}; one that throws later, {@link BenchResult#ERROR}.
+ * Runs minimisers on test problems, each with the settings the catalogue gives it (‖∇f‖ ≤
+ * min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)); 20 000 iterations for first-order methods, 2 000 for second-order ones) plus a
+ * time limit per solve (10 s by default), and judges every outcome with {@link MinimizationJudge}.
+ * A method that throws while starting (it needs a Hessian the problem lacks) is
+ * {@link SolveRecord.Outcome#NOT_APPLICABLE}; one that throws later, {@link SolveRecord.Outcome#ERROR}.
  *
  * <p>Solves run one after another on the calling thread, in the order given, so a run is
  * reproducible. Immutable: build one with {@link #builder()}.
  */
 public final class MinimizationBench {
-    public static final double RELATIVE_TOLERANCE = 1e-10;
-    public static final int FIRST_ORDER_ITERATIONS = 20_000;
-    public static final int SECOND_ORDER_ITERATIONS = 2_000;
-    public static final double KNOWN_MINIMUM_RTOL = 1e-8;
-    public static final double SOLVED_RELATIVE_GRADIENT = 1e-6;
-    /** Methods that use second derivatives and get the smaller iteration budget. */
-    public static final Set<String> SECOND_ORDER = Set.of("newton", "damped-newton", "lazy-newton", "trust-newton-cg");
+    public static final String SUITE = "minimization";
 
     /** Called after each solve of {@link #run(List, List, Listener)}. */
     @FunctionalInterface
     public interface Listener {
         /** {@code done} solves of {@code total} have finished, the latest being {@code result}. */
-        void onResult(int done, int total, BenchResult result);
+        void onResult(int done, int total, SolveRecord result);
     }
 
+    private final Catalog catalog;
     private final Tolerances tolerances;
     private final Integer maxIterations;
     private final Duration timeLimit;
-    private final Function<String, Solver<Objective, ? extends IterationState>> methods;
 
     private MinimizationBench(Builder b) {
+        this.catalog = b.catalog;
         this.tolerances = b.tolerances;
         this.maxIterations = b.maxIterations;
         this.timeLimit = b.timeLimit;
-        this.methods = b.methods;
     }
 
     public static Builder builder() {
@@ -75,22 +56,23 @@ public final class MinimizationBench {
         return builder().build();
     }
 
-    /** The iteration budget of {@code method}. */
-    public int iterationLimit(String method) {
-        if (maxIterations != null) {
-            return maxIterations;
+    /** What {@code method} runs with here. */
+    public Settings settings(String method) {
+        Settings s = catalog.minimizer(method).defaults().withTimeLimit(timeLimit);
+        if (tolerances != null) {
+            s = s.withTolerances(tolerances);
         }
-        return SECOND_ORDER.contains(method) ? SECOND_ORDER_ITERATIONS : FIRST_ORDER_ITERATIONS;
+        return maxIterations != null ? s.withMaxIterations(maxIterations) : s;
     }
 
     /** Every method on every problem, problems in the outer loop; {@code listener} hears each result. */
-    public List<BenchResult> run(List<TestProblem> problems, List<String> methodNames, Listener listener) {
-        methodNames.forEach(methods::apply); // unknown names fail here, before any solve
+    public List<SolveRecord> run(List<TestProblem> problems, List<String> methodNames, Listener listener) {
+        methodNames.forEach(catalog::minimizer); // unknown names fail here, before any solve
         int total = problems.size() * methodNames.size();
-        List<BenchResult> results = new ArrayList<>(total);
+        List<SolveRecord> results = new ArrayList<>(total);
         for (TestProblem p : problems) {
             for (String m : methodNames) {
-                BenchResult r = run(p, m, p.start());
+                SolveRecord r = run(p, m, p.start());
                 results.add(r);
                 listener.onResult(results.size(), total, r);
             }
@@ -99,7 +81,7 @@ public final class MinimizationBench {
     }
 
     /** One method on one problem from its standard start. */
-    public BenchResult run(TestProblem problem, String method) {
+    public SolveRecord run(TestProblem problem, String method) {
         return run(problem, method, problem.start());
     }
 
@@ -108,56 +90,84 @@ public final class MinimizationBench {
      *
      * @throws IllegalArgumentException for an unknown method, or a start of the wrong length or with non-finite entries
      */
-    public BenchResult run(TestProblem problem, String method, double[] start) {
-        Solver<Objective, ? extends IterationState> solver = methods.apply(method);
+    public SolveRecord run(TestProblem problem, String method, double[] start) {
+        SolverSpec<Objective> spec = catalog.minimizer(method);
         Objective f = problem.objective();
         InvalidProblemException.checkDimension("start point", start.length, f.dimension());
         InvalidProblemException.checkFinite("start point", start);
         boolean[] started = new boolean[1]; // set once init has returned, to tell "cannot start" from "failed"
-        Driver driver = Driver.builder()
-                .tolerances(tolerances)
-                .maxIterations(iterationLimit(method))
-                .timeLimit(timeLimit)
-                .listener((k, state, counts) -> started[0] = true)
-                .build();
         Solution s;
         try {
-            s = driver.solve(solver, f, start);
+            s = settings(method).driver((k, state, counts) -> started[0] = true).solve(spec.create(), f, start);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            String status = started[0] ? BenchResult.ERROR : BenchResult.NOT_APPLICABLE;
-            return new BenchResult(problem.name(), f.dimension(), method, status, why, false, false, 0,
-                    new Evaluations(Map.of()), Double.NaN, Double.NaN, Double.NaN, 0, RateEstimate.UNKNOWN, start.clone(), new Trace());
+            return SolveRecord.failed(SUITE, problem.name(), f.dimension(), method, spec.family(),
+                    started[0] ? SolveRecord.Outcome.ERROR : SolveRecord.Outcome.NOT_APPLICABLE, why);
         }
-        return judge(problem, method, start, s);
+        return record(problem, start, spec, s, s.seconds(), 1);
     }
 
-    /** The uniform verdict on a solution of {@code problem} started from {@code start}. */
-    static BenchResult judge(TestProblem problem, String method, double[] start, Solution s) {
-        Objective f = problem.objective();
-        int n = f.dimension();
-        double[] g = new double[n];
-        f.gradient(start, g);
-        double g0 = Vectors.norm(g);
-        double value = f.valueAndGradient(s.x(), g);
-        double gNorm = Vectors.norm(g);
-        double relative = g0 > 0 ? gNorm / g0 : (gNorm == 0 ? 0 : Double.POSITIVE_INFINITY);
-        boolean reached = Double.isFinite(value) && problem.reached(value, KNOWN_MINIMUM_RTOL);
-        boolean solved = reached || (Double.isFinite(value) && relative <= SOLVED_RELATIVE_GRADIENT);
-        return new BenchResult(problem.name(), n, method, s.status().name(), s.message(), solved, reached, s.iterations(),
-                s.evaluations(), value, gNorm, relative, s.seconds(), s.rate(), s.x(), s.trace());
+    /** Fixpoint's solve of {@code problem} from {@code start} as a judged record. */
+    public static SolveRecord record(TestProblem problem, double[] start, SolverSpec<Objective> spec, Solution s, double seconds, int repeats) {
+        MinimizationJudge.Judgement j = MinimizationJudge.judge(problem, start, s.x());
+        return SolveRecord.of(SUITE, problem.name(), spec.name(), spec.family(), s, j.solved(), j.value(), j.gradientNorm(), seconds, repeats,
+                figures(j, s.rate()));
+    }
+
+    /**
+     * A peer's solve of {@code problem} (from its standard start) as a record judged exactly like
+     * Fixpoint's; {@code x} may be null when the tool returned no point.
+     */
+    public static SolveRecord peerRecord(String tool, String method, TestProblem problem, double[] x, String toolStatus, boolean claimed,
+            long values, long gradients, long hessians, int iterations, double seconds, int repeats, double[] history, String message) {
+        MinimizationJudge.Judgement j = MinimizationJudge.judge(problem, problem.start(), x);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("value", values);
+        counts.put("gradient", gradients);
+        counts.put("hessian", hessians);
+        return new SolveRecord(SUITE, problem.name(), problem.dimension(), tool, method, io.fixpoint.bench.compare.Family.ofPeerMethod(method),
+                SolveRecord.Outcome.RAN, null, toolStatus, claimed, j.solved(), message, iterations, counts, j.value(), j.gradientNorm(),
+                seconds, repeats, x, history, figures(j, null));
+    }
+
+    /** The judge's second test and the observed rate, as every minimisation record carries them. */
+    public static Map<String, Object> figures(MinimizationJudge.Judgement j, RateEstimate rate) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stationary", j.stationary());
+        m.put("relativeGradientNorm", j.relativeGradientNorm());
+        if (rate != null) {
+            m.put("rate", rate(rate));
+        }
+        return m;
+    }
+
+    /** A rate estimate as JSON-ready fields. */
+    public static Map<String, Object> rate(RateEstimate r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("parameter", SolveRecord.finiteOrString(r.parameter()));
+        m.put("fitQuality", SolveRecord.finiteOrString(r.fitQuality()));
+        m.put("description", r.describe());
+        return m;
     }
 
     /** Configures a {@link MinimizationBench}; the defaults are the standard settings. */
     public static final class Builder {
-        private Tolerances tolerances = new Tolerances(0, RELATIVE_TOLERANCE, 0, 0);
+        private Catalog catalog = Catalog.builtIn();
+        private Tolerances tolerances;
         private Integer maxIterations;
         private Duration timeLimit = Duration.ofSeconds(10);
-        private Function<String, Solver<Objective, ? extends IterationState>> methods = Minimizers::byName;
 
         private Builder() {
         }
 
+        /** Where method names are looked up; the built-in catalogue by default. */
+        public Builder catalog(Catalog c) {
+            this.catalog = c;
+            return this;
+        }
+
+        /** One set of tolerances for every method, replacing the catalogue's. */
         public Builder tolerances(Tolerances t) {
             this.tolerances = t;
             return this;
@@ -174,12 +184,6 @@ public final class MinimizationBench {
 
         public Builder timeLimit(Duration d) {
             this.timeLimit = d;
-            return this;
-        }
-
-        /** Where method names are looked up; {@link Minimizers#byName} by default. */
-        public Builder methods(Function<String, Solver<Objective, ? extends IterationState>> lookup) {
-            this.methods = lookup;
             return this;
         }
 

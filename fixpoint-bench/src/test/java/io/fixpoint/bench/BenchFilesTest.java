@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.fixpoint.solve.Solution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +17,13 @@ class BenchFilesTest {
 
     @Test
     void resultsAsCsvAndJson() throws Exception {
-        MinimizationBench bench = MinimizationBench.builder().methods(Fakes.methods()).build();
-        List<BenchResult> rs = bench.run(List.of(Fakes.bowl(), Fakes.flatBowl()), List.of("gd", "newton"), (d, t, r) -> { });
+        List<SolveRecord> rs = Fakes.bench().run(List.of(Fakes.bowl(), Fakes.flatBowl()), List.of("gd", "newton"), (d, t, r) -> { });
         List<Path> files = BenchFiles.writeResults(dir.resolve("report"), rs);
         List<String> csv = Files.readAllLines(files.get(0));
         assertThat(csv).hasSize(5);
-        assertThat(csv.get(0)).isEqualTo(BenchFiles.RESULTS_HEADER);
-        assertThat(csv.get(1)).startsWith("bowl,2,gd,CONVERGED,true,true,");
-        assertThat(csv.get(4)).startsWith("flat-bowl,3,newton,n/a,false,false,0,");
+        assertThat(csv.get(0)).isEqualTo(BenchFiles.RECORD_HEADER + ",gradient_evaluations,hessian_evaluations,value_evaluations,message");
+        assertThat(csv.get(1)).startsWith("minimization,bowl,2,fixpoint,gd,fake,CONVERGED,true,true,");
+        assertThat(csv.get(4)).startsWith("minimization,flat-bowl,3,fixpoint,newton,Newton and Newton–CG,n/a,false,false,0,NaN,");
         assertThat(csv.get(1).split(",", -1)).hasSize(csv.get(0).split(",").length + countCommas(rs.get(0).message()));
         JsonNode json = new ObjectMapper().readTree(files.get(1).toFile());
         assertThat(json.size()).isEqualTo(4);
@@ -34,7 +34,7 @@ class BenchFilesTest {
 
     @Test
     void traceAsCsv() throws Exception {
-        BenchResult r = MinimizationBench.builder().methods(Fakes.methods()).build().run(Fakes.bowl(), "gd");
+        Solution r = Fakes.catalog().minimizer("gd").solve(Fakes.bowl().objective(), Fakes.bowl().start());
         Path file = dir.resolve("sub/trace.csv");
         BenchFiles.writeTrace(r.trace(), file);
         List<String> lines = Files.readAllLines(file);
@@ -43,7 +43,7 @@ class BenchFilesTest {
         assertThat(lines.get(1)).startsWith("0,").contains(",NaN,2,"); // no step before the first; one f and one g
         String[] last = lines.get(lines.size() - 1).split(",");
         assertThat(Integer.parseInt(last[0])).isEqualTo(r.iterations());
-        assertThat(Double.parseDouble(last[2])).isEqualTo(r.gradientNorm()).isLessThan(1e-8);
+        assertThat(Double.parseDouble(last[2])).isEqualTo(r.optimality()).isLessThan(1e-8);
     }
 
     private static int countCommas(String s) {

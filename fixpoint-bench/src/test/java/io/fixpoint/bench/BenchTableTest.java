@@ -2,16 +2,15 @@ package io.fixpoint.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fixpoint.analysis.RateEstimate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchTableTest {
-    final MinimizationBench bench = MinimizationBench.builder().methods(Fakes.methods()).build();
+    final MinimizationBench bench = Fakes.bench();
 
-    static String print(List<BenchResult> rs) {
+    static String print(List<SolveRecord> rs) {
         StringWriter s = new StringWriter();
         BenchTable.print(rs, new PrintWriter(s));
         return s.toString();
@@ -19,10 +18,10 @@ class BenchTableTest {
 
     @Test
     void rowsAndPerMethodSummary() {
-        List<BenchResult> rs = bench.run(List.of(Fakes.bowl(), Fakes.flatBowl()), List.of("gd", "newton", "broken"), (d, t, r) -> { });
+        List<SolveRecord> rs = bench.run(List.of(Fakes.bowl(), Fakes.flatBowl()), List.of("gd", "newton", "broken"), (d, t, r) -> { });
         String out = print(rs);
         String[] lines = out.split("\n");
-        assertThat(lines[0]).contains("problem", "method", "solved", "status", "iter", "|g|", "time", "rate");
+        assertThat(lines[0]).contains("problem", "method", "solved", "stationary", "status", "iter", "|g|", "time", "rate");
         assertThat(lines).filteredOn(l -> l.startsWith("bowl ")).hasSize(3);
         assertThat(lines).filteredOn(l -> l.startsWith("flat-bowl")).anySatisfy(l -> assertThat(l).contains("newton", "no", "n/a"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("gd +2/2 +100\\.0 +2/2 +0 .*"));
@@ -33,11 +32,11 @@ class BenchTableTest {
 
     @Test
     void newtonFamilyComparesOnCommonlySolvedProblems() {
-        List<BenchResult> rs = bench.run(List.of(Fakes.bowl(), Fakes.flatBowl()), List.of("newton", "damped-newton", "lazy-newton"), (d, t, r) -> { });
+        List<SolveRecord> rs = bench.run(List.of(Fakes.bowl(), Fakes.flatBowl()), List.of("newton", "damped-newton", "lazy-newton"), (d, t, r) -> { });
         String out = print(rs);
         assertThat(out).contains("Newton family on the 1 problems that newton, damped-newton, lazy-newton all solve");
-        BenchResult newton = rs.get(0);
-        BenchResult lazy = rs.get(2);
+        SolveRecord newton = rs.get(0);
+        SolveRecord lazy = rs.get(2);
         assertThat(lazy.iterations()).isGreaterThan(newton.iterations());
         String ratio = String.format(java.util.Locale.ROOT, "%.2f", (double) lazy.iterations() / newton.iterations());
         assertThat(out.lines().filter(l -> l.startsWith("lazy-newton ")).reduce((a, b) -> b).orElseThrow())
@@ -50,9 +49,9 @@ class BenchTableTest {
         assertThat(BenchTable.seconds(0.000_85)).isEqualTo("850 µs");
         assertThat(BenchTable.seconds(0.0123)).isEqualTo("12.3 ms");
         assertThat(BenchTable.seconds(1.254)).isEqualTo("1.25 s");
-        assertThat(BenchTable.rate(new RateEstimate(RateEstimate.Kind.SUPERLINEAR, 1.981, 0.99, 5))).isEqualTo("q=1.98");
-        assertThat(BenchTable.rate(new RateEstimate(RateEstimate.Kind.LINEAR, 0.5234, 0.99, 5))).isEqualTo("ρ=0.523");
-        assertThat(BenchTable.rate(RateEstimate.UNKNOWN)).isEqualTo("-");
+        assertThat(BenchTable.rate("superlinear", 1.981)).isEqualTo("q=1.98");
+        assertThat(BenchTable.rate("linear", 0.5234)).isEqualTo("ρ=0.523");
+        assertThat(BenchTable.rate("unknown", Double.NaN)).isEqualTo("-");
         assertThat(BenchTable.median(new double[] {3, 1, 2, 10})).isEqualTo(2.5);
         assertThat(BenchTable.median(new double[0])).isNaN();
     }

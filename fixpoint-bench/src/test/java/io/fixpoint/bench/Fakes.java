@@ -1,11 +1,14 @@
 package io.fixpoint.bench;
 
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.solve.Need;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solver;
-import java.util.function.Function;
+import java.util.List;
+import java.util.Set;
 
 /** Small problems and solvers with known behaviour, so the bench can be tested on its own. */
 final class Fakes {
@@ -135,16 +138,21 @@ final class Fakes {
         }
     }
 
-    /** Names: {@code gd} (step 0.25), {@code slow-gd} (step 0.01), {@code newton}-like names that need a Hessian, {@code broken}. */
-    static Function<String, Solver<Objective, ? extends IterationState>> methods() {
-        return name -> switch (name) {
-            case "gd" -> new Descent(name, 0.25, false);
-            case "slow-gd" -> new Descent(name, 0.01, false);
-            case "newton" -> new Descent(name, 0.25, true);
-            case "damped-newton" -> new Descent(name, 0.2, true);
-            case "lazy-newton" -> new Descent(name, 0.15, true);
-            case "broken" -> new Broken();
-            default -> throw new IllegalArgumentException("unknown method '" + name + "'; known methods: gd, slow-gd, newton, broken");
-        };
+    /** A catalogue of {@code gd} (step 0.25), {@code slow-gd} (step 0.01), {@code newton}-like names that need a Hessian, {@code broken}. */
+    static Catalog catalog() {
+        return Catalog.of(List.of(
+                Catalog.minimizer("gd", "fake", "steepest descent, step 0.25", c -> new Descent("gd", 0.25, false)),
+                Catalog.minimizer("slow-gd", "fake", "steepest descent, step 0.01", c -> new Descent("slow-gd", 0.01, false)),
+                Catalog.secondOrder("newton", Set.of(Need.GRADIENT, Need.HESSIAN), "needs a Hessian", c -> new Descent("newton", 0.25, true)),
+                Catalog.secondOrder("damped-newton", Set.of(Need.GRADIENT, Need.HESSIAN), "needs a Hessian",
+                        c -> new Descent("damped-newton", 0.2, true)),
+                Catalog.secondOrder("lazy-newton", Set.of(Need.GRADIENT, Need.HESSIAN), "needs a Hessian",
+                        c -> new Descent("lazy-newton", 0.15, true)),
+                Catalog.minimizer("broken", "fake", "throws on its first step", c -> new Broken())));
+    }
+
+    /** The bench over {@link #catalog()}. */
+    static MinimizationBench bench() {
+        return MinimizationBench.builder().catalog(catalog()).build();
     }
 }

@@ -3,15 +3,24 @@ package io.fixpoint.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fixpoint.bench.fixedpoint.FixedPointBench;
+import io.fixpoint.bench.lp.LpBench;
+import io.fixpoint.bench.lp.Netlib;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistDataset;
-import io.fixpoint.bench.nist.NistResult;
 import io.fixpoint.bench.suite.Suites;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.lp.LpResult;
+import io.fixpoint.lp.LpSettings;
+import io.fixpoint.lp.LpSolver;
 import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.sequence.Cells;
 import io.fixpoint.sequence.Sequences;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverContext;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenCountsTest {
     private static final Path DIR = Path.of("src/test/resources/golden");
+    private static final Catalog CATALOG = Catalog.builtIn();
 
     @Test
     void minimizationBench() throws IOException {
         List<String> rows = new ArrayList<>();
         rows.add("problem\tmethod\tstatus\titerations\tevaluations\tvalue");
-        MinimizationBench.standard().run(Suites.minimization(), allMinimizers(), (done, total, r) -> rows.add(String.join("\t",
-                r.problem(), r.method(), r.status(), String.valueOf(r.iterations()), counts(r.evaluations().byName()), hex(r.value()))));
+        MinimizationBench.standard().run(Suites.minimization(), CATALOG.names(ProblemKind.MINIMIZATION), (done, total, r) -> rows.add(
+                String.join("\t", r.problem(), r.method(), r.statusText(), String.valueOf(r.iterations()), counts(r.evaluations()),
+                        hex(r.value()))));
         compare("minimization.tsv", rows);
     }
 
@@ -46,10 +57,11 @@ class GoldenCountsTest {
         for (String name : NistDataset.BUILT_IN) {
             NistDataset d = NistDataset.builtIn(name);
             for (int start = 1; start <= 2; start++) {
-                for (String m : NistBench.METHODS) {
-                    NistResult r = NistBench.fit(d, start, m);
-                    rows.add(String.join("\t", name, String.valueOf(start), m, r.status().split(":")[0], String.valueOf(r.residualEvaluations()),
-                            String.valueOf(r.jacobianEvaluations()), hex(r.rss()), hex(r.parameterLre()), hex(r.rssLre())));
+                for (String m : CATALOG.names(ProblemKind.LEAST_SQUARES)) {
+                    SolveRecord r = NistBench.fit(d, start, m);
+                    rows.add(String.join("\t", name, String.valueOf(start), m, r.statusText(), String.valueOf(r.count("residual")),
+                            String.valueOf(r.count("jacobian")), hex(r.figure("rss", Double.NaN)), hex((double[]) r.figures().get("parameterLre")),
+                            hex(NistBench.rssLre(r))));
                 }
             }
         }
@@ -61,9 +73,9 @@ class GoldenCountsTest {
         List<String> rows = new ArrayList<>();
         rows.add("section\tproblem\tmethod\tstatus\titerations\tevaluations\tjacobians\tresidual");
         FixedPointBench.Report report = FixedPointBench.run(1, false);
-        for (FixedPointBench.Row r : report.rows()) {
-            rows.add(String.join("\t", r.section(), r.problem(), r.method(), r.status(), String.valueOf(r.iterations()),
-                    String.valueOf(r.evaluations()), String.valueOf(r.jacobians()), hex(r.residual())));
+        for (SolveRecord r : report.rows()) {
+            rows.add(String.join("\t", FixedPointBench.section(r), r.problem(), r.method(), r.statusText(), String.valueOf(r.iterations()),
+                    String.valueOf(FixedPointBench.evaluations(r)), String.valueOf(r.count("jacobian")), hex(r.optimality())));
         }
         for (var d : report.detection()) {
             rows.add(String.join("\t", "detection", d.map(), d.method(), hex(d.iterateErrors()), hex(d.residualErrors()),
@@ -93,7 +105,7 @@ class GoldenCountsTest {
         configs.add(new String[] {"gru", "32", "1000", "deer"});
         configs.add(new String[] {"gru", "32", "1000", "gauss-seidel"});
         for (String cell : Cells.NAMES) {
-            for (String m : Sequences.METHODS) {
+            for (String m : CATALOG.names(ProblemKind.SEQUENCE)) {
                 configs.add(new String[] {cell, "4", "300", m});
             }
         }
@@ -102,7 +114,8 @@ class GoldenCountsTest {
             double[] reference = p.sequential();
             for (int threads = 1; threads <= 2; threads++) {
                 try (ParallelExecutor ex = ParallelExecutor.of(threads)) {
-                    Solution s = Sequences.solve(Sequences.solver(c[3], ex), p);
+                    SolverSpec<Recurrence> spec = CATALOG.sequence(c[3]);
+                    Solution s = spec.solve(p, Sequences.constantGuess(p), Sequences.capped(spec.defaults(), p), SolverContext.of(ex));
                     rows.add(String.join("\t", c[0], c[1], c[2], c[3], String.valueOf(threads), s.status().name(),
                             String.valueOf(s.iterations()), hex(Sequences.maxDeviation(s.x(), reference))));
                 }
@@ -111,10 +124,22 @@ class GoldenCountsTest {
         compare("sequence.tsv", rows);
     }
 
-    private static List<String> allMinimizers() {
-        List<String> names = new ArrayList<>();
-        io.fixpoint.minimize.Minimizers.names().forEach(names::add);
-        return names;
+    /** The LP suite's quick subset: every LP method on every model, with the suite's iteration budget and no time limit. */
+    @Test
+    void lpQuickSubset() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("model\tmethod\tstatus\titerations\tmatrixVector\tobjective\trelativeKkt");
+        int iterations = LpBench.Settings.quick().iterations();
+        for (String model : Netlib.QUICK) {
+            LinearProgram lp = Netlib.load(model).program();
+            for (String m : CATALOG.names(ProblemKind.LINEAR_PROGRAM)) {
+                SolverSpec<LinearProgram> spec = CATALOG.linearProgram(m);
+                LpResult r = LpSolver.solve(lp, spec, LpSettings.of(spec.defaults().withMaxIterations(iterations)));
+                rows.add(String.join("\t", model, m, r.statusName(), String.valueOf(r.iterations()), String.valueOf(r.matrixVectorProducts()),
+                        hex(r.objective()), hex(r.kkt().relative())));
+            }
+        }
+        compare("lp.tsv", rows);
     }
 
     private static String counts(Map<String, Long> byName) {

@@ -1,14 +1,17 @@
 package io.fixpoint.cli;
 
 import io.fixpoint.bench.nist.Lre;
-import io.fixpoint.bench.nist.NistBench;
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.expr.Expression;
 import io.fixpoint.leastsquares.CurveFit;
 import io.fixpoint.leastsquares.FitStatistics;
-import io.fixpoint.leastsquares.LeastSquaresSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,14 +39,21 @@ import picocli.CommandLine.Spec;
                 "--nist-bench fits every built-in NIST dataset from both starts with every method, beside SciPy.",
                 "Exit codes: 0 converged, 1 did not converge, 2 bad input."})
 final class FitCommand implements Callable<Integer> {
+    /** The standard error of a parameter the data do not determine (JSON; "—" in the text). */
+    static final String NOT_DETERMINED = "not determined";
+
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "NIST .dat file, built-in NIST dataset name, or CSV file.")
     String file;
 
-    @Option(names = "--method", paramLabel = "NAME", description = "lm, lm-geodesic, dogleg, gauss-newton or trf. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", paramLabel = "NAME", completionCandidates = MethodNames.LeastSquares.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String method = "lm";
+
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--start", paramLabel = "1|2", description = "NIST starting vector. Default: ${DEFAULT-VALUE}.")
     int start = 1;
@@ -66,9 +77,6 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
-    /** The last --nist-bench table, for the bench report. */
-    NistBench.Table lastNistBench;
-
     @Option(names = "--nist-bench", description = "Fit every built-in NIST dataset from both starts with every method, beside SciPy.")
     boolean nistBench;
 
@@ -78,12 +86,12 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "With --nist-bench: skip SciPy.")
     boolean noPeer;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "With --nist-bench: also write DIR/nist.txt and DIR/nist.json.")
+    @Option(names = "--report", paramLabel = "DIR", description = "With --nist-bench: also write the report (index.html, least-squares/…) to DIR.")
     Path report;
 
     @Override
     public Integer call() {
-        LeastSquaresSolvers.byName(method); // fail early on an unknown method
+        Catalog.builtIn().leastSquares(method); // fail early on an unknown method
         if (nistBench) {
             return bench();
         }
@@ -123,7 +131,7 @@ final class FitCommand implements Callable<Integer> {
         CurveFit problem = d.problem();
         double[] x0 = d.start(start);
         checkStart(problem, x0);
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
+        Solution s = solve(bounded(problem, problem.parameters(), x0), x0);
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("dataset", d.name());
@@ -138,7 +146,7 @@ final class FitCommand implements Callable<Integer> {
         }
         out.put("certifiedRss", d.certifiedRss());
         out.put("rssLre", round(Lre.of(stats.rss(), d.certifiedRss())));
-        print(out, d.name() + " (NIST StRD, start " + start + ")");
+        print(s, out, d.name() + " (NIST StRD, start " + start + ")");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -183,12 +191,18 @@ final class FitCommand implements Callable<Integer> {
         CurveFit problem = CurveFit.of(expr, List.copyOf(starts.keySet()), predictors, y);
         double[] x0 = starts.values().stream().mapToDouble(Double::doubleValue).toArray();
         checkStart(problem, x0);
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), bounded(problem, problem.parameters(), x0), x0);
+        Solution s = solve(bounded(problem, problem.parameters(), x0), x0);
         FitStatistics stats = FitStatistics.at(problem, s.x());
         Map<String, Object> out = result(s, problem.parameters(), stats);
         out.put("model", expr.text());
-        print(out, path.getFileName().toString());
+        print(s, out, path.getFileName().toString());
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The fit under the method's defaults and the user's options. */
+    private Solution solve(LeastSquaresProblem problem, double[] x0) {
+        SolverSpec<LeastSquaresProblem> m = Catalog.builtIn().leastSquares(method);
+        return driver.over(m.defaults()).driver().solve(m.create(), problem, x0);
     }
 
     /** The problem with the --bounds attached (unchanged without them). */
@@ -283,7 +297,7 @@ final class FitCommand implements Callable<Integer> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", names.get(j));
             p.put("estimate", s.x()[j]);
-            p.put("standardError", Json.finiteOrString(stats.standardErrors()[j]));
+            p.put("standardError", stats.determined(j) ? stats.standardErrors()[j] : NOT_DETERMINED);
             ps.add(p);
         }
         out.put("parameters", ps);
@@ -291,6 +305,7 @@ final class FitCommand implements Callable<Integer> {
         out.put("degreesOfFreedom", stats.degreesOfFreedom());
         out.put("residualStandardDeviation", Json.finiteOrString(Math.sqrt(stats.residualVariance())));
         out.put("rank", stats.rank());
+        out.put("rankDeficient", stats.rankDeficient());
         return out;
     }
 
@@ -304,7 +319,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private void print(Map<String, Object> out, String title) {
+    private void print(Solution s, Map<String, Object> out, String title) {
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.write(out));
@@ -312,17 +327,33 @@ final class FitCommand implements Callable<Integer> {
             return;
         }
         w.printf(Locale.ROOT, "%s — %s, method %s%n", title, out.get("model"), out.get("method"));
-        w.printf(Locale.ROOT, "status: %s (%s)%n", out.get("status"), out.get("message"));
+        w.printf(Locale.ROOT, "status: %s (%s)%n", s.statusText(), s.message());
         boolean nist = out.containsKey("certifiedRss");
         w.printf(Locale.ROOT, nist ? "%-6s %24s %24s %18s %5s %7s%n" : "%-6s %24s %24s%n", "param", "estimate", "std. error",
                 "certified", "LRE", "SE LRE");
+        List<String> undetermined = new ArrayList<>();
         for (Map<String, Object> p : parameterRows(out)) {
-            if (nist) {
-                w.printf(Locale.ROOT, "%-6s %24.15e %24.15e %18.10e %5.1f %7.1f%n", p.get("name"), p.get("estimate"),
-                        num(p.get("standardError")), p.get("certified"), p.get("lre"), p.get("standardErrorLre"));
-            } else {
-                w.printf(Locale.ROOT, "%-6s %24.15e %24.15e%n", p.get("name"), p.get("estimate"), num(p.get("standardError")));
+            String se = p.get("standardError") instanceof Double d ? String.format(Locale.ROOT, "%24.15e", d) : String.format("%24s", "—");
+            if (!(p.get("standardError") instanceof Double)) {
+                undetermined.add((String) p.get("name"));
             }
+            if (nist) {
+                w.printf(Locale.ROOT, "%-6s %24.15e %s %18.10e %5.1f %7.1f%n", p.get("name"), p.get("estimate"), se, p.get("certified"),
+                        p.get("lre"), p.get("standardErrorLre"));
+            } else {
+                w.printf(Locale.ROOT, "%-6s %24.15e %s%n", p.get("name"), p.get("estimate"), se);
+            }
+        }
+        int n = parameterRows(out).size();
+        if (Boolean.TRUE.equals(out.get("rankDeficient"))) {
+            w.printf(Locale.ROOT, "rank-deficient: the Jacobian has rank %s of %d, so the data determine only %s combination%s of the parameters; "
+                    + "no standard error (—) for %s%n", out.get("rank"), n, out.get("rank"), Integer.valueOf(1).equals(out.get("rank")) ? "" : "s",
+                    String.join(", ", undetermined));
+        } else if (!undetermined.isEmpty()) {
+            w.printf(Locale.ROOT, "no standard errors (—): %s degrees of freedom leave no residual variance%n", out.get("degreesOfFreedom"));
+        }
+        if (!s.converged()) {
+            w.println("not a converged fit: the standard errors describe the linearisation at this point, not estimates");
         }
         if (nist) {
             w.printf(Locale.ROOT, "RSS %.15e (certified %.10e, LRE %.1f)%n", out.get("rss"), out.get("certifiedRss"), out.get("rssLre"));
@@ -334,48 +365,12 @@ final class FitCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private static double num(Object o) {
-        return o instanceof Double d ? d : Double.NaN;
-    }
-
     private int bench() {
         if (file != null || model != null) {
             throw new UserError("--nist-bench runs the built-in datasets; it takes no FILE or --model");
         }
-        List<String> chosen = methods.isEmpty() ? NistBench.METHODS : methods;
-        chosen.forEach(LeastSquaresSolvers::byName);
-        List<NistDataset> datasets = NistDataset.BUILT_IN.stream().map(NistDataset::builtIn).toList();
-        NistBench.Table t = NistBench.run(datasets, chosen, !noPeer);
-        lastNistBench = t;
-        PrintWriter w = spec.commandLine().getOut();
-        String text = t.format();
-        if (json) {
-            for (var r : t.results()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("dataset", r.dataset());
-                m.put("start", r.start());
-                m.put("method", r.method());
-                m.put("status", r.status());
-                m.put("minParameterLre", round(r.minParameterLre()));
-                m.put("rssLre", round(r.rssLre()));
-                m.put("residualEvaluations", r.residualEvaluations());
-                m.put("jacobianEvaluations", r.jacobianEvaluations());
-                w.println(Json.write(m));
-            }
-        } else {
-            w.print(text);
-        }
-        w.flush();
-        if (report != null) {
-            try {
-                Files.createDirectories(report);
-                Files.writeString(report.resolve("nist.txt"), text, StandardCharsets.UTF_8);
-                List<Object> rows = new ArrayList<>(t.results());
-                Files.writeString(report.resolve("nist.json"), Json.write(rows), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserError("cannot write the report to " + report + ": " + e.getMessage());
-            }
-        }
-        return ExitCodes.OK;
+        methods.forEach(Catalog.builtIn()::leastSquares);
+        SuiteOptions options = SuiteOptions.DEFAULT.withMethods(methods).withPeers(noPeer ? List.of() : null).withProgress(Progress.on(spec.commandLine().getErr()));
+        return SuiteRun.run(List.of(new LeastSquaresSuite()), options, json, report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,9 +1,10 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.fixedpoint.FixedPointSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.solve.Solution;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "fixed-point", mixinStandardHelpOptions = true,
         description = {"Find x with x = T(x) for a map given as expressions, or report that none exists.",
                 "The certificate is the residual ‖x − T(x)‖ (Euclidean); a map without a fixed point ends with status "
-                        + "NO_FIXED_POINT and its estimated displacement vector v = lim x_k − T(x_k).",
+                        + "NO_FIXED_POINT and its estimated displacement vector v = lim x_k − T(x_k), once that estimate has settled "
+                        + "and stopped moving; the message says how far from the start a fixed point has been ruled out for certain.",
                 "Exit code 0 converged, 1 not converged (NO_FIXED_POINT included), 2 bad input. "
                         + "Benchmarks: fixpoint bench-fixed-point."})
 final class FixedPointCommand implements Callable<Integer> {
@@ -22,33 +24,23 @@ final class FixedPointCommand implements Callable<Integer> {
     @Option(names = "--map", required = true, paramLabel = "EXPR; EXPR", description = "T's components, separated by ';'")
     String map;
 
-    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "variable names, in the order of --map and --start")
-    String vars;
-
-    @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
-    String start;
-
-    @Option(names = "--method", defaultValue = "anderson", paramLabel = "NAME",
-            description = "picard, km, halpern, halpern-restart, anderson, newton-krylov (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "anderson", paramLabel = "NAME", completionCandidates = MethodNames.FixedPoint.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-12", description = "tolerance on ‖x − T(x)‖ (default ${DEFAULT-VALUE})")
-    double tol;
+    @Mixin
+    DriverOptions driver;
 
-    @Option(names = "--max-iter", defaultValue = "10000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
-
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    SystemOptions system;
 
     @Override
     public Integer call() {
-        ExpressionSystem system = ExpressionSystem.parse("--map", map, vars);
-        double[] x0 = system.start(start);
-        system.requireFiniteAt("--map", x0);
-        var solver = FixedPointSolvers.byName(method);
-        Solution s = CommandSupport.driver(tol, maxIter).solve(solver, system.asMap(), x0);
-        CommandSupport.print(spec, s, system.names(), "‖x − T(x)‖", json);
+        ExpressionSystem e = system.system("--map", map);
+        double[] x0 = e.start(system.start);
+        var m = Catalog.builtIn().fixedPoint(method);
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), e.asMap(), x0);
+        system.print(spec, s, e.names(), "‖x − T(x)‖");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

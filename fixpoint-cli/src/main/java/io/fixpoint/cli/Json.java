@@ -2,7 +2,6 @@ package io.fixpoint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fixpoint.bench.BenchResult;
 import io.fixpoint.solve.Solution;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +13,16 @@ final class Json {
     private Json() {
     }
 
-    /** The common fields of a solution: status, message, iterations, evaluations, value, optimality, x, seconds, rate. */
+    /**
+     * The common fields of a solution: status, the test that ended a converged solve and whether it is
+     * certified, message, iterations, evaluations, value, optimality, x, seconds, rate.
+     */
     static Map<String, Object> of(Solution s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", s.solver());
         m.put("status", s.status().name());
+        m.put("criterion", s.criterion());
+        m.put("certified", s.certified());
         m.put("message", s.message());
         m.put("iterations", s.iterations());
         m.put("evaluations", s.evaluations().byName());
@@ -39,10 +43,6 @@ final class Json {
     }
 
     /** The fields of one solve of a test problem, shared by {@code solve --json} and {@code bench --json}. */
-    static Map<String, Object> of(BenchResult r) {
-        return r.fields();
-    }
-
     /** JSON has no NaN or Infinity: those become strings. */
     static Object finiteOrString(double v) {
         return Double.isFinite(v) ? (Object) v : String.valueOf(v);

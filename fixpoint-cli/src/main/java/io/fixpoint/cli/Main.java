@@ -29,6 +29,10 @@ public final class Main {
         cl.addSubcommand(new BenchFixedPointCommand());
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SequenceCommand());
+        cl.addSubcommand(new LpCommand());
+        cl.addSubcommand(new TransportCommand());
+        cl.addSubcommand(new MdpCommand());
+        cl.addSubcommand(new RankCommand());
         cl.addSubcommand(new TrainCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);

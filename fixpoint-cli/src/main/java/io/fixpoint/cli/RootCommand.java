@@ -1,9 +1,10 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.root.RootSolvers;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.solve.Solution;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code fixpoint root}: solve F(x) = 0 for a square system written in the expression language. */
 @Command(name = "root", mixinStandardHelpOptions = true,
         description = {"Solve the square system F(x) = 0 given as expressions, with exact Jacobians by automatic differentiation.",
-                "The certificate is ‖F(x)‖ (Euclidean). Exit code 0 converged, 1 not converged, 2 bad input. "
+                "The certificate is ‖F(x)‖ (Euclidean), confirmed by a small Newton step ‖J⁺F‖ ≤ 1e-3·(1 + ‖x‖): where F only "
+                        + "flattens out (an asymptote) the solve ends STALLED. Exit code 0 converged, 1 not converged, 2 bad input. "
                         + "Benchmarks: fixpoint bench-fixed-point."})
 final class RootCommand implements Callable<Integer> {
     @Spec
@@ -20,33 +22,23 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--equations", required = true, paramLabel = "EXPR; EXPR", description = "F's components, separated by ';'")
     String equations;
 
-    @Option(names = "--vars", required = true, paramLabel = "x,y", description = "variable names, in the order of --start")
-    String vars;
-
-    @Option(names = "--start", required = true, paramLabel = "1,1", description = "starting point")
-    String start;
-
-    @Option(names = "--method", defaultValue = "hybrid", paramLabel = "NAME",
-            description = "hybrid (Powell, as MINPACK hybrj), newton, broyden-good, broyden-bad (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "hybrid", paramLabel = "NAME", completionCandidates = MethodNames.Root.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; 'fixpoint list' describes them)")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "tolerance on ‖F(x)‖ (default ${DEFAULT-VALUE})")
-    double tol;
+    @Mixin
+    DriverOptions driver;
 
-    @Option(names = "--max-iter", defaultValue = "1000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
-
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    SystemOptions system;
 
     @Override
     public Integer call() {
-        ExpressionSystem system = ExpressionSystem.parse("--equations", equations, vars);
-        double[] x0 = system.start(start);
-        system.requireFiniteAt("--equations", x0);
-        var solver = RootSolvers.byName(method);
-        Solution s = CommandSupport.driver(tol, maxIter).solve(solver, system.asRootProblem(), x0);
-        CommandSupport.print(spec, s, system.names(), "‖F(x)‖", json);
+        ExpressionSystem e = system.system("--equations", equations);
+        double[] x0 = e.start(system.start);
+        var m = Catalog.builtIn().root(method);
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), e.asRootProblem(), x0);
+        system.print(spec, s, e.names(), "‖F(x)‖");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -1,13 +1,18 @@
 package io.fixpoint.cli;
 
-import io.fixpoint.bench.sequence.SequenceBench;
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.sequence.SequenceSuite;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.sequence.Cells;
-import io.fixpoint.sequence.GaussSeidel;
-import io.fixpoint.sequence.TrajectorySolver;
 import io.fixpoint.sequence.Sequences;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverContext;
+import io.fixpoint.solve.SolverSpec;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code fixpoint sequence}: evaluates a built-in recurrence in parallel over time, or benchmarks the methods. */
 @Command(name = "sequence", mixinStandardHelpOptions = true,
@@ -23,6 +31,8 @@ import picocli.CommandLine.Option;
                 + "iterations, deviation from the sequential loop, parallel depth, work and time.",
                 "With --bench, sweeps T, D and thread counts and projects the wall time on more cores."})
 final class SequenceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--cell", defaultValue = "gru", description = "tanh-rnn, gru, lstm, pendulum or lorenz (default: ${DEFAULT-VALUE})")
     String cell;
@@ -33,7 +43,8 @@ final class SequenceCommand implements Callable<Integer> {
     @Option(names = "--length", defaultValue = "10000", description = "sequence length T (default: ${DEFAULT-VALUE})")
     int length;
 
-    @Option(names = "--method", defaultValue = "deer", description = "deer, quasi-deer, elk, jacobi, gauss-seidel or sequential (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "deer", completionCandidates = MethodNames.Sequence.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--threads", description = "worker threads (default: available processors)")
@@ -42,8 +53,11 @@ final class SequenceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of weights, inputs and h0 (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--tolerance", defaultValue = "1e-12", description = "largest residual |h_t - f(h_{t-1}, u_t)| accepted; 0 demands the sequential bits (default: ${DEFAULT-VALUE})")
-    double tolerance;
+    @Mixin
+    DriverOptions driver;
+
+    @Option(names = "--tolerance", hidden = true, description = "the same as --tol")
+    Double tolerance;
 
     @Option(names = "--block", defaultValue = "0", description = "gauss-seidel block size: 1 is Jacobi, T is sequential, 0 one block per thread (default: ${DEFAULT-VALUE})")
     int block;
@@ -54,16 +68,13 @@ final class SequenceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    /** The rows of the last --bench sweep, for the bench report. */
-    List<SequenceBench.Row> lastBench;
-
     @Option(names = "--bench", description = "run the benchmark sweep over T, D and thread counts instead of one solve")
     boolean bench;
 
     @Option(names = "--full", description = "with --bench: the big sweep (T up to 1e6, D = 1..32, five repeats)")
     boolean full;
 
-    @Option(names = "--report", description = "with --bench: directory for sequence-bench.csv and sequence-speedup.svg")
+    @Option(names = "--report", paramLabel = "DIR", description = "with --bench: also write the report (index.html, sequence/…) to DIR")
     Path report;
 
     @Override
@@ -78,17 +89,18 @@ final class SequenceCommand implements Callable<Integer> {
         if (!Cells.NAMES.contains(cell)) {
             throw new UserError("unknown cell '" + cell + "'; expected one of " + String.join(", ", Cells.NAMES));
         }
-        if (!Sequences.METHODS.contains(method)) {
-            throw new UserError("unknown method '" + method + "'; expected one of " + String.join(", ", Sequences.METHODS));
-        }
+        SolverSpec<Recurrence> m = Catalog.builtIn().sequence(method);
         if (hidden < 1 || hidden > 4096) {
             throw new UserError("--hidden must be between 1 and 4096, got " + hidden);
         }
         if (length < 1) {
             throw new UserError("--length must be ≥ 1, got " + length);
         }
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new UserError("--tolerance must be finite and ≥ 0, got " + tolerance);
+        if (tolerance != null) {
+            if (driver.tol != null) {
+                throw new UserError("--tolerance is the old name of --tol; give one of them");
+            }
+            driver.tol = tolerance;
         }
         if (block < 0) {
             throw new UserError("--block must be ≥ 0, got " + block);
@@ -99,10 +111,10 @@ final class SequenceCommand implements Callable<Integer> {
         if (checkJacobian) {
             problem.checkJacobian(reference, 50, 1e-6);
         }
+        Settings settings = Sequences.capped(driver.over(m.defaults()), problem);
         Solution s;
         try (ParallelExecutor ex = ParallelExecutor.of(p)) {
-            TrajectorySolver solver = method.equals("gauss-seidel") ? new GaussSeidel(ex, block) : Sequences.solver(method, ex);
-            s = Sequences.solve(solver, problem, Sequences.constantGuess(problem), tolerance);
+            s = m.solve(problem, Sequences.constantGuess(problem), settings, new SolverContext(ex, Map.of("block", (double) block)));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cell", cell);
@@ -111,6 +123,8 @@ final class SequenceCommand implements Callable<Integer> {
         out.put("length", length);
         out.put("threads", p);
         out.put("status", s.status().name());
+        out.put("criterion", s.criterion());
+        out.put("certified", s.certified());
         out.put("message", s.message());
         out.put("iterations", s.iterations());
         out.put("maxDeviation", Json.finiteOrString(Sequences.maxDeviation(s.x(), reference)));
@@ -121,14 +135,16 @@ final class SequenceCommand implements Callable<Integer> {
         out.put("evaluations", s.evaluations().byName());
         out.put("exactPrefix", s.details().get("exactPrefix"));
         out.put("seed", seed);
+        PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            System.out.println(Json.write(out));
+            w.println(Json.write(out));
         } else {
-            System.out.printf(Locale.ROOT, "%s on %s (D=%d, T=%d, %d threads): %s after %d iterations (%s)%n", method, cell,
+            w.printf(Locale.ROOT, "%s on %s (D=%d, T=%d, %d threads): %s after %d iterations (%s)%n", method, cell,
                     problem.stateDimension(), length, p, s.status(), s.iterations(), s.message());
-            System.out.printf(Locale.ROOT, "  max deviation from sequential %.3e, residual %.3e, depth %s, work %s flops, %.4f s%n",
+            w.printf(Locale.ROOT, "  max deviation from sequential %.3e, residual %.3e, depth %s, work %s flops, %.4f s%n",
                     Sequences.maxDeviation(s.x(), reference), s.optimality(), s.details().get("depth"), s.details().get("work"), s.seconds());
         }
+        w.flush();
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -148,14 +164,8 @@ final class SequenceCommand implements Callable<Integer> {
         }
     }
 
-    private int runBench(int p) throws Exception {
-        SequenceBench b = SequenceBench.standard(full, p);
-        List<SequenceBench.Row> rows = b.run(System.out);
-        lastBench = rows;
-        if (report != null) {
-            SequenceBench.writeReport(rows, report);
-            System.out.println("report written to " + report.resolve("sequence-bench.csv") + " and " + report.resolve("sequence-speedup.svg"));
-        }
-        return ExitCodes.OK;
+    private int runBench(int p) {
+        SuiteOptions options = SuiteOptions.DEFAULT.withFull(full).withThreads(p).withProgress(Progress.on(spec.commandLine().getErr()));
+        return SuiteRun.run(List.of(new SequenceSuite()), options, json, report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,26 +1,34 @@
 package io.fixpoint.cli;
 
 import io.fixpoint.bench.BenchFiles;
-import io.fixpoint.bench.BenchResult;
 import io.fixpoint.bench.BenchTable;
-import io.fixpoint.bench.MinimizationBench;
+import io.fixpoint.bench.MinimizationJudge;
+import io.fixpoint.bench.compare.FixpointRunner;
+import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.suite.TestProblem;
-import io.fixpoint.solve.Tolerances;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fixpoint solve}: one method on one test problem. */
+/** {@code fixpoint solve}: one minimiser on one test problem, straight through the driver. */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Minimise a built-in test problem with one method.",
+                "Stops when ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)), or ≤ --tol when given (see --rtol; "
+                        + "'fixpoint list --json' shows each method's defaults).",
                 "Exit code 0 when the solve converged, 1 when it did not, 2 for bad input."})
 final class SolveCommand implements Callable<Integer> {
     /** Coordinates of x shown in the text summary before it is cut short. */
@@ -32,21 +40,12 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--problem", required = true, paramLabel = "NAME", description = "Test problem (see 'fixpoint list').")
     String problem;
 
-    @Option(names = "--method", required = true, paramLabel = "NAME", description = "Method (see 'fixpoint list').")
-    String method;
+    @Option(names = "--method", paramLabel = "NAME", completionCandidates = MethodNames.Minimization.class,
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    String method = "lbfgs";
 
-    @Option(names = "--tol", paramLabel = "X",
-            description = "Absolute tolerance on the gradient norm. Default: none, only --rtol.")
-    Double tol;
-
-    @Option(names = "--rtol", paramLabel = "X",
-            description = "Tolerance on the gradient norm relative to its value at the start. Default: 1e-10, or 0 when --tol is given.")
-    Double rtol;
-
-    @Option(names = "--max-iter", paramLabel = "N",
-            description = "Iteration limit. Default: " + MinimizationBench.FIRST_ORDER_ITERATIONS + " for first-order methods, "
-                    + MinimizationBench.SECOND_ORDER_ITERATIONS + " for second-order ones.")
-    Integer maxIter;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--start", paramLabel = "a,b,c", description = "Start point, comma-separated. Default: the problem's standard start.")
     String start;
@@ -54,50 +53,42 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "Write the trace as CSV: " + "iteration,value,optimality,step,evaluations,seconds.")
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write the trace as CSV: iteration,value,optimality,step,evaluations,seconds.")
     Path trace;
 
     @Override
     public Integer call() {
-        TestProblem p = Catalog.problem(problem);
-        Catalog.method(method);
-        checkTolerance("--tol", tol);
-        checkTolerance("--rtol", rtol);
+        TestProblem p = Suites.problem(problem);
+        SolverSpec<Objective> m = Catalog.builtIn().minimizer(method);
+        if (!FixpointRunner.applies(m, p.objective())) {
+            throw new UserError("method '" + method + "' needs second derivatives, which problem '" + problem + "' does not provide");
+        }
         double[] x0 = start == null ? p.start() : parsePoint(start, p);
-        double absolute = tol == null ? 0 : tol;
-        double relative = rtol != null ? rtol : (tol == null ? MinimizationBench.RELATIVE_TOLERANCE : 0);
-        MinimizationBench.Builder settings = MinimizationBench.builder().tolerances(new Tolerances(absolute, relative, 0, 0));
-        if (maxIter != null) {
-            settings.maxIterations(maxIter);
+        if (trace != null && trace.toString().isBlank()) {
+            throw new UserError("--trace needs a file name");
         }
-        BenchResult r = settings.build().run(p, method, x0);
-        if (!r.applicable()) {
-            throw new UserError("method '" + method + "' cannot run on problem '" + problem + "': " + r.message());
-        }
+        Solution s = driver.over(m.defaults()).driver().solve(m.create(), p.objective(), x0);
+        MinimizationJudge.Judgement j = MinimizationJudge.judge(p, x0, s.x());
         if (trace != null) {
             try {
-                BenchFiles.writeTrace(r.trace(), trace);
+                BenchFiles.writeTrace(s.trace(), trace);
             } catch (UncheckedIOException e) {
                 throw new UserError(e.getMessage());
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(Json.of(r)));
+            Map<String, Object> o = Json.of(s);
+            o.put("problem", p.name());
+            o.put("dimension", p.dimension());
+            o.put("knownMinimum", Json.finiteOrString(p.knownMinimum()));
+            o.put("reachedKnownMinimum", j.solved());
+            out.println(Json.write(o));
         } else {
-            summary(r, p, out);
+            summary(s, p, j, out);
         }
         out.flush();
-        if (BenchResult.ERROR.equals(r.status())) {
-            spec.commandLine().getErr().println("error: " + method + " failed: " + r.message());
-        }
-        return r.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    private static void checkTolerance(String option, Double v) {
-        if (v != null && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-            throw new UserError(option + " must be finite and ≥ 0, got " + v);
-        }
+        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** A start point of the problem's dimension with finite entries, or a {@link UserError} that says what is wrong. */
@@ -121,29 +112,22 @@ final class SolveCommand implements Callable<Integer> {
         return x;
     }
 
-    private static void summary(BenchResult r, TestProblem p, PrintWriter out) {
-        out.printf(Locale.ROOT, "problem      %s (n = %d, f* = %s)%n", r.problem(), r.dimension(), BenchTable.number(p.knownMinimum()));
-        out.printf(Locale.ROOT, "method       %s%n", r.method());
-        out.printf(Locale.ROOT, "status       %s: %s%n", r.status(), r.message());
-        out.printf(Locale.ROOT, "solved       %s%n", verdict(r));
-        out.printf(Locale.ROOT, "iterations   %d%n", r.iterations());
-        out.printf(Locale.ROOT, "evaluations  %s%n", r.evaluations().byName().entrySet().stream()
+    private static void summary(Solution s, TestProblem p, MinimizationJudge.Judgement j, PrintWriter out) {
+        out.printf(Locale.ROOT, "problem      %s (n = %d, published minimum f* = %s)%n", p.name(), p.dimension(),
+                BenchTable.number(p.knownMinimum()));
+        out.printf(Locale.ROOT, "method       %s%n", s.solver());
+        out.printf(Locale.ROOT, "status       %s: %s%n", s.statusText(), s.message());
+        out.printf(Locale.ROOT, "f* reached   %s%n", j.solved() ? String.format(Locale.ROOT, "yes, to %.0e relative", MinimizationJudge.RTOL)
+                : "no (f − f* = " + BenchTable.number(j.value() - p.knownMinimum()) + ")");
+        out.printf(Locale.ROOT, "iterations   %d%n", s.iterations());
+        out.printf(Locale.ROOT, "evaluations  %s%n", s.evaluations().byName().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        out.printf(Locale.ROOT, "value        %.17g%n", r.value());
-        out.printf(Locale.ROOT, "|g|          %s (relative %s)%n", BenchTable.number(r.gradientNorm()), BenchTable.number(r.relativeGradientNorm()));
-        out.printf(Locale.ROOT, "x            %s%n", point(r.x()));
-        out.printf(Locale.ROOT, "time         %s%n", BenchTable.seconds(r.seconds()));
-        out.printf(Locale.ROOT, "rate         %s%n", r.rate().describe());
-    }
-
-    /** The bench's verdict and which of its two tests decided it. */
-    private static String verdict(BenchResult r) {
-        String f = String.format(Locale.ROOT, "f* reached to %.0e relative", MinimizationBench.KNOWN_MINIMUM_RTOL);
-        String g = String.format(Locale.ROOT, "|g|/|g0| ≤ %.0e", MinimizationBench.SOLVED_RELATIVE_GRADIENT);
-        if (r.reachedMinimum()) {
-            return "yes (" + f + ")";
-        }
-        return r.solved() ? "yes (" + g + "; f* not reached: a local minimum or stationary point)" : "no (neither " + f + " nor " + g + ")";
+        out.printf(Locale.ROOT, "value        %.17g%n", s.value());
+        out.printf(Locale.ROOT, "|g|          %s (relative to the start %s)%n", BenchTable.number(s.optimality()),
+                BenchTable.number(j.relativeGradientNorm()));
+        out.printf(Locale.ROOT, "x            %s%n", point(s.x()));
+        out.printf(Locale.ROOT, "time         %s%n", BenchTable.seconds(s.seconds()));
+        out.printf(Locale.ROOT, "rate         %s%n", s.rate().describe());
     }
 
     private static String point(double[] x) {

@@ -51,12 +51,13 @@ class CliTest {
         assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
         assertThat(j.get("x").get(0).asDouble()).isCloseTo(1, within(1e-6));
         assertThat(j.get("x").get(1).asDouble()).isCloseTo(1, within(1e-6));
-        for (String field : List.of("message", "iterations", "value", "gradientNorm", "seconds", "solved")) {
+        for (String field : List.of("message", "iterations", "value", "optimality", "seconds", "reachedKnownMinimum", "knownMinimum")) {
             assertThat(j.has(field)).as(field).isTrue();
         }
         assertThat(j.get("evaluations").get("gradient").asLong()).isPositive();
         assertThat(j.get("rate").get("kind").asText()).isNotEmpty();
-        assertThat(j.get("gradientNorm").asDouble()).isLessThan(1e-6);
+        assertThat(j.get("optimality").asDouble()).isLessThan(1e-6);
+        assertThat(j.get("reachedKnownMinimum").asBoolean()).isTrue();
     }
 
     @Test
@@ -64,7 +65,7 @@ class CliTest {
         Path trace = dir.resolve("trace.csv");
         Run r = run("solve", "--problem", "rosenbrock", "--method", "bfgs", "--trace", trace.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("status       CONVERGED", "solved       yes", "x            [1.0000000");
+        assertThat(r.out()).contains("status       CONVERGED", "f* reached   yes", "x            [1.0000000");
         List<String> lines = Files.readAllLines(trace);
         assertThat(lines.get(0)).isEqualTo("iteration,value,optimality,step,evaluations,seconds");
         String[] first = lines.get(1).split(",");
@@ -81,7 +82,7 @@ class CliTest {
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.get("status").asText()).isEqualTo("MAX_ITERATIONS");
         assertThat(j.get("iterations").asInt()).isEqualTo(3);
-        assertThat(j.get("solved").asBoolean()).isFalse();
+        assertThat(j.get("reachedKnownMinimum").asBoolean()).isFalse();
     }
 
     @Test
@@ -92,7 +93,7 @@ class CliTest {
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.get("status").asText()).isEqualTo("NON_FINITE");
         assertThat(j.get("value").asText()).isEqualTo("Infinity");
-        assertThat(j.get("solved").asBoolean()).isFalse();
+        assertThat(j.get("reachedKnownMinimum").asBoolean()).isFalse();
         assertThat(r.err()).isEmpty();
     }
 
@@ -101,16 +102,16 @@ class CliTest {
         Run r = run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--start", "1.5, 2", "--tol", "1e-3", "--json");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         JsonNode j = JSON.readTree(r.out());
-        assertThat(j.get("gradientNorm").asDouble()).isLessThanOrEqualTo(1e-3);
+        assertThat(j.get("optimality").asDouble()).isLessThanOrEqualTo(1e-3);
         assertThat(j.get("message").asText()).contains("tolerance 0.00100");
     }
 
     @Test
     void unknownNamesListTheKnownOnes() {
         assertBadInput(run("solve", "--problem", "nope", "--method", "lbfgs"), "unknown problem 'nope'", "rosenbrock", "beale");
-        assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "nope"), "unknown method 'nope'", "lbfgs", "bfgs");
+        assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "nope"), "unknown minimization method 'nope'", "lbfgs", "bfgs");
         assertBadInput(run("bench", "--problems", "rosenbrock,nope"), "unknown problem 'nope'", "rosenbrock");
-        assertBadInput(run("bench", "--methods", "bfgs,nope"), "unknown method 'nope'", "lbfgs");
+        assertBadInput(run("bench", "--methods", "bfgs,nope"), "unknown minimization method 'nope'", "lbfgs");
         assertBadInput(run("bench", "--suites", "minimization,nope"), "unknown suite 'nope'", "least-squares", "sequence");
     }
 
@@ -121,8 +122,9 @@ class CliTest {
         assertThat(r.out()).contains("== least-squares ==").contains("Misra1a").doesNotContain("rosenbrock");
         assertThat(dir.resolve("least-squares/nist.txt")).exists();
         String html = Files.readString(dir.resolve("index.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("<h2 id=\"least-squares\">", "<td>1</td>", "Misra1a")
-                .doesNotContain("id=\"fixed-point\"", "Headline");
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains("<h2 id=\"least-squares\">", "Misra1a",
+                "least-squares/results.csv").doesNotContain("id=\"fixed-point\"", "Headline");
+        assertThat(dir.resolve("least-squares/results.json")).exists();
     }
 
     @Test
@@ -134,7 +136,7 @@ class CliTest {
         assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--start", ""), "not a number");
         assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--tol", "-1"), "--tol must be finite");
         assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--rtol", "NaN"), "--rtol must be finite");
-        assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--max-iter", "-5"), "maximum iterations");
+        assertBadInput(run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--max-iter", "-5"), "--max-iter must be ≥ 1");
         assertBadInput(run("bench", "--problems", "rosenbrock", "--methods", "bfgs", "--time-limit", "0"), "--time-limit");
         // picocli's own parse errors: still code 2, with a hint to --help, no stack trace
         Run r = run("solve", "--problem", "rosenbrock", "--method", "lbfgs", "--tol", "abc");
@@ -150,7 +152,8 @@ class CliTest {
                 "cannot write the trace");
         Run r = run("bench", "--problems", "beale", "--methods", "bfgs", "--json", "--report", file.resolve("report").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: cannot write results");
+        assertThat(r.err()).startsWith("error: cannot write the report");
+        assertThat(r.out()).isEmpty(); // refused before the run
     }
 
     @Test
@@ -164,7 +167,15 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (", "lbfgs");
+        assertThat(j.get("methods").size()).isEqualTo(34);
+        assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "least-squares", "root", "fixed-point", "sequence", "lp");
+        JsonNode r2 = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("r2hpdhg")).findFirst()
+                .orElseThrow();
+        assertThat(r2.get("defaults").get("absoluteTolerance").asDouble()).isEqualTo(1e-8);
+        assertThat(r2.get("defaults").get("maxIterations").asInt()).isEqualTo(1_000_000);
+        assertThat(j.get("nistDatasets").size()).isEqualTo(18);
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (34", "lbfgs", "anderson", "deer", "r2hpdhg *",
+                "Misra1a", "sequence");
     }
 
     @Test
@@ -182,7 +193,7 @@ class CliTest {
             assertThat(j.get("solved").asBoolean()).isTrue();
             assertThat(j.get("x").isArray()).isTrue();
         }
-        assertThat(r.err()).isEmpty(); // no progress bar when not on a terminal
+        assertThat(r.errLines()).containsExactly("minimization: 2 solves, 2 solved, 0 s"); // no bar when not on a terminal, one line per stage
     }
 
     @Test
@@ -191,9 +202,9 @@ class CliTest {
                 "--report", dir.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("problem", "rosenbrock", "beale", "med iter", "Newton family on the");
-        assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(7);
-        assertThat(JSON.readTree(dir.resolve("results.json").toFile()).size()).isEqualTo(6);
-        assertThat(r.err()).contains("results.csv", "results.json");
+        assertThat(Files.readAllLines(dir.resolve("minimization/results.csv"))).hasSize(7);
+        assertThat(JSON.readTree(dir.resolve("minimization/results.json").toFile()).size()).isEqualTo(6);
+        assertThat(r.err()).contains("wrote " + dir.resolve("index.html"));
     }
 
     @Test

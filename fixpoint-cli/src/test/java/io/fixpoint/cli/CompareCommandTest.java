@@ -29,7 +29,7 @@ class CompareCommandTest {
         assertThat(r.out()).contains("fixpoint lbfgs", "hipparchus nlcg-pr", "L-BFGS: Fixpoint lbfgs solved 2 of 2 problems; no SciPy figures");
         assertThat(r.err()).contains("wrote " + dir.resolve("index.html"));
         assertThat(Files.readString(dir.resolve("index.html"))).contains("hipparchus nlcg-fr", "Performance profile");
-        assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 2 * 2 + 2 * 4);
+        assertThat(Files.readAllLines(dir.resolve("minimization/results.csv"))).hasSize(1 + 2 * 2 + 2 * 4);
     }
 
     @Test
@@ -47,7 +47,8 @@ class CompareCommandTest {
     void aPlainBenchReportAlsoGetsTheHtmlPage(@TempDir Path dir) throws Exception {
         CliTest.Run r = CliTest.run("bench", "--problems", "rosenbrock", "--methods", "lbfgs", "--report", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readString(dir.resolve("index.html"))).contains("fixpoint lbfgs", "single timed solve");
-        assertThat(dir.resolve("results.csv")).exists();
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("fixpoint lbfgs", "One timed solve per problem × method",
+                "Stop at ‖∇f‖ ≤ min(1e-10·‖∇f‖(x₀), 1e-05·max(1, |f|)) or 20000 iterations: lbfgs.").doesNotContain("10000 iterations", "SciPy:");
+        assertThat(dir.resolve("minimization/results.csv")).exists();
     }
 }

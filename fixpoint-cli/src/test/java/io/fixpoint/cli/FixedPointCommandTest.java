@@ -200,12 +200,14 @@ class FixedPointCommandTest {
     void benchFixedPointReportWritesOneRowPerSolve(@TempDir Path dir) throws Exception {
         Run r = run("bench-fixed-point", "--repeats", "1", "--no-scipy", "--report", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> csv = Files.readAllLines(dir.resolve("fixed-point.csv"));
-        assertThat(csv.get(0)).isEqualTo("section,problem,peer,method,status,solved,iterations,evaluations,jacobians,residual,seconds");
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("fixed-point.json").toFile());
-        assertThat(json.get("rows").size()).isEqualTo(csv.size() - 1).isPositive();
-        assertThat(csv).anyMatch(l -> l.startsWith("map,") && l.contains(",fixpoint,anderson,"));
-        assertThat(csv).anyMatch(l -> l.startsWith("root,"));
-        assertThat(csv).noneMatch(l -> l.contains(",scipy,"));
+        List<String> csv = Files.readAllLines(dir.resolve("fixed-point/results.csv"));
+        assertThat(csv.get(0)).startsWith("suite,problem,dimension,tool,method,family,status,claimed_success,solved,iterations,");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("fixed-point/results.json").toFile());
+        assertThat(json.size()).isEqualTo(csv.size() - 1).isPositive();
+        assertThat(json).anyMatch(j -> j.get("section").asText().equals("map") && j.get("method").asText().equals("anderson"));
+        assertThat(json).anyMatch(j -> j.get("section").asText().equals("root"));
+        assertThat(json).noneMatch(j -> j.get("tool").asText().equals("scipy"));
+        assertThat(dir.resolve("fixed-point/detection.json")).exists();
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("<h2 id=\"fixed-point\">", "SciPy: skipped");
     }
 }

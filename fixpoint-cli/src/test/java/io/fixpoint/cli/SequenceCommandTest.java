@@ -4,37 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SequenceCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = cl.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
     void jsonReportsTheMeasurements() throws Exception {
-        Run r = run("sequence", "--cell", "gru", "--hidden", "8", "--length", "5000", "--method", "deer", "--threads", "2", "--seed", "3", "--json");
+        CliTest.Run r = run("sequence", "--cell", "gru", "--hidden", "8", "--length", "5000", "--method", "deer", "--threads", "2", "--seed", "3", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
@@ -52,7 +32,7 @@ class SequenceCommandTest {
     void badInputExitsWithTwoAndOneLine() {
         for (String[] args : new String[][] {{"sequence", "--cell", "rnn"}, {"sequence", "--method", "newton"}, {"sequence", "--length", "0"},
                 {"sequence", "--threads", "0"}, {"sequence", "--hidden", "-1"}, {"sequence", "--tolerance", "NaN"}, {"sequence", "--length", "x"}, {"sequence", "--block", "-3"}}) {
-            Run r = run(args);
+            CliTest.Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).startsWith("error: ").doesNotContain("Exception");
         }

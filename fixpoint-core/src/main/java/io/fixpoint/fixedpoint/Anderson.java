@@ -3,7 +3,6 @@ package io.fixpoint.fixedpoint;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.solve.Solver;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -87,10 +86,9 @@ public record Anderson(int memory, double regularization, double damping, Detect
         }
 
         @Override
-        public Map<String, Object> details() {
-            Map<String, Object> m = super.details();
-            m.put("safeguardRejections", rejected);
-            return m;
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("safeguardRejections", rejected);
         }
     }
 
@@ -122,11 +120,11 @@ public record Anderson(int memory, double regularization, double damping, Detect
             map.apply(s.candidate, s.candidateImage);
             Vectors.subtract(s.candidate, s.candidateImage, s.candidateResidual);
             double norm = Vectors.norm(s.candidateResidual);
-            if (norm < s.residualNorm) {
+            if (norm < s.residualNorm()) {
                 Vectors.copy(s.candidate, s.x);
                 Vectors.copy(s.candidateImage, s.tx);
                 Vectors.copy(s.candidateResidual, s.r);
-                s.residualNorm = norm;
+                s.residualNorm(norm);
             } else {
                 // The accelerated point did not help: plain damped step, history forgotten.
                 s.rejected++;

@@ -2,7 +2,8 @@ package io.fixpoint.fixedpoint;
 
 /**
  * When a fixed-point solver declares NO_FIXED_POINT: the displacement estimate must change by at most
- * {@code relativeChange} of its norm between checkpoints k/2 and k, and have norm at least {@code floor}.
+ * {@code relativeChange} of its norm between checkpoints k/2 and k, by no more than between k/4 and
+ * k/2, and have norm at least {@code floor} (see {@link DisplacementMonitor}).
  *
  * @param enabled        whether to watch at all
  * @param relativeChange the stability required of the estimate over a doubling window

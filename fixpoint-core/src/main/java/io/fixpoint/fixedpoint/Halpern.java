@@ -3,7 +3,6 @@ package io.fixpoint.fixedpoint;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.solve.Solver;
-import java.util.Map;
 
 /**
  * Halpern's anchored iteration x_{k+1} = β_k·x_a + (1 − β_k)·T(x_k) with the optimal β_k = 1/(k+2),
@@ -50,10 +49,9 @@ public record Halpern(double restartFactor, DetectionSettings detection) impleme
         }
 
         @Override
-        public Map<String, Object> details() {
-            Map<String, Object> m = super.details();
-            m.put("restarts", restarts);
-            return m;
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("restarts", restarts);
         }
     }
 
@@ -61,7 +59,7 @@ public record Halpern(double restartFactor, DetectionSettings detection) impleme
     public State init(FixedPointMap map, double[] x0) {
         State s = new State(x0, detection.anchoredMonitor(x0));
         s.evaluate(map);
-        s.anchorResidual = s.residualNorm;
+        s.anchorResidual = s.residualNorm();
         return s;
     }
 
@@ -78,10 +76,10 @@ public record Halpern(double restartFactor, DetectionSettings detection) impleme
         s.stepNorm = Math.sqrt(step);
         s.sinceAnchor++;
         s.evaluate(map);
-        if (restartFactor > 0 && s.residualNorm <= restartFactor * s.anchorResidual) {
+        if (restartFactor > 0 && s.residualNorm() <= restartFactor * s.anchorResidual) {
             Vectors.copy(s.x, s.anchor);
             s.sinceAnchor = 0;
-            s.anchorResidual = s.residualNorm;
+            s.anchorResidual = s.residualNorm();
             s.restarts++;
             if (s.monitor != null) {
                 s.monitor.reset(s.x);

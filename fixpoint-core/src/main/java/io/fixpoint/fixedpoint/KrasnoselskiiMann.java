@@ -54,7 +54,7 @@ public record KrasnoselskiiMann(double alpha, DetectionSettings detection) imple
         for (int i = 0; i < s.x.length; i++) {
             s.x[i] -= alpha * s.r[i];
         }
-        s.stepNorm = alpha * s.residualNorm;
+        s.stepNorm = alpha * s.residualNorm();
         s.evaluate(map);
         s.watch();
         return s;

@@ -5,7 +5,6 @@ import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
-import java.util.Map;
 
 /**
  * Newton's method on F(x) = x − T(x) for a smooth map: the step solves (I − J_T)·d = −F by GMRES,
@@ -74,10 +73,9 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
         }
 
         @Override
-        public Map<String, Object> details() {
-            Map<String, Object> m = super.details();
-            m.put("krylovIterations", krylovIterations);
-            return m;
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("krylovIterations", krylovIterations);
         }
     }
 
@@ -93,13 +91,13 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
         Vectors.negate(s.r, s.rhs);
         s.map = map;
         if (s.previousNorm == s.previousNorm) {
-            double ratio = s.residualNorm / s.previousNorm;
+            double ratio = s.residualNorm() / s.previousNorm;
             double next = 0.9 * ratio * ratio;
             double safeguard = 0.9 * s.eta * s.eta;
             s.eta = Math.min(0.9, safeguard > 0.1 ? Math.max(next, safeguard) : next);
         }
         s.eta = Math.max(s.eta, forcing);
-        s.previousNorm = s.residualNorm;
+        s.previousNorm = s.residualNorm();
         s.gmres.solve(s.operator, s.rhs, s.direction, s.eta, 3);
         s.krylovIterations += s.gmres.lastIterations;
         double t = 1;
@@ -108,18 +106,18 @@ public record NewtonKrylov(double forcing, int krylovDim) implements Solver<Fixe
             map.apply(s.trial, s.trialImage);
             Vectors.subtract(s.trial, s.trialImage, s.trialResidual);
             double norm = Vectors.norm(s.trialResidual);
-            if (Double.isFinite(norm) && norm <= (1 - 1e-4 * t) * s.residualNorm) {
+            if (Double.isFinite(norm) && norm <= (1 - 1e-4 * t) * s.residualNorm()) {
                 s.stepNorm = t * Vectors.norm(s.direction);
                 Vectors.copy(s.trial, s.x);
                 Vectors.copy(s.trialImage, s.tx);
                 Vectors.copy(s.trialResidual, s.r);
-                s.residualNorm = norm;
+                s.residualNorm(norm);
                 return s;
             }
         }
         s.stepNorm = 0;
         s.verdict = new Verdict(Status.STALLED, "no decrease of ‖x − T(x)‖ along the Newton direction (I − J_T may be singular)"
-                + "; residual " + String.format("%.3g", s.residualNorm));
+                + "; residual " + String.format("%.3g", s.residualNorm()));
         return s;
     }
 

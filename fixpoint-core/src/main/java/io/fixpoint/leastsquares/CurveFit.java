@@ -38,7 +38,8 @@ public final class CurveFit implements LeastSquaresProblem {
      * @param parameters the names of the fitted parameters, in the order of the parameter vector
      * @param predictors the data columns by variable name (all of length m)
      * @param y          the observed responses
-     * @throws InvalidProblemException on empty or mismatched data, or a parameter list that does not match the model
+     * @throws InvalidProblemException on empty or mismatched data, fewer observations than parameters, or a parameter
+     *                                 list that does not match the model
      */
     public static CurveFit of(Expression model, List<String> parameters, Map<String, double[]> predictors, double[] y) {
         if (parameters.isEmpty()) {
@@ -69,6 +70,7 @@ public final class CurveFit implements LeastSquaresProblem {
                         + " nor a data column " + cols.keySet());
             }
         }
+        FitStatistics.requireEnoughObservations(y.length, parameters.size());
         CompiledExpression compiled = model.compile(names);
         return new CurveFit(compiled, parameters.size(), cols.values().toArray(new double[0][]), y.clone());
     }

@@ -8,7 +8,7 @@ import io.fixpoint.problem.LeastSquaresProblem;
  * step when it fits in the region, else the point where the path from the Cauchy point towards the
  * Gauss–Newton point leaves it (or the scaled steepest-descent step cut at the boundary).
  */
-public final class Dogleg extends TrustRegionSolver {
+public final class Dogleg extends TrustRegionSolver<Dogleg.State> {
 
     public Dogleg(StopRules rules) {
         super(rules);
@@ -23,11 +23,30 @@ public final class Dogleg extends TrustRegionSolver {
         return "dogleg";
     }
 
+    /** The trust region and the dogleg's vectors: the Gauss–Newton step, D⁻¹g and D⁻²g, all scaled. */
+    public static final class State extends RegionState {
+        final double[] gaussNewton;
+        final double[] scaledGradient;
+        final double[] descent;
+
+        State(LeastSquaresProblem problem, double[] x0) {
+            super(problem, x0, false);
+            gaussNewton = new double[n];
+            scaledGradient = new double[n];
+            descent = new double[n];
+        }
+    }
+
     @Override
-    double trialStep(LeastSquaresProblem problem, LeastSquaresState s) {
-        double[] gn = s.extra[1];
-        double[] sg = s.extra[2];
-        double[] tmp = s.extra[3];
+    State newState(LeastSquaresProblem problem, double[] x0) {
+        return new State(problem, x0);
+    }
+
+    @Override
+    double trialStep(LeastSquaresProblem problem, State s) {
+        double[] gn = s.gaussNewton;
+        double[] sg = s.scaledGradient;
+        double[] tmp = s.descent;
         double delta = s.radius;
         s.svd.gaussNewton(gn);
         double gnNorm = Vectors.norm(gn);

@@ -37,11 +37,7 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
         if (problem.bounds() != null && problem.bounds().isBounded()) {
             throw new InvalidProblemException("method gauss-newton does not handle bounds; use trf");
         }
-        LeastSquaresState s = new LeastSquaresState(problem, x0);
-        s.svd = new ScaledSvd(s.m, s.n, false);
-        s.lambda = 0; // the step is always the undamped one
-        s.extra = new double[][] {new double[s.n]};
-        return s;
+        return new LeastSquaresState(problem, x0, false); // λ stays 0: the step is always the undamped one
     }
 
     @Override
@@ -50,22 +46,17 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
         if (s.verdict != null) {
             return s;
         }
-        TrustRegionSolver.updateColumnScaling(s);
-        double[] inv = s.extra[0];
-        for (int j = 0; j < s.n; j++) {
-            inv[j] = 1 / s.scale[j];
-        }
-        if (!s.svd.decompose(s.jac, inv, null, s.r)) {
+        if (!s.factorScaled()) {
             s.verdict = new Verdict(Status.NON_FINITE, "the Jacobian could not be factorised (non-finite entries?)");
             return s;
         }
         s.svd.gaussNewton(s.scaledStep);
         for (int j = 0; j < s.n; j++) {
-            s.step[j] = s.scaledStep[j] * inv[j];
+            s.step[j] = s.scaledStep[j] * s.inverseScale[j];
         }
         double slope = Vectors.dot(s.g, s.step);
         if (!(slope < 0)) {
-            s.verdict = slope == 0 ? new Verdict(Status.CONVERGED, "Gauss–Newton step is zero")
+            s.verdict = slope == 0 ? Verdict.converged("zero-step", "Gauss–Newton step is zero")
                     : new Verdict(Status.STALLED, "Gauss–Newton direction is not a descent direction (slope " + slope + ")");
             return s;
         }
@@ -76,28 +67,23 @@ public final class GaussNewton implements Solver<LeastSquaresProblem, LeastSquar
             double ft = 0.5 * Vectors.dot(s.rTrial, s.rTrial);
             // at t = 1 in the last iterations, where f's change is rounding noise, the step is judged in
             // parameter space instead (natural monotonicity, as in TrustRegionSolver)
-            boolean contracts = t == 1 && Double.isFinite(ft)
-                    && TrustRegionSolver.contracts(s, -0.5 * slope / s.f, Vectors.norm(s.scaledStep));
-            if (Double.isFinite(ft) && (ft <= s.f + C1 * t * slope || contracts)) {
-                double actual = TrustRegionSolver.reduction(s.r, s.rTrial) / s.f;
+            boolean contracts = t == 1 && Double.isFinite(ft) && s.contracts(-0.5 * slope / s.value, Vectors.norm(s.scaledStep));
+            if (Double.isFinite(ft) && (ft <= s.value + C1 * t * slope || contracts)) {
+                double actual = LeastSquaresState.reduction(s.r, s.rTrial) / s.value;
                 // the full Gauss–Newton step's predicted reduction, so that a short line-search step never passes the ftol test
-                double predicted = -0.5 * slope / s.f;
-                double dxNorm = TrustRegionSolver.scaledNorm(s.scale, s.step); // the full step: a short line-search step is no sign of convergence
-                Vectors.copy(s.xTrial, s.x);
-                Vectors.copy(s.rTrial, s.r);
-                s.f = ft;
-                s.stepNorm = t * Vectors.norm(s.step);
-                s.updateJacobian(problem);
-                s.verdict = rules.afterTrial(actual, predicted, actual / predicted, dxNorm, TrustRegionSolver.scaledNorm(s.scale, s.x), false);
+                double predicted = -0.5 * slope / s.value;
+                double dxNorm = LeastSquaresState.scaledNorm(s.scale, s.step); // the full step: a short line-search step is no sign of convergence
+                s.acceptTrial(problem, ft, t * Vectors.norm(s.step));
+                s.verdict = rules.afterTrial(s, actual, predicted, actual / predicted, dxNorm, LeastSquaresState.scaledNorm(s.scale, s.x), false);
                 return s;
             }
-            double next = Double.isFinite(ft) ? -slope * t * t / (2 * (ft - s.f - slope * t)) : 0.1 * t;
+            double next = Double.isFinite(ft) ? -slope * t * t / (2 * (ft - s.value - slope * t)) : 0.1 * t;
             t = Math.max(0.1 * t, Math.min(0.5 * t, next));
         }
-        double xnorm = TrustRegionSolver.scaledNorm(s.scale, s.x);
-        double dx = t * TrustRegionSolver.scaledNorm(s.scale, s.step);
-        s.verdict = dx <= 1e-15 * Math.max(xnorm, Double.MIN_NORMAL) || -slope <= Math.ulp(1.0) * s.f
-                ? new Verdict(Status.CONVERGED, "no further reduction possible along the Gauss–Newton direction at machine precision")
+        double xnorm = LeastSquaresState.scaledNorm(s.scale, s.x);
+        double dx = t * LeastSquaresState.scaledNorm(s.scale, s.step);
+        s.verdict = dx <= 1e-15 * Math.max(xnorm, Double.MIN_NORMAL) || -slope <= Math.ulp(1.0) * s.value
+                ? StopRules.checked(s, "ftol-machine", "no further reduction possible along the Gauss–Newton direction at machine precision")
                 : new Verdict(Status.STALLED, "line search found no sufficient decrease in " + MAX_TRIALS + " trials");
         return s;
     }

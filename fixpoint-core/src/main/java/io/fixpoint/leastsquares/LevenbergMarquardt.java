@@ -17,7 +17,7 @@ import io.fixpoint.problem.LeastSquaresProblem;
  * @param geodesicAcceleration whether to add the second-order correction
  * @param alpha                the acceleration ratio bound α (0.75 in the paper)
  */
-public final class LevenbergMarquardt extends TrustRegionSolver {
+public final class LevenbergMarquardt extends TrustRegionSolver<LevenbergMarquardt.State> {
     private static final double H = 0.1;
 
     private final boolean geodesicAcceleration;
@@ -50,14 +50,35 @@ public final class LevenbergMarquardt extends TrustRegionSolver {
         return geodesicAcceleration ? "lm-geodesic" : "lm";
     }
 
-    @Override
-    void allocate(LeastSquaresState s) {
-        super.allocate(s);
-        s.extra = new double[][] {new double[s.n], new double[s.n], new double[s.n], new double[s.m]};
+    /** The trust region, and the geodesic acceleration's workspaces when it is on. */
+    public static final class State extends RegionState {
+        /** r_vv, the second directional derivative of r along the step, and D·a (null without acceleration). */
+        final double[] secondDerivative;
+        final double[] scaledAcceleration;
+        int accelerated;
+
+        State(LeastSquaresProblem problem, double[] x0, boolean geodesic) {
+            super(problem, x0, false);
+            secondDerivative = geodesic ? new double[m] : null;
+            scaledAcceleration = geodesic ? new double[n] : null;
+        }
+
+        @Override
+        protected void describe(Details details) {
+            super.describe(details);
+            if (accelerated > 0) {
+                details.put("acceleratedTrials", accelerated);
+            }
+        }
     }
 
     @Override
-    double trialStep(LeastSquaresProblem problem, LeastSquaresState s) {
+    State newState(LeastSquaresProblem problem, double[] x0) {
+        return new State(problem, x0, geodesicAcceleration);
+    }
+
+    @Override
+    double trialStep(LeastSquaresProblem problem, State s) {
         s.lambda = s.svd.trustRegion(s.radius, s.lambda, s.scaledStep);
         for (int j = 0; j < s.n; j++) {
             s.step[j] = s.scaledStep[j] / s.scale[j];
@@ -73,9 +94,9 @@ public final class LevenbergMarquardt extends TrustRegionSolver {
     }
 
     /** Adds a/2 to the step v; NaN (reject) when the acceleration is too large relative to v. */
-    private double accelerate(LeastSquaresProblem problem, LeastSquaresState s) {
-        double[] rvv = s.extra[3];
-        double[] scaledA = s.extra[1];
+    private double accelerate(LeastSquaresProblem problem, State s) {
+        double[] rvv = s.secondDerivative;
+        double[] scaledA = s.scaledAcceleration;
         s.multiply(s.step, s.jp);
         Vectors.addScaled(s.x, H, s.step, s.xTrial);
         problem.residuals(s.xTrial, rvv);

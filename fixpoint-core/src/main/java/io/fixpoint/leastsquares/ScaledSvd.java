@@ -13,6 +13,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  */
 final class ScaledSvd {
     private static final double EPS = Math.ulp(1.0);
+    /** How far below 1 the squared length of a unit vector's projection on the row space may fall, by rounding, and still count as in it. */
+    private static final double DETERMINED = 1e-8;
 
     private final int m;
     private final int n;
@@ -86,6 +88,58 @@ final class ScaledSvd {
         threshold = EPS * rows * smax;
         fullRank = rows >= n && smin > threshold;
         return true;
+    }
+
+    /**
+     * The column norms of the row-major m×n matrix {@code jac} into {@code d} (1 for a zero column) and
+     * their inverses into {@code inverse}: the scaling that makes the SVD of J·D⁻¹ blind to the units of the variables.
+     */
+    static void columnNorms(double[] jac, int m, int n, double[] d, double[] inverse) {
+        for (int j = 0; j < n; j++) {
+            double c = 0;
+            for (int i = 0; i < m; i++) {
+                c += jac[i * n + j] * jac[i * n + j];
+            }
+            d[j] = c > 0 ? Math.sqrt(c) : 1;
+            inverse[j] = 1 / d[j];
+        }
+    }
+
+    /** The numerical rank: the number of singular values above ε·rows·σmax. */
+    int rank() {
+        int rank = 0;
+        for (int i = 0; i < k; i++) {
+            if (s[i] > threshold) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /**
+     * Whether the j-th unit vector lies in the row space (the span of the right singular vectors
+     * kept): only then does the data determine variable j, rather than a combination of variables
+     * along which the matrix is blind.
+     */
+    boolean determines(int j) {
+        double inRowSpace = 0;
+        for (int i = 0; i < k; i++) {
+            if (s[i] > threshold) {
+                inRowSpace += v.data[j * k + i] * v.data[j * k + i];
+            }
+        }
+        return inRowSpace >= 1 - DETERMINED;
+    }
+
+    /** Entry (p, q) of (AᵀA)⁺ = V S⁻² Vᵀ over the singular values kept. */
+    double inverseGram(int p, int q) {
+        double t = 0;
+        for (int i = 0; i < k; i++) {
+            if (s[i] > threshold) {
+                t += v.data[p * k + i] * v.data[q * k + i] / (s[i] * s[i]);
+            }
+        }
+        return t;
     }
 
     /** The Gauss–Newton step in scaled variables, −V S⁺ Uᵀr, dropping singular values below ε·rows·σmax. */

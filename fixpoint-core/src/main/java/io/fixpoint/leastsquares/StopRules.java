@@ -3,17 +3,24 @@ package io.fixpoint.leastsquares;
 import io.fixpoint.problem.InvalidProblemException;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
+import java.util.Locale;
 
 /**
- * MINPACK's convergence tests (lmder), shared by the least-squares solvers. Each ends the solve
- * as CONVERGED with a message naming the test that fired:
+ * MINPACK's convergence tests (lmder), shared by the least-squares solvers, each named in the
+ * verdict it gives:
  * <ul>
- *   <li>ftol: the actual and predicted relative reductions of ‖r‖² are both ≤ ftol;</li>
- *   <li>xtol: the trust radius (or step) is ≤ xtol·‖Dx‖ — the relative error in x is at most xtol;</li>
- *   <li>gtol: the largest cosine between r and a column of J is ≤ gtol;</li>
- *   <li>and the same three at machine precision, when no further progress is possible at all.</li>
+ *   <li>{@code ftol}: the actual and predicted relative reductions of ‖r‖² are both ≤ ftol;</li>
+ *   <li>{@code xtol}: the trust radius (or step) is ≤ xtol·‖Dx‖ — the relative error in x is at most xtol;</li>
+ *   <li>{@code gtol}: the largest cosine between r and a column of J is ≤ gtol;</li>
+ *   <li>and the same three at machine precision ({@code ftol-machine}, {@code xtol-machine},
+ *       {@code gtol-machine}), when no further progress is possible at all.</li>
  * </ul>
- * The driver's own tolerance on ‖Jᵀr‖∞ still applies on top of these.
+ * The step and reduction tests say that the solver stopped moving, not that it reached a stationary
+ * point: they also fire when the trust region collapses far from one (a badly scaled start, a column
+ * of J that vanished). So when one fires the point is checked: the Gauss–Newton correction −J⁺r must be
+ * at most {@value #CORRECTION} of ‖Dx‖ (√ε: the linearised model moves no digit of x's first half).
+ * If it is, the solve is CONVERGED by that test; if not, it is STALLED, saying so. The cosine tests are
+ * first-order tests themselves. The driver's own tolerance on ‖Jᵀr‖∞ still applies on top of these.
  *
  * @param ftol relative reduction tolerance
  * @param xtol relative step tolerance
@@ -21,6 +28,8 @@ import io.fixpoint.solve.Verdict;
  */
 public record StopRules(double ftol, double xtol, double gtol) {
     private static final double EPS = Math.ulp(1.0);
+    /** The largest relative Gauss–Newton correction ‖D·J⁺r‖/‖Dx‖ at which a step or reduction test certifies a point. */
+    static final double CORRECTION = 1.5e-8;
 
     /** Tight enough to reach the NIST StRD certified values to all the digits the data support. */
     public static final StopRules DEFAULT = new StopRules(1e-15, 1e-15, 0);
@@ -37,27 +46,28 @@ public record StopRules(double ftol, double xtol, double gtol) {
      * of squares may have stopped moving while x still gains digits along flat directions, and the
      * iteration goes on until its steps stop being accepted and the xtol test ends it.
      */
-    Verdict afterTrial(double actual, double predicted, double ratio, double radius, double xnorm, boolean acceptedGaussNewton) {
+    Verdict afterTrial(LeastSquaresState s, double actual, double predicted, double ratio, double radius, double xnorm,
+            boolean acceptedGaussNewton) {
         if (!acceptedGaussNewton && Math.abs(actual) <= ftol && predicted <= ftol && 0.5 * ratio <= 1) {
-            return converged("relative reduction of the sum of squares ≤ ftol " + ftol);
+            return checked(s, "ftol", "relative reduction of the sum of squares ≤ ftol " + ftol);
         }
         if (radius <= xtol * xnorm) {
-            return converged("relative step size ≤ xtol " + xtol);
+            return checked(s, "xtol", "relative step size ≤ xtol " + xtol);
         }
         if (!acceptedGaussNewton && Math.abs(actual) <= EPS && predicted <= EPS && 0.5 * ratio <= 1) {
-            return converged("no further reduction of the sum of squares possible at machine precision");
+            return checked(s, "ftol-machine", "no further reduction of the sum of squares possible at machine precision");
         }
         if (radius <= EPS * xnorm) {
-            return converged("no further improvement of x possible at machine precision");
+            return checked(s, "xtol-machine", "no further improvement of x possible at machine precision");
         }
         return null;
     }
 
     /** The cosine test, before a step: max |Jⱼᵀr| / (‖Jⱼ‖·‖r‖). */
     Verdict beforeStep(LeastSquaresState s) {
-        double rnorm = Math.sqrt(2 * s.f);
+        double rnorm = Math.sqrt(2 * s.value);
         if (rnorm == 0) {
-            return converged("zero residual");
+            return Verdict.converged("zero-residual", "zero residual");
         }
         double cos = 0;
         for (int j = 0; j < s.n; j++) {
@@ -71,15 +81,29 @@ public record StopRules(double ftol, double xtol, double gtol) {
             }
         }
         if (cos <= gtol) {
-            return converged("cosine between residuals and Jacobian columns " + String.format("%.3g", cos) + " ≤ gtol " + gtol);
+            return Verdict.converged("gtol", "cosine between residuals and Jacobian columns " + format(cos) + " ≤ gtol " + gtol);
         }
         if (cos <= EPS) {
-            return converged("residuals orthogonal to the Jacobian columns at machine precision");
+            return Verdict.converged("gtol-machine", "residuals orthogonal to the Jacobian columns at machine precision");
         }
         return null;
     }
 
-    private static Verdict converged(String message) {
-        return new Verdict(Status.CONVERGED, message);
+    /**
+     * The verdict of a step or reduction test that fired: CONVERGED when the Gauss–Newton correction
+     * says the point is stationary, else STALLED with the figures that say why not.
+     */
+    static Verdict checked(LeastSquaresState s, String criterion, String test) {
+        double c = s.gaussNewtonCorrection();
+        if (c <= CORRECTION) {
+            return Verdict.converged(criterion, test + "; Gauss–Newton correction " + format(c) + "·‖Dx‖");
+        }
+        return new Verdict(Status.STALLED, test + ", but x is not stationary in J's column scaling: a Gauss–Newton correction of " + format(c)
+                + "·‖Dx‖ remains (‖Jᵀr‖∞ = " + format(s.optimality) + "); the solver stopped short of a stationary point "
+                + "(a collapsed trust region, or a plateau where a column of J has vanished)");
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

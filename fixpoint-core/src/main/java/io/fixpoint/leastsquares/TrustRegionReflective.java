@@ -14,7 +14,7 @@ import io.fixpoint.problem.LeastSquaresProblem;
  * with the other methods) rather than SciPy's. Without bounds it is Levenberg–Marquardt in
  * MINPACK's scaling.
  */
-public final class TrustRegionReflective extends TrustRegionSolver {
+public final class TrustRegionReflective extends TrustRegionSolver<TrustRegionReflective.State> {
 
     public TrustRegionReflective(StopRules rules) {
         super(rules);
@@ -34,21 +34,49 @@ public final class TrustRegionReflective extends TrustRegionSolver {
         return true;
     }
 
-    // extra vectors: 0 d=√v/D, 1 h=g∘dv/D², 2 p_h, 3 reflected r_h, 4 descent ag_h, 5 and 6 scratch, 7 two coefficients,
-    // 8 D, MINPACK's column scaling
-    @Override
-    void allocate(LeastSquaresState s) {
-        s.svd = new ScaledSvd(s.m, s.n, true);
-        s.extra = new double[][] {new double[s.n], new double[s.n], new double[s.n], new double[s.n], new double[s.n], new double[s.n],
-            new double[s.n], new double[2], new double[s.n]};
+    /**
+     * The trust region and the reflective method's workspaces. Its scaling d = √v/D is kept in
+     * {@code inverseScale} (J·diag(d) is what the SVD factorises) and 1/d in {@code scale}.
+     */
+    public static final class State extends RegionState {
+        /** MINPACK's column norms D, and the diagonal h = g∘dv/D² of the Coleman–Li term. */
+        final double[] columns;
+        final double[] h;
+        /** The scaled trust-region step p_h, its reflection r_h and the scaled steepest-descent step. */
+        final double[] ph;
+        final double[] rh;
+        final double[] descent;
+        /** The point on the bound, the unscaled d∘p of the model, and J applied to a second vector. */
+        final double[] onBound;
+        final double[] unscaled;
+        final double[] jq;
+        /** The coefficients a, b of the model along a line. */
+        final double[] line = new double[2];
+
+        State(LeastSquaresProblem problem, double[] x0) {
+            super(problem, x0, true);
+            columns = new double[n];
+            h = new double[n];
+            ph = new double[n];
+            rh = new double[n];
+            descent = new double[n];
+            onBound = new double[n];
+            unscaled = new double[n];
+            jq = new double[m];
+        }
     }
 
     @Override
-    boolean prepare(LeastSquaresProblem problem, LeastSquaresState s) {
-        double[] d = s.extra[0];
-        double[] h = s.extra[1];
-        double[] columns = s.extra[8];
-        updateColumnScaling(s, columns);
+    State newState(LeastSquaresProblem problem, double[] x0) {
+        return new State(problem, x0);
+    }
+
+    @Override
+    boolean prepare(State s) {
+        double[] d = s.inverseScale;
+        double[] h = s.h;
+        double[] columns = s.columns;
+        s.updateColumnScaling(columns);
         for (int j = 0; j < s.n; j++) {
             double v = 1;
             double dv = 0;
@@ -69,21 +97,15 @@ public final class TrustRegionReflective extends TrustRegionSolver {
     }
 
     @Override
-    double initialRadius(LeastSquaresState s) {
-        double xn = scaledNorm(s);
+    double initialRadius(State s) {
+        double xn = LeastSquaresState.scaledNorm(s.scale, s.x);
         return xn > 0 ? xn : 1;
     }
 
     @Override
-    double scaledNorm(LeastSquaresState s) {
-        return scaledNorm(s.scale, s.x);
-    }
-
-    @Override
-    double trialStep(LeastSquaresProblem problem, LeastSquaresState s) {
-        double[] d = s.extra[0];
-        double[] h = s.extra[1];
-        double[] ph = s.extra[2];
+    double trialStep(LeastSquaresProblem problem, State s) {
+        double[] d = s.inverseScale;
+        double[] ph = s.ph;
         double delta = s.radius;
         s.lambda = s.svd.trustRegion(delta, s.lambda, ph);
         for (int j = 0; j < s.n; j++) {
@@ -95,9 +117,9 @@ public final class TrustRegionReflective extends TrustRegionSolver {
             return -quadratic(s, ph);
         }
         double theta = Math.max(0.995, 1 - s.optimality);
-        double[] rh = s.extra[3];
-        double[] ag = s.extra[4];
-        double[] tmp = s.extra[5];
+        double[] rh = s.rh;
+        double[] ag = s.descent;
+        double[] tmp = s.onBound;
 
         // 1. the step cut at the first bound it meets, and its reflection from there
         double stride = strideToBound(s.x, s.step, b, rh);  // rh temporarily marks the hit components
@@ -156,7 +178,7 @@ public final class TrustRegionReflective extends TrustRegionSolver {
     }
 
     @Override
-    void trialPoint(LeastSquaresState s) {
+    void trialPoint(State s) {
         super.trialPoint(s);
         if (s.bounds != null) {
             for (int j = 0; j < s.n; j++) {
@@ -172,10 +194,10 @@ public final class TrustRegionReflective extends TrustRegionSolver {
     }
 
     /** The model q(ph) = ½‖J_h ph‖² + ½ phᵀdiag(h)ph + g_hᵀph in the scaled variables. */
-    private static double quadratic(LeastSquaresState s, double[] ph) {
-        double[] d = s.extra[0];
-        double[] h = s.extra[1];
-        double[] u = s.extra[6];
+    private static double quadratic(State s, double[] ph) {
+        double[] d = s.inverseScale;
+        double[] h = s.h;
+        double[] u = s.unscaled;
         double q = 0;
         for (int j = 0; j < s.n; j++) {
             u[j] = d[j] * ph[j];
@@ -186,11 +208,11 @@ public final class TrustRegionReflective extends TrustRegionSolver {
     }
 
     /** Coefficients a, b of q(s0 + t·dir) − q(s0) = a t² + b t (s0 null means 0), into a workspace. */
-    private static double[] along(LeastSquaresState s, double[] s0, double[] dir) {
-        double[] ab = s.extra[7];
-        double[] d = s.extra[0];
-        double[] h = s.extra[1];
-        double[] u = s.extra[6];
+    private static double[] along(State s, double[] s0, double[] dir) {
+        double[] ab = s.line;
+        double[] d = s.inverseScale;
+        double[] h = s.h;
+        double[] u = s.unscaled;
         for (int j = 0; j < s.n; j++) {
             u[j] = d[j] * dir[j];
         }
@@ -205,8 +227,8 @@ public final class TrustRegionReflective extends TrustRegionSolver {
             for (int j = 0; j < s.n; j++) {
                 u[j] = d[j] * s0[j];
             }
-            s.multiply(u, s.workM);
-            b += Vectors.dot(s.jp, s.workM);
+            s.multiply(u, s.jq);
+            b += Vectors.dot(s.jp, s.jq);
             for (int j = 0; j < s.n; j++) {
                 b += h[j] * s0[j] * dir[j];
             }

@@ -6,7 +6,6 @@ import io.fixpoint.search.LineSearch;
 import io.fixpoint.search.LineSearchResult;
 import io.fixpoint.search.StrongWolfe;
 import io.fixpoint.solve.Solver;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,7 +61,7 @@ public record Bfgs(LineSearch lineSearch, double curvatureFloor) implements Solv
             }
             s.d[i] = v;
         }
-        LineSearchResult r = lineSearch.search(problem, s.x, s.f, s.g, s.d, s.updates == 0 ? s.firstStep() : 1, s.xTrial, s.gTrial);
+        LineSearchResult r = lineSearch.search(problem, s.x, s.value, s.g, s.d, s.updates == 0 ? s.firstStep() : 1, s.xTrial, s.gTrial);
         if (!s.moved(r)) {
             if (s.updates == 0) {
                 s.stall(r);
@@ -151,8 +150,8 @@ public record Bfgs(LineSearch lineSearch, double curvatureFloor) implements Solv
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("updates", updates, "skippedUpdates", skipped, "resets", resets, "lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("updates", updates).put("skippedUpdates", skipped).put("resets", resets).put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

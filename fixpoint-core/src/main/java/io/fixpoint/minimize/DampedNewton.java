@@ -6,7 +6,6 @@ import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Damped Newton with the stepsize schedule and backtracking of S. Hanzely, D. Kamzolov,
@@ -65,6 +64,12 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
         return new State(f, x0, initialL);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         if (!s.factorHessian(f)) {
@@ -73,14 +78,14 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
         s.system.solve(s.g, s.newton);                     // [∇²f]⁻¹∇f
         double g2 = Math.max(0, Vectors.dot(s.g, s.newton)); // G² in the local dual norm
         double bigG = Math.sqrt(g2);
-        double tolerance = 16 * Math.ulp(s.f);
+        double tolerance = 16 * Math.ulp(s.value);
         double l = Math.max(MIN_L, s.l / 2);
         for (int trial = 0; trial < MAX_BACKTRACKS; trial++) {
             double alpha = stepsize(l * bigG);
             Vectors.addScaled(s.x, -alpha, s.newton, s.xTrial);
             double fNew = f.value(s.xTrial);
             double model = -alpha * g2 + 0.5 * alpha * alpha * g2 + l / 6 * alpha * alpha * alpha * g2 * bigG;
-            if (Double.isFinite(fNew) && fNew - s.f <= model + tolerance) {
+            if (Double.isFinite(fNew) && fNew - s.value <= model + tolerance) {
                 f.gradient(s.xTrial, s.gTrial);
                 s.accept(alpha, l, fNew, alpha * Vectors.norm(s.newton));
                 return s;
@@ -124,9 +129,10 @@ public final class DampedNewton implements Solver<Objective, DampedNewton.State>
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("lastStepsize", stepsize, "minStepsize", minStepsize, "smoothnessEstimate", l, "backtracks", backtracks,
-                    "shiftedSteps", shiftedSteps, "maxShift", maxShift);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("lastStepsize", stepsize).put("minStepsize", minStepsize).put("smoothnessEstimate", l).put("backtracks", backtracks)
+                    .put("shiftedSteps", shiftedSteps).put("maxShift", maxShift);
         }
     }
 }

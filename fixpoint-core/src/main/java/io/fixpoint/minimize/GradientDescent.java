@@ -6,7 +6,6 @@ import io.fixpoint.search.Backtracking;
 import io.fixpoint.search.LineSearch;
 import io.fixpoint.search.LineSearchResult;
 import io.fixpoint.solve.Solver;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,7 +46,7 @@ public record GradientDescent(LineSearch lineSearch, double growth) implements S
     @Override
     public State step(Objective problem, State s) {
         Vectors.negate(s.g, s.d);
-        LineSearchResult r = lineSearch.search(problem, s.x, s.f, s.g, s.d, s.nextStep, s.xTrial, s.gTrial);
+        LineSearchResult r = lineSearch.search(problem, s.x, s.value, s.g, s.d, s.nextStep, s.xTrial, s.gTrial);
         if (!s.moved(r)) {
             s.stall(r);
             return s;
@@ -79,8 +78,8 @@ public record GradientDescent(LineSearch lineSearch, double growth) implements S
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

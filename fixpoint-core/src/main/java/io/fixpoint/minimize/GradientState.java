@@ -3,40 +3,37 @@ package io.fixpoint.minimize;
 import io.fixpoint.linalg.Vectors;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.search.LineSearchResult;
-import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.SolverState;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 
 /**
- * What every gradient-based minimiser keeps, first- or second-order: the iterate, its value and
- * gradient, and a trial point and gradient for the line search or step test to write into. Accepting a trial swaps the buffers, so a
- * step allocates nothing.
+ * What every gradient-based minimiser keeps, first- or second-order: the iterate, its value f and
+ * gradient ∇f (the optimality is ‖∇f‖₂), and a trial point and gradient for the line search or step
+ * test to write into. Accepting a trial swaps the buffers, so a step allocates nothing.
  */
-abstract class GradientState implements IterationState {
-    double[] x;
+abstract class GradientState extends SolverState {
     double[] g;
-    double f;
-    double gradientNorm;
-    double stepNorm = Double.NaN;
-    Verdict verdict;
     double[] xTrial;
     double[] gTrial;
     /** Line searches that ended without meeting their conditions (whether or not they made progress). */
     int lineSearchFailures;
+    /** The smallest eigenvalue of ∇²f where a second-order method's gradient test held (NaN until checked). */
+    double curvature = Double.NaN;
 
     GradientState(Objective problem, double[] x0) {
+        super(x0);
         int n = x0.length;
-        x = x0;
         g = new double[n];
-        f = problem.valueAndGradient(x, g);
-        gradientNorm = Vectors.norm(g);
+        value = problem.valueAndGradient(x, g);
+        optimality = Vectors.norm(g);
         xTrial = new double[n];
         gTrial = new double[n];
     }
 
     /** A first trial step that moves a unit distance along −∇f, or the full step 1 when the gradient is small. */
     double firstStep() {
-        return gradientNorm > 1 ? 1 / gradientNorm : 1;
+        return optimality > 1 ? 1 / optimality : 1;
     }
 
     /** Makes the trial point (value {@code fTrial}) the iterate. */
@@ -53,8 +50,8 @@ abstract class GradientState implements IterationState {
         t = g;
         g = gTrial;
         gTrial = t;
-        f = fTrial;
-        gradientNorm = Vectors.norm(g);
+        value = fTrial;
+        optimality = Vectors.norm(g);
     }
 
     /**
@@ -80,27 +77,9 @@ abstract class GradientState implements IterationState {
     }
 
     @Override
-    public double[] x() {
-        return x;
-    }
-
-    @Override
-    public double value() {
-        return f;
-    }
-
-    @Override
-    public double optimality() {
-        return gradientNorm;
-    }
-
-    @Override
-    public double stepNorm() {
-        return stepNorm;
-    }
-
-    @Override
-    public Verdict verdict() {
-        return verdict;
+    protected void describe(Details details) {
+        if (!Double.isNaN(curvature)) {
+            details.put("minHessianEigenvalue", curvature);
+        }
     }
 }

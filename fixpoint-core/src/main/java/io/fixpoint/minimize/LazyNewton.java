@@ -6,7 +6,6 @@ import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 import java.util.Locale;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -68,6 +67,12 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         return new State(f, x0, period == 0 ? Math.max(1, n) : period, initialM);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         if (s.age >= s.period && !s.refresh(f)) {
@@ -83,9 +88,9 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
             }
             s.vtg[j] = t;
         }
-        double gNorm = s.gradientNorm;
+        double gNorm = s.optimality;
         double floor = Math.max(0, -s.minEigenvalue);
-        double tolerance = 16 * Math.ulp(s.f);
+        double tolerance = 16 * Math.ulp(s.value);
         double m = s.m;
         for (int trial = 0; trial < MAX_TRIALS; trial++) {
             double lambda = Math.sqrt(m * gNorm) + floor;
@@ -101,7 +106,7 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
             }
             Vectors.addScaled(s.x, 1, s.step, s.xTrial);
             double fNew = f.valueAndGradient(s.xTrial, s.gTrial);
-            if (Double.isFinite(fNew) && Vectors.allFinite(s.gTrial) && fNew <= s.f + tolerance
+            if (Double.isFinite(fNew) && Vectors.allFinite(s.gTrial) && fNew <= s.value + tolerance
                     && -Vectors.dot(s.gTrial, s.step) >= Vectors.dot(s.gTrial, s.gTrial) / (4 * lambda)) {
                 s.accept(fNew, lambda, Math.max(MIN_M, m / 2));
                 return s;
@@ -193,8 +198,10 @@ public final class LazyNewton implements Solver<Objective, LazyNewton.State> {
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("period", period, "hessianPeriods", hessians, "regularization", lambda, "regularizationConstant", m, "rejections", rejections);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("period", period).put("hessianPeriods", hessians).put("regularization", lambda).put("regularizationConstant", m)
+                    .put("rejections", rejections);
         }
     }
 }

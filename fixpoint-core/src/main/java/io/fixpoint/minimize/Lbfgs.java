@@ -6,7 +6,6 @@ import io.fixpoint.search.LineSearch;
 import io.fixpoint.search.LineSearchResult;
 import io.fixpoint.search.StrongWolfe;
 import io.fixpoint.solve.Solver;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,7 +52,7 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
     @Override
     public State step(Objective problem, State s) {
         direction(s);
-        LineSearchResult r = lineSearch.search(problem, s.x, s.f, s.g, s.d, s.stored == 0 ? s.firstStep() : 1, s.xTrial, s.gTrial);
+        LineSearchResult r = lineSearch.search(problem, s.x, s.value, s.g, s.d, s.stored == 0 ? s.firstStep() : 1, s.xTrial, s.gTrial);
         if (!s.moved(r)) {
             if (s.stored == 0) {
                 s.stall(r);
@@ -141,8 +140,8 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("memoryUsed", stored, "skippedUpdates", skipped, "resets", resets, "lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("memoryUsed", stored).put("skippedUpdates", skipped).put("resets", resets).put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

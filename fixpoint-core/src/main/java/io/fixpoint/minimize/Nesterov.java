@@ -5,7 +5,6 @@ import io.fixpoint.problem.Objective;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -88,7 +87,7 @@ public record Nesterov(Restart restart, double relax, int maxBacktracks) impleme
             }
             s.lipschitz *= 2;
         }
-        if (!found || fTrial > s.f && !withinNoise(fTrial, s.f)) {
+        if (!found || fTrial > s.value && !withinNoise(fTrial, s.value)) {
             if (s.momentum) {
                 s.restartAtX();
                 s.noMove();
@@ -124,7 +123,7 @@ public record Nesterov(Restart restart, double relax, int maxBacktracks) impleme
             }
         } else {
             Vectors.copy(s.g, s.gy);
-            s.fy = s.f;
+            s.fy = s.value;
         }
         return s;
     }
@@ -147,34 +146,34 @@ public record Nesterov(Restart restart, double relax, int maxBacktracks) impleme
             super(problem, x0);
             y = x.clone();
             gy = g.clone();
-            fy = f;
+            fy = value;
             lipschitz = probeLipschitz(problem);
         }
 
         /** ‖∇f(x − h·∇f) − ∇f(x)‖ / ‖h·∇f‖ for a small h: a local curvature along −∇f, 1 when it is unusable. */
         private double probeLipschitz(Objective problem) {
-            if (gradientNorm == 0 || !Double.isFinite(gradientNorm)) {
+            if (optimality == 0 || !Double.isFinite(optimality)) {
                 return 1;
             }
-            double h = PROBE * Math.max(1, Vectors.norm(x)) / gradientNorm;
+            double h = PROBE * Math.max(1, Vectors.norm(x)) / optimality;
             Vectors.addScaled(x, -h, g, xTrial);
             problem.gradient(xTrial, gTrial);
-            double l = Vectors.distance(gTrial, g) / (h * gradientNorm);
+            double l = Vectors.distance(gTrial, g) / (h * optimality);
             return l > 0 && Double.isFinite(l) ? l : 1;
         }
 
         void restartAtX() {
             Vectors.copy(x, y);
             Vectors.copy(g, gy);
-            fy = f;
+            fy = value;
             t = 1;
             momentum = false;
             restarts++;
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("restarts", restarts, "lipschitz", lipschitz);
+        protected void describe(Details details) {
+            details.put("restarts", restarts).put("lipschitz", lipschitz);
         }
     }
 }

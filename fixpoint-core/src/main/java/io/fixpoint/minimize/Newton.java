@@ -8,7 +8,6 @@ import io.fixpoint.search.LineSearchResult;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
-import java.util.Map;
 
 /**
  * Newton's method with a line search: d solves (∇²f + τI)·d = −∇f, where τ = 0 when the Hessian is
@@ -39,6 +38,12 @@ public final class Newton implements Solver<Objective, Newton.State> {
         return new State(f, x0);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
         if (!s.factorHessian(f)) {
@@ -46,7 +51,7 @@ public final class Newton implements Solver<Objective, Newton.State> {
         }
         Vectors.negate(s.g, s.d);
         s.system.solve(s.d, s.d);
-        LineSearchResult r = lineSearch.search(f, s.x, s.f, s.g, s.d, 1, s.xTrial, s.gTrial);
+        LineSearchResult r = lineSearch.search(f, s.x, s.value, s.g, s.d, 1, s.xTrial, s.gTrial);
         if (!r.success()) {
             s.verdict = new Verdict(Status.STALLED, "line search along the Newton direction failed: " + r.message());
             return s;
@@ -71,8 +76,9 @@ public final class Newton implements Solver<Objective, Newton.State> {
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("shiftedSteps", shiftedSteps, "maxShift", maxShift, "lastShift", lastShift);
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("shiftedSteps", shiftedSteps).put("maxShift", maxShift).put("lastShift", lastShift);
         }
     }
 }

@@ -6,7 +6,6 @@ import io.fixpoint.search.LineSearch;
 import io.fixpoint.search.LineSearchResult;
 import io.fixpoint.search.StrongWolfe;
 import io.fixpoint.solve.Solver;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -82,7 +81,7 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
         if (!(t0 > 0) || Double.isInfinite(t0)) {
             t0 = s.firstStep();
         }
-        LineSearchResult r = lineSearch.search(problem, s.x, s.f, s.g, s.d, t0, s.xTrial, s.gTrial);
+        LineSearchResult r = lineSearch.search(problem, s.x, s.value, s.g, s.d, t0, s.xTrial, s.gTrial);
         if (!s.moved(r)) {
             if (s.sinceRestart == 0) {
                 s.stall(r);
@@ -96,7 +95,7 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
         s.curvature = Vectors.dot(s.y, s.d) / (r.step() * Vectors.dot(s.d, s.d));
         s.lastChange = r.step() * slope;
         double gg = Vectors.dot(s.g, s.g);
-        double oldGradientNorm = s.gradientNorm;
+        double oldGradientNorm = s.optimality;
         s.acceptTrial(r.value());
         double b = switch (beta) {
             case POLAK_RIBIERE_PLUS -> Math.max(0, Vectors.dot(s.g, s.y) / gg);
@@ -146,8 +145,8 @@ public record NonlinearCG(Beta beta, LineSearch lineSearch, int restartInterval)
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("restarts", restarts, "lineSearchFailures", lineSearchFailures);
+        protected void describe(Details details) {
+            details.put("restarts", restarts).put("lineSearchFailures", lineSearchFailures);
         }
     }
 }

@@ -8,7 +8,6 @@ import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Trust-region Newton–CG (Steihaug–Toint; Nocedal–Wright Algorithm 7.2): the model
@@ -55,9 +54,15 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         return new State(f, x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
     }
 
+    /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
+    @Override
+    public Verdict confirm(Objective f, State s) {
+        return SecondOrder.confirmMinimum(f, s);
+    }
+
     @Override
     public State step(Objective f, State s) {
-        double gNorm = s.gradientNorm;
+        double gNorm = s.optimality;
         double forcing = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
         if (s.hessian != null) {
             f.hessian(s.x, s.hessian);
@@ -71,8 +76,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             double pNorm = Vectors.norm(s.p);
             Vectors.addScaled(s.x, 1, s.p, s.xTrial);
             double fNew = f.value(s.xTrial);
-            double noise = ROUNDING_ULPS * Math.ulp(s.f);
-            if (predicted < noise && Double.isFinite(fNew) && fNew <= s.f + noise) {
+            double noise = ROUNDING_ULPS * Math.ulp(s.value);
+            if (predicted < noise && Double.isFinite(fNew) && fNew <= s.value + noise) {
                 // Values cannot resolve a decrease this small: judge the step by the gradient instead.
                 f.gradient(s.xTrial, s.gTrial);
                 if (Vectors.norm(s.gTrial) < gNorm) {
@@ -81,7 +86,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
                     return s;
                 }
             }
-            double rho = TrustRegion.ratio(s.f - fNew, predicted);
+            double rho = TrustRegion.ratio(s.value - fNew, predicted);
             s.lastRatio = rho;
             s.radius = region.update(s.radius, rho, pNorm);
             if (region.accepts(rho)) {
@@ -213,10 +218,10 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         }
 
         @Override
-        public Map<String, Object> details() {
-            return Map.of("radius", radius, "cgIterations", cgIterations, "negativeCurvatureSteps", negativeCurvature,
-                    "rejectedSteps", rejections, "lastRatio", lastRatio,
-                    "products", hessian == null ? "hessianVector" : "hessian");
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("radius", radius).put("cgIterations", cgIterations).put("negativeCurvatureSteps", negativeCurvature)
+                    .put("rejectedSteps", rejections).put("lastRatio", lastRatio).put("products", hessian == null ? "hessianVector" : "hessian");
         }
     }
 }

@@ -202,19 +202,8 @@ public final class Conversions {
             }
             int n = x.length;
             double[] f = new double[n];
-            double[] probe = x.clone();
-            double[] fp = new double[n];
             system.residuals(x, f);
-            for (int j = 0; j < n; j++) {
-                double h = Math.sqrt(Math.ulp(1.0)) * Math.max(1, Math.abs(x[j]));
-                probe[j] = x[j] + h;
-                h = probe[j] - x[j];
-                system.residuals(probe, fp);
-                for (int i = 0; i < n; i++) {
-                    jac[i * n + j] = (fp[i] - f[i]) / h;
-                }
-                probe[j] = x[j];
-            }
+            Jacobians.forwardDifference(system, x, f, jac, new double[n], new double[n]);
         }
 
         @Override

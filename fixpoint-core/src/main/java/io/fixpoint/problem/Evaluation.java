@@ -15,6 +15,17 @@ public enum Evaluation {
     JACOBIAN_VECTOR("jacobianVector"),
     MAP("map"),
     STEP("step"),
+    /** One sparse matrix–vector product, A·x or Aᵀ·y (a linear program's unit of work). */
+    MATRIX_VECTOR("matrixVector"),
+    /** One pass over the n×m cost or kernel matrix of a transport problem. */
+    MATRIX_PASS("matrixPass"),
+    /** One application of the Bellman optimality operator to every state of a decision process. */
+    BELLMAN("bellman"),
+    /** One application of a fixed policy's Bellman operator to every state. */
+    POLICY_BELLMAN("policyBellman"),
+    /** One exact solve of a policy's linear equations. */
+    POLICY_SOLVE("policySolve"),
+    /** The examples of a finite sum that an evaluation touched (a volume, not an evaluation). */
     EXAMPLE("examples", false);
 
     private final String key;

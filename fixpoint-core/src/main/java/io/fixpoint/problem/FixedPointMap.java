@@ -2,37 +2,24 @@ package io.fixpoint.problem;
 
 /**
  * A map T: Rⁿ → Rⁿ whose fixed point x = T(x) is wanted, optionally with its Jacobian or the
- * product J·v. The certificate of a fixed-point solve is the residual ‖x − T(x)‖.
+ * product J·v (see {@link VectorFunction}). The certificate of a fixed-point solve is the residual
+ * ‖x − T(x)‖.
  */
-public interface FixedPointMap extends Problem<FixedPointMap> {
+public interface FixedPointMap extends VectorFunction, Problem<FixedPointMap> {
 
     /** Writes T(x) into {@code out}. */
     void apply(double[] x, double[] out);
 
-    default boolean hasJacobian() {
-        return false;
+    /** T(x): the same as {@link #apply}. */
+    @Override
+    default void evaluate(double[] x, double[] out) {
+        apply(x, out);
     }
 
-    /** Writes the Jacobian of T at x into {@code jac}, row-major n×n. */
-    default void jacobian(double[] x, double[] jac) {
-        throw new UnsupportedOperationException("this map has no Jacobian");
-    }
-
-    default boolean hasJacobianVector() {
-        return hasJacobian();
-    }
-
-    /** Writes J_T(x)·v into {@code jv}; by default through the full Jacobian. */
-    default void jacobianVector(double[] x, double[] v, double[] jv) {
-        int n = dimension();
-        double[] jac = new double[n * n];
-        jacobian(x, jac);
-        DenseProducts.multiply(jac, v, jv);
-    }
-
+    /** A view that counts T as {@link Evaluation#MAP}, J_T as JACOBIAN and J_T·v as JACOBIAN_VECTOR. */
     @Override
     default FixedPointMap counted(Counts counts) {
-        return new CountedFixedPointMap(this, counts);
+        return new FunctionView.FixedPoint(this, counts);
     }
 
     /** The body of a map without derivatives. */

@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * Nonlinear least squares: minimise ½‖r(x)‖² over x ∈ Rⁿ, for residuals r: Rⁿ → Rᵐ with Jacobian J
- * (m×n, row-major, {@code J[i*n + j] = ∂rᵢ/∂xⱼ}), optionally subject to simple {@link Bounds}.
+ * (m×n, row-major, {@code J[i*n + j] = ∂rᵢ/∂xⱼ}; see {@link VectorFunction}), optionally subject to
+ * simple {@link Bounds}.
  */
-public interface LeastSquaresProblem extends Problem<LeastSquaresProblem> {
+public interface LeastSquaresProblem extends VectorFunction, Problem<LeastSquaresProblem> {
 
     /** m, the number of residuals. */
     int residualCount();
@@ -14,52 +15,42 @@ public interface LeastSquaresProblem extends Problem<LeastSquaresProblem> {
     /** Writes r(x) into {@code r} (length m). */
     void residuals(double[] x, double[] r);
 
-    /** Writes J(x) into {@code jac}, row-major m×n. */
+    /** Writes J(x) into {@code jac}, row-major m×n; every least-squares problem has one. */
+    @Override
     void jacobian(double[] x, double[] jac);
+
+    @Override
+    default boolean hasJacobian() {
+        return true;
+    }
+
+    /** r(x): the same as {@link #residuals}. */
+    @Override
+    default void evaluate(double[] x, double[] r) {
+        residuals(x, r);
+    }
+
+    /** m, the number of residuals. */
+    @Override
+    default int outputDimension() {
+        return residualCount();
+    }
 
     /** The bounds on x, or null when there are none. */
     default Bounds bounds() {
         return null;
     }
 
-    /** Writes J(x)·v into {@code jv} (length m); by default through the full Jacobian. */
-    default void jacobianVector(double[] x, double[] v, double[] jv) {
-        int m = residualCount();
-        int n = dimension();
-        double[] jac = new double[m * n];
-        jacobian(x, jac);
-        for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += jac[i * n + j] * v[j];
-            }
-            jv[i] = s;
-        }
-    }
-
-    /** Writes J(x)ᵀ·u into {@code jtu} (length n); by default through the full Jacobian. */
-    default void jacobianTransposeVector(double[] x, double[] u, double[] jtu) {
-        int m = residualCount();
-        int n = dimension();
-        double[] jac = new double[m * n];
-        jacobian(x, jac);
-        java.util.Arrays.fill(jtu, 0);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                jtu[j] += jac[i * n + j] * u[i];
-            }
-        }
-    }
-
+    /** A view that counts r as {@link Evaluation#RESIDUAL}, J as JACOBIAN, and J·v and Jᵀ·u as JACOBIAN_VECTOR. */
     @Override
     default LeastSquaresProblem counted(Counts counts) {
-        return new CountedLeastSquares(this, counts);
+        return new FunctionView.LeastSquares(this, counts, bounds());
     }
 
     /** The same problem restricted to {@code bounds}. */
     default LeastSquaresProblem withBounds(Bounds bounds) {
         InvalidProblemException.checkDimension("bounds", bounds.dimension(), dimension());
-        return new BoundedLeastSquares(this, bounds);
+        return new FunctionView.LeastSquares(this, null, bounds);
     }
 
     /** The objective f(x) = ½‖r(x)‖² with gradient Jᵀr, for any minimiser. */

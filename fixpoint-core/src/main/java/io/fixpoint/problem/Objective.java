@@ -35,13 +35,7 @@ public interface Objective extends Problem<Objective> {
         int n = dimension();
         double[] h = new double[n * n];
         hessian(x, h);
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += h[i * n + j] * v[j];
-            }
-            hv[i] = s;
-        }
+        DenseProducts.multiply(h, v, hv);
     }
 
     @Override

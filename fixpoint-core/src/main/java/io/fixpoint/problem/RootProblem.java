@@ -2,37 +2,23 @@ package io.fixpoint.problem;
 
 /**
  * A square system F(x) = 0 with F: Rⁿ → Rⁿ, optionally with its Jacobian (row-major n×n) or the
- * product J·v. Root solvers drive ½‖F‖² down and certify ‖F‖.
+ * product J·v (see {@link VectorFunction}). Root solvers drive ½‖F‖² down and certify ‖F‖.
  */
-public interface RootProblem extends Problem<RootProblem> {
+public interface RootProblem extends VectorFunction, Problem<RootProblem> {
 
     /** Writes F(x) into {@code f}. */
     void residuals(double[] x, double[] f);
 
-    default boolean hasJacobian() {
-        return false;
+    /** F(x): the same as {@link #residuals}. */
+    @Override
+    default void evaluate(double[] x, double[] f) {
+        residuals(x, f);
     }
 
-    /** Writes the Jacobian of F at x into {@code jac}, row-major n×n: jac[i*n + j] = ∂F_i/∂x_j. */
-    default void jacobian(double[] x, double[] jac) {
-        throw new UnsupportedOperationException("this system has no Jacobian");
-    }
-
-    default boolean hasJacobianVector() {
-        return hasJacobian();
-    }
-
-    /** Writes J(x)·v into {@code jv}; by default through the full Jacobian. */
-    default void jacobianVector(double[] x, double[] v, double[] jv) {
-        int n = dimension();
-        double[] jac = new double[n * n];
-        jacobian(x, jac);
-        DenseProducts.multiply(jac, v, jv);
-    }
-
+    /** A view that counts F as {@link Evaluation#RESIDUAL}, J as JACOBIAN and J·v as JACOBIAN_VECTOR. */
     @Override
     default RootProblem counted(Counts counts) {
-        return new CountedRootProblem(this, counts);
+        return new FunctionView.Root(this, counts);
     }
 
     /** The residual function of a system without derivatives. */

@@ -1,6 +1,7 @@
 package io.fixpoint.root;
 
 import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Jacobians;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
@@ -80,6 +81,12 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
         return st;
     }
 
+    /** A small ‖F‖ is a root only where the Newton step is small too (see {@link RootState#confirmRoot}). */
+    @Override
+    public Verdict confirm(RootProblem p, State s) {
+        return s.confirmRoot(p);
+    }
+
     @Override
     public State step(RootProblem p, State st) {
         if (st.needJacobian) {
@@ -105,7 +112,7 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
     private static void fail(State st) {
         st.stepNorm = 0;
         st.verdict = new Verdict(Status.STALLED, "no decrease of ‖F‖ along the quasi-Newton direction, even with a fresh Jacobian; ‖F‖ = "
-                + String.format("%.3g", st.fNorm));
+                + String.format("%.3g", st.residualNorm()));
     }
 
     /** H ← J(x)⁻¹ (pseudo-inverse when J is singular). */
@@ -132,12 +139,12 @@ public record Broyden(boolean firstKind, int maxTrials) implements Solver<RootPr
             Vectors.addScaled(st.x, t, st.d, st.trial);
             p.residuals(st.trial, st.fTrial);
             double norm = Vectors.norm(st.fTrial);
-            if (Double.isFinite(norm) && norm <= (1 - 1e-4 * t) * st.fNorm) {
+            if (Double.isFinite(norm) && norm <= (1 - 1e-4 * t) * st.residualNorm()) {
                 Vectors.copy(st.x, st.xOld);
                 Vectors.copy(st.f, st.fOld);
                 Vectors.copy(st.trial, st.x);
                 Vectors.copy(st.fTrial, st.f);
-                st.fNorm = norm;
+                st.residualNorm(norm);
                 st.stepNorm = t * Vectors.norm(st.d);
                 return true;
             }

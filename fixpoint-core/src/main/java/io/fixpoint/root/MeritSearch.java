@@ -25,7 +25,7 @@ final class MeritSearch {
      * returns 0 and leaves {@code s} unchanged when no trial gave sufficient decrease.
      */
     double search(RootProblem p, RootState s, double[] d, double slope) {
-        double phi = 0.5 * s.fNorm * s.fNorm;
+        double phi = s.value;
         double t = 1;
         for (int k = 0; k < maxTrials; k++) {
             Vectors.addScaled(s.x, t, d, trial);
@@ -36,7 +36,7 @@ final class MeritSearch {
                 s.stepNorm = t * Vectors.norm(d);
                 Vectors.copy(trial, s.x);
                 Vectors.copy(fTrial, s.f);
-                s.fNorm = norm;
+                s.residualNorm(norm);
                 return t;
             }
             double next = Double.isFinite(phiT) ? -slope * t * t / (2 * (phiT - phi - slope * t)) : 0.1 * t;

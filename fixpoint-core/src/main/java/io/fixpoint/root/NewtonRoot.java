@@ -1,5 +1,6 @@
 package io.fixpoint.root;
 
+import io.fixpoint.problem.Jacobians;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
@@ -60,6 +61,12 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
         return s;
     }
 
+    /** A small ‖F‖ is a root only where the Newton step is small too (see {@link RootState#confirmRoot}). */
+    @Override
+    public Verdict confirm(RootProblem p, State s) {
+        return s.confirmRoot(p);
+    }
+
     @Override
     public State step(RootProblem p, State s) {
         int n = s.x.length;
@@ -76,7 +83,7 @@ public record NewtonRoot(int maxTrials) implements Solver<RootProblem, NewtonRoo
         if (!(slope < 0) || s.search.search(p, s, d, slope) == 0) {
             s.stepNorm = 0;
             s.verdict = new Verdict(Status.STALLED, "no decrease of ½‖F‖² along the Newton or steepest-descent direction"
-                    + " (a local minimum of ‖F‖ that is not a root?); ‖F‖ = " + String.format("%.3g", s.fNorm));
+                    + " (a local minimum of ‖F‖ that is not a root?); ‖F‖ = " + String.format("%.3g", s.residualNorm()));
         }
         return s;
     }

@@ -1,11 +1,11 @@
 package io.fixpoint.root;
 
 import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Jacobians;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.Status;
 import io.fixpoint.solve.Verdict;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -91,10 +91,9 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         }
 
         @Override
-        public Map<String, Object> details() {
-            Map<String, Object> m = super.details();
-            m.put("trustRadius", delta);
-            return m;
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("trustRadius", delta);
         }
     }
 
@@ -103,6 +102,12 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         State s = new State(x0);
         s.evaluate(p);
         return s;
+    }
+
+    /** A small ‖F‖ is a root only where the Newton step is small too (see {@link RootState#confirmRoot}). */
+    @Override
+    public Verdict confirm(RootProblem p, State s) {
+        return s.confirmRoot(p);
     }
 
     @Override
@@ -137,7 +142,8 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         if (!Double.isFinite(fnorm1)) {
             fnorm1 = Double.POSITIVE_INFINITY;
         }
-        double actred = fnorm1 < s.fNorm ? 1 - (fnorm1 / s.fNorm) * (fnorm1 / s.fNorm) : -1;
+        double fnorm = s.residualNorm();
+        double actred = fnorm1 < fnorm ? 1 - (fnorm1 / fnorm) * (fnorm1 / fnorm) : -1;
         // Predicted residual F + J p = Q(Qᵀ F + R p); y = F(x + p) − (F + J p) drives the Broyden update.
         double predicted = 0;
         for (int i = 0; i < n; i++) {
@@ -153,7 +159,7 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
             s.y[i] = s.fTrial[i] - s.f[i] - jp;
         }
         predicted = Math.sqrt(predicted);
-        double prered = predicted < s.fNorm ? 1 - (predicted / s.fNorm) * (predicted / s.fNorm) : 0;
+        double prered = predicted < fnorm ? 1 - (predicted / fnorm) * (predicted / fnorm) : 0;
         double ratio = prered > 0 ? actred / prered : 0;
 
         if (ratio < 0.1) {
@@ -173,7 +179,7 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         if (ratio >= 1e-4) {
             Vectors.copy(s.trial, s.x);
             Vectors.copy(s.fTrial, s.f);
-            s.fNorm = fnorm1;
+            s.residualNorm(fnorm1);
             s.xnorm = scaledNorm(s.diag, s.x);
             s.stepNorm = Vectors.norm(s.p);
         } else {
@@ -189,7 +195,7 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
         if (actred >= 0.1) {
             s.nslow2 = 0;
         }
-        if (s.fNorm == 0) {
+        if (s.residualNorm() == 0) {
             return s;
         }
         if (s.delta <= xtol * s.xnorm) {
@@ -221,7 +227,7 @@ public record PowellHybrid(double factor, double xtol) implements Solver<RootPro
     }
 
     private static Verdict stalled(State s, String why) {
-        return new Verdict(Status.STALLED, why + "; ‖F‖ = " + String.format("%.3g", s.fNorm));
+        return new Verdict(Status.STALLED, why + "; ‖F‖ = " + String.format("%.3g", s.residualNorm()));
     }
 
     private void refreshJacobian(RootProblem problem, State s) {

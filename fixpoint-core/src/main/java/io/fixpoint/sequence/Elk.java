@@ -20,9 +20,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * paper's O(log T) parallel smoother (Särkkä and García-Fernández, 2021) is not implemented.
  * λ adapts as in Levenberg–Marquardt (÷3 when the step lowered ½‖r‖², ×10 when it did not); the
  * step itself is kept up to its first state whose residual exceeds the current largest one
- * ({@link TrajectorySolver#trimCandidate}), which always advances the exact prefix. λ → 0 is DEER.
+ * ({@link LinearisedSolver}), which always advances the exact prefix. λ → 0 is DEER.
  */
-public final class Elk extends TrajectorySolver {
+public final class Elk extends LinearisedSolver<Elk.State> {
     private final double initialLambda;
 
     /**
@@ -48,26 +48,38 @@ public final class Elk extends TrajectorySolver {
     }
 
     @Override
-    int jacobianKind() {
-        return 1;
+    JacobianKind jacobianKind() {
+        return JacobianKind.DENSE;
+    }
+
+    /** The linearised trajectory, the damping λ and the block elimination's gains and solver. */
+    public static final class State extends LinearisedState {
+        final double[] gain;
+        final Blocks blocks;
+        double lambda;
+
+        State(Recurrence p, double[] x0, int chunks, double lambda) {
+            super(p, x0, chunks, JacobianKind.DENSE);
+            int d = p.stateDimension();
+            gain = new double[p.dimension() * d];
+            blocks = new Blocks(d);
+            this.lambda = lambda;
+        }
+
+        @Override
+        protected void describe(Details details) {
+            super.describe(details);
+            details.put("lambda", lambda);
+        }
     }
 
     @Override
-    void prepare(Recurrence p, TrajectoryState s) {
-        int n = p.dimension();
-        int d = p.stateDimension();
-        s.jac = new double[n * d];
-        s.jacAlt = new double[n * d];
-        s.gain = new double[n * d];
-        s.delta = new double[n];
-        s.hAlt = new double[n];
-        s.fxAlt = new double[n];
-        s.lambda = initialLambda;
-        s.blocks = new Blocks(d);
+    State newState(Recurrence p, double[] x0) {
+        return new State(p, x0, executor.threads(), initialLambda);
     }
 
     @Override
-    public TrajectoryState step(Recurrence p, TrajectoryState s) {
+    public State step(Recurrence p, State s) {
         int k = s.exact;
         int d = s.d;
         int n = s.length;
@@ -76,24 +88,14 @@ public final class Elk extends TrajectorySolver {
         s.depth += 2L * (n - k);
         long dd = (long) d * d;
         s.work += (n - k) * (4 * dd * d + dd * d / 3 + 2 * dd * (d + 1) + 6 * dd);
-        double before = s.squares;
-        double[] cand = s.hAlt;
-        System.arraycopy(s.h, 0, cand, 0, k * d);
-        System.arraycopy(s.fx, k * d, cand, k * d, d);
-        for (int r = (k + 1) * d; r < n * d; r++) {
-            cand[r] = s.h[r] + s.delta[r];
-        }
-        System.arraycopy(s.fx, 0, s.fxAlt, 0, (k + 1) * d);
-        evaluate(p, s, cand, s.fxAlt, s.jacAlt, k + 1, n);
-        s.stepNorm = maxDifference(cand, s.h, d, k, n);
-        trimCandidate(s, k);
-        s.lambda = s.squares < before ? Math.max(lambda / 3, 1e-12) : Math.min(lambda * 10, 1e12);
-        swap(s);
+        double before = s.value;
+        advance(p, s, k);
+        s.lambda = s.value < before ? Math.max(lambda / 3, 1e-12) : Math.min(lambda * 10, 1e12);
         return s;
     }
 
     /** Δ on [k, T) into s.delta, by block elimination of the damped normal equations. */
-    private static void solveDamped(TrajectoryState s, int k, double lambda) {
+    private static void solveDamped(State s, int k, double lambda) {
         int d = s.d;
         int n = s.length;
         int dd = d * d;
@@ -101,7 +103,7 @@ public final class Elk extends TrajectorySolver {
         double[] a = s.jac;
         double[] g = s.gain;
         double[] z = s.delta;
-        double[] h = s.h;
+        double[] h = s.x;
         double[] fx = s.fx;
         double[] sm = b.s.data;
         double[] rhs = b.rhs.data;

@@ -11,7 +11,7 @@ import io.fixpoint.problem.Recurrence;
  * one block is {@link Sequential}. By default the remaining states are cut into one block per
  * thread, so each sweep makes at least a 1/P share of them exact.
  */
-public final class GaussSeidel extends TrajectorySolver {
+public final class GaussSeidel extends Sweep {
     private final int blockSize;
 
     /** One block per thread over the states not yet exact. */
@@ -40,8 +40,8 @@ public final class GaussSeidel extends TrajectorySolver {
         int n = s.length - k;
         int chunks = executor.chunks(n);
         int blocks = blockSize == 0 ? chunks : (n + blockSize - 1) / blockSize;
-        s.stepNorm = s.residual;
-        double[] h = s.h;
+        s.stepNorm = s.optimality;
+        double[] h = s.x;
         double[] fx = s.fx;
         executor.forEachChunk(chunks, c -> {
             double[] w = s.scratch[c];

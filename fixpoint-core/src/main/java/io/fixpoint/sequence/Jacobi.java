@@ -9,7 +9,7 @@ import io.fixpoint.problem.Recurrence;
  * previous sweep, h_t ← f(h_{t−1}, u_t), all t at once. Each sweep makes at least one more state
  * exact, and converged leading states are not evaluated again.
  */
-public final class Jacobi extends TrajectorySolver {
+public final class Jacobi extends Sweep {
 
     public Jacobi(ParallelExecutor executor) {
         super(executor);
@@ -24,14 +24,14 @@ public final class Jacobi extends TrajectorySolver {
     public TrajectoryState step(Recurrence p, TrajectoryState s) {
         int k = s.exact;
         int d = s.d;
-        s.stepNorm = s.residual;
+        s.stepNorm = s.optimality;
         // the new trajectory is the old f-values; the old trajectory's array receives the new f-values
-        double[] t = s.h;
-        s.h = s.fx;
+        double[] t = s.x;
+        s.x = s.fx;
         s.fx = t;
-        System.arraycopy(s.h, k * d, s.fx, k * d, d); // the prefix before k agrees already
-        evaluate(p, s, s.h, s.fx, null, k + 1, s.length);
-        measure(s, s.h, s.fx, k);
+        System.arraycopy(s.x, k * d, s.fx, k * d, d); // the prefix before k agrees already
+        evaluate(p, s, s.x, s.fx, null, k + 1, s.length);
+        measure(s, s.x, s.fx, k);
         return s;
     }
 }

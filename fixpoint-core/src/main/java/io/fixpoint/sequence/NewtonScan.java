@@ -12,10 +12,10 @@ import io.fixpoint.problem.Recurrence;
  * diagonal of A_t it is quasi-DEER (Gonzalez et al. 2024), cheaper per step but converging more slowly.
  * Converged leading states are skipped, and the first inexact state is set to its exact f-value, so
  * at most T iterations are needed. A step is kept up to its first state whose residual grows past
- * the current largest one (see {@link TrajectorySolver#trimCandidate}), so a step that overflows
+ * the current largest one (see {@link LinearisedSolver}), so a step that overflows
  * far from the solution still advances.
  */
-abstract class NewtonScan extends TrajectorySolver {
+abstract class NewtonScan extends LinearisedSolver<NewtonScan.State> {
     private final boolean diagonal;
 
     NewtonScan(ParallelExecutor executor, boolean diagonal) {
@@ -24,46 +24,38 @@ abstract class NewtonScan extends TrajectorySolver {
     }
 
     @Override
-    int jacobianKind() {
-        return diagonal ? 2 : 1;
+    JacobianKind jacobianKind() {
+        return diagonal ? JacobianKind.DIAGONAL : JacobianKind.DENSE;
+    }
+
+    /** The linearised trajectory and the parallel scan that solves for Δ. */
+    public static final class State extends LinearisedState {
+        final AffineScan scan;
+
+        State(Recurrence p, double[] x0, ParallelExecutor executor, JacobianKind kind) {
+            super(p, x0, executor.threads(), kind);
+            scan = new AffineScan(p.stateDimension(), kind == JacobianKind.DIAGONAL, executor);
+        }
     }
 
     @Override
-    void prepare(Recurrence p, TrajectoryState s) {
-        int n = p.dimension();
-        int d = p.stateDimension();
-        s.jac = new double[diagonal ? n : n * d];
-        s.jacAlt = new double[diagonal ? n : n * d];
-        s.delta = new double[n];
-        s.hAlt = new double[n];
-        s.fxAlt = new double[n];
-        s.scan = new AffineScan(d, diagonal, executor);
+    State newState(Recurrence p, double[] x0) {
+        return new State(p, x0, executor, jacobianKind());
     }
 
     @Override
-    public TrajectoryState step(Recurrence p, TrajectoryState s) {
+    public State step(Recurrence p, State s) {
         int k = s.exact;
         int d = s.d;
         int n = s.length;
         for (int r = k * d; r < n * d; r++) {
-            s.delta[r] = s.fx[r] - s.h[r];
+            s.delta[r] = s.fx[r] - s.x[r];
         }
         AffineScan scan = s.scan;
         scan.solve(s.jac, s.delta, null, 0, s.delta, k, n);
         s.depth += scan.depth(n - k);
         s.work += scan.flops(n - k) + 2L * (n - k) * d;
-        double[] h = s.h;
-        double[] cand = s.hAlt;
-        System.arraycopy(h, 0, cand, 0, k * d);
-        System.arraycopy(s.fx, k * d, cand, k * d, d);
-        for (int r = (k + 1) * d; r < n * d; r++) {
-            cand[r] = h[r] + s.delta[r];
-        }
-        System.arraycopy(s.fx, 0, s.fxAlt, 0, (k + 1) * d);
-        evaluate(p, s, cand, s.fxAlt, s.jacAlt, k + 1, n);
-        s.stepNorm = maxDifference(cand, h, d, k, n);
-        trimCandidate(s, k);
-        swap(s);
+        advance(p, s, k);
         return s;
     }
 }

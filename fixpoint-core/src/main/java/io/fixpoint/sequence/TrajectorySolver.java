@@ -12,7 +12,7 @@ import io.fixpoint.solve.Solver;
  * exact. So no solve takes more than T iterations, and a solve ending with residual 0 is the
  * sequential trajectory itself.
  */
-public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryState> {
+public abstract class TrajectorySolver<S extends TrajectoryState> implements Solver<Recurrence, S> {
     /** A residual beyond this is taken as overflow: its square would swamp ½‖r‖², and an iterate like it is no guess. */
     static final double OVERFLOW = 1e100;
     final ParallelExecutor executor;
@@ -25,28 +25,32 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
         return executor;
     }
 
-    /** 0: f only; 1: dense Jacobians; 2: diagonal Jacobians. */
-    int jacobianKind() {
-        return 0;
+    /** Which Jacobians ∂f/∂h the solver evaluates along with f. */
+    enum JacobianKind {
+        NONE, DENSE, DIAGONAL
     }
 
+    JacobianKind jacobianKind() {
+        return JacobianKind.NONE;
+    }
+
+    /** The solver's state at the guess {@code x0}, nothing evaluated yet. */
+    abstract S newState(Recurrence p, double[] x0);
+
     @Override
-    public TrajectoryState init(Recurrence p, double[] x0) {
-        int chunks = executor.threads();
-        int dd = p.stateDimension() * p.stateDimension();
-        TrajectoryState s = new TrajectoryState(p, x0, chunks, jacobianKind() == 0 ? 0 : dd);
-        prepare(p, s);
-        evaluate(p, s, s.h, s.fx, s.jac, 0, p.length());
-        measure(s, s.h, s.fx, 0);
+    public S init(Recurrence p, double[] x0) {
+        return start(p, newState(p, x0), null);
+    }
+
+    /** Evaluates f (and the Jacobians into {@code jac}, when this solver uses them) along the whole guess and measures its residual. */
+    final S start(Recurrence p, S s, double[] jac) {
+        evaluate(p, s, s.x, s.fx, jac, 0, p.length());
+        measure(s, s.x, s.fx, 0);
         return s;
     }
 
-    /** Allocates solver-specific workspaces. */
-    void prepare(Recurrence p, TrajectoryState s) {
-    }
-
     /**
-     * fx[i] = f(h[i−1], u_i) for i in [from, to), and Jacobians into s.jac when this solver uses them,
+     * fx[i] = f(h[i−1], u_i) for i in [from, to), and the Jacobians into {@code jac} when this solver uses them,
      * in parallel chunks; counts, depth and work are recorded.
      */
     final void evaluate(Recurrence p, TrajectoryState s, double[] h, double[] fx, double[] jac, int from, int to) {
@@ -55,7 +59,7 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
             return;
         }
         int d = s.d;
-        int kind = jacobianKind();
+        JacobianKind kind = jacobianKind();
         boolean cellDiagonal = p.cell().diagonalJacobian();
         int cellWork = p.cell().workspaceSize();
         int chunks = executor.chunks(n);
@@ -65,7 +69,7 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
             double[] w = s.scratch[c];
             for (int i = lo; i < hi; i++) {
                 p.step(i + 1, h, fx, i * d, w);
-                if (kind == 1) {
+                if (kind == JacobianKind.DENSE) {
                     if (cellDiagonal) {
                         // a diagonal Jacobian stored densely so the dense scan can use it
                         p.jacobian(i + 1, h, w, cellWork, w);
@@ -77,7 +81,7 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
                     } else {
                         p.jacobian(i + 1, h, jac, i * d * d, w);
                     }
-                } else if (kind == 2) {
+                } else if (kind == JacobianKind.DIAGONAL) {
                     if (cellDiagonal) {
                         p.jacobian(i + 1, h, jac, i * d, w);
                     } else {
@@ -91,7 +95,7 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
         });
         p.countSteps(n);
         s.work += n * p.cell().stepFlops();
-        if (kind != 0) {
+        if (kind != JacobianKind.NONE) {
             p.countJacobians(n);
             s.work += n * p.cell().jacobianFlops();
         }
@@ -150,58 +154,10 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
             mismatch = Math.min(mismatch, s.chunkFirstMismatch[c]);
             bad = Math.min(bad, s.chunkFirstBad[c]);
         }
-        s.residual = max;
-        s.squares = sq;
+        s.optimality = max;
+        s.value = 0.5 * sq;
         s.exact = n <= 0 ? s.length : mismatch;
         s.firstBad = bad;
-    }
-
-    /** Sets the first inexact state to its f-value (exact) and refreshes what depends on it: one sure step of progress. */
-    final void advanceExactPrefix(Recurrence p, TrajectoryState s) {
-        int k = s.exact;
-        System.arraycopy(s.fx, k * s.d, s.h, k * s.d, s.d);
-        evaluate(p, s, s.h, s.fx, s.jac, k + 1, Math.min(k + 2, s.length));
-        measure(s, s.h, s.fx, k);
-    }
-
-    /**
-     * Keeps the candidate in the Alt arrays only where it is no worse than the current iterate: up to
-     * its first state whose residual exceeds the current largest residual (or is not finite); from
-     * there on the current trajectory is kept. No evaluation is needed: f at the junction is the
-     * candidate's own f-value, f after it the current one. A Newton step far from the solution
-     * (a chaotic recurrence from a poor guess) can overflow; this keeps its good leading part, and
-     * since the first inexact state is set exactly, at least one more state becomes exact.
-     */
-    final void trimCandidate(TrajectoryState s, int k) {
-        double limit = Math.min(OVERFLOW, Math.max(s.residual, Double.MIN_NORMAL));
-        measure(s, s.hAlt, s.fxAlt, k, limit);
-        int n = s.length;
-        if (s.firstBad == n) {
-            return;
-        }
-        int d = s.d;
-        int m = s.firstBad;
-        if (!(maxValue(s.fxAlt, m * d, (m + 1) * d) <= OVERFLOW)) { // f at the junction overflows: keep one state less
-            m = Math.max(k + 1, m - 1);
-        }
-        s.rejected++;
-        System.arraycopy(s.h, m * d, s.hAlt, m * d, (n - m) * d);
-        if (m + 1 < n) {
-            System.arraycopy(s.fx, (m + 1) * d, s.fxAlt, (m + 1) * d, (n - m - 1) * d);
-            if (s.jacAlt != null) {
-                int per = s.jac.length / n;
-                System.arraycopy(s.jac, (m + 1) * per, s.jacAlt, (m + 1) * per, (n - m - 1) * per);
-            }
-        }
-        measure(s, s.hAlt, s.fxAlt, k);
-    }
-
-    private static double maxValue(double[] a, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            m = Math.max(m, Math.abs(a[i]));
-        }
-        return m;
     }
 
     /** Largest |a − b| over [from, to) states. */
@@ -211,19 +167,5 @@ public abstract class TrajectorySolver implements Solver<Recurrence, TrajectoryS
             m = Math.max(m, Math.abs(a[r] - b[r]));
         }
         return m;
-    }
-
-    static void swap(TrajectoryState s) {
-        double[] t = s.h;
-        s.h = s.hAlt;
-        s.hAlt = t;
-        t = s.fx;
-        s.fx = s.fxAlt;
-        s.fxAlt = t;
-        if (s.jacAlt != null) {
-            t = s.jac;
-            s.jac = s.jacAlt;
-            s.jacAlt = t;
-        }
     }
 }

@@ -72,10 +72,9 @@ public final class Driver {
         double opt0 = state.optimality();
         record(trace, 0, state, counts, t0);
         if (!finite(state)) {
-            return finish(solver, Status.NON_FINITE, "value or optimality measure is not finite at the start point (value "
-                    + state.value() + ", optimality " + opt0 + ")", x0.clone(), state, 0, counts, t0, trace);
+            return finish(solver, new Verdict(Status.NON_FINITE, "value or optimality measure is not finite at the start point (value "
+                    + state.value() + ", optimality " + opt0 + ")"), false, x0.clone(), state, 0, counts, t0, trace);
         }
-        double target = tolerances.target(opt0);
         double[] lastGood = state.x().clone();
         double lastGoodValue = state.value();
         double lastGoodOpt = opt0;
@@ -84,29 +83,25 @@ public final class Driver {
         int sinceProgress = 0;
 
         for (int k = 1; ; k++) {
-            String stop = null;
-            Status status = null;
+            Verdict end = null;
+            double target = tolerances.target(opt0, state.value());
             if (state.optimality() <= target) {
-                status = Status.CONVERGED;
-                stop = "optimality " + fmt(state.optimality()) + " ≤ tolerance " + fmt(target);
+                Verdict refuted = solver.confirm(counted, state);
+                end = refuted != null ? refuted
+                        : Verdict.converged(Solution.OPTIMALITY, "optimality " + fmt(state.optimality()) + " ≤ tolerance " + fmt(target));
             } else if (state.verdict() != null) {
-                status = state.verdict().status();
-                stop = state.verdict().message();
+                end = state.verdict();
             } else if (k > maxIterations) {
-                status = Status.MAX_ITERATIONS;
-                stop = "reached the iteration limit " + maxIterations + "; optimality " + fmt(state.optimality());
+                end = new Verdict(Status.MAX_ITERATIONS, "reached the iteration limit " + maxIterations + "; optimality " + fmt(state.optimality()));
             } else if (counts.total() >= maxEvaluations) {
-                status = Status.BUDGET_EXHAUSTED;
-                stop = "reached the evaluation limit " + maxEvaluations;
+                end = new Verdict(Status.BUDGET_EXHAUSTED, "reached the evaluation limit " + maxEvaluations);
             } else if (timeLimit != null && System.nanoTime() - t0 > timeLimit.toNanos()) {
-                status = Status.BUDGET_EXHAUSTED;
-                stop = "reached the time limit " + timeLimit.toMillis() / 1000.0 + " s";
+                end = new Verdict(Status.BUDGET_EXHAUSTED, "reached the time limit " + timeLimit.toMillis() / 1000.0 + " s");
             } else if (cancelled.getAsBoolean()) {
-                status = Status.CANCELLED;
-                stop = "cancelled";
+                end = new Verdict(Status.CANCELLED, "cancelled");
             }
-            if (status != null) {
-                return finish(solver, status, stop, state.x().clone(), state, k - 1, counts, t0, trace);
+            if (end != null) {
+                return finish(solver, end, end.status() == Status.CONVERGED, state.x().clone(), state, k - 1, counts, t0, trace);
             }
 
             double previousValue = state.value();
@@ -114,24 +109,24 @@ public final class Driver {
             record(trace, k, state, counts, t0);
 
             if (!finite(state)) {
-                return finishAt(solver, Status.NON_FINITE, "a value, gradient or iterate became non-finite at iteration " + k
-                        + " (value " + state.value() + ", optimality " + state.optimality() + "); returning the last finite iterate",
+                return finishAt(solver, new Verdict(Status.NON_FINITE, "a value, gradient or iterate became non-finite at iteration " + k
+                        + " (value " + state.value() + ", optimality " + state.optimality() + "); returning the last finite iterate"), false,
                         lastGood, lastGoodValue, lastGoodOpt, state, k, counts, t0, trace);
             }
             double xNorm = Vectors.norm(state.x());
             if (xNorm > DIVERGENCE_NORM) {
-                return finish(solver, Status.DIVERGED, "iterates diverged (‖x‖ = " + fmt(xNorm) + ") at iteration " + k,
+                return finish(solver, new Verdict(Status.DIVERGED, "iterates diverged (‖x‖ = " + fmt(xNorm) + ") at iteration " + k), false,
                         state.x().clone(), state, k, counts, t0, trace);
             }
             System.arraycopy(state.x(), 0, lastGood, 0, lastGood.length);
             lastGoodValue = state.value();
             lastGoodOpt = state.optimality();
 
+            target = tolerances.target(opt0, state.value());
             if (state.optimality() > target && state.verdict() == null) {
-                String weak = weakCriterion(state, previousValue, xNorm);
+                Verdict weak = weakCriterion(state, previousValue, xNorm, target);
                 if (weak != null) {
-                    return finish(solver, Status.CONVERGED, weak + "; optimality " + fmt(state.optimality())
-                            + " is above its tolerance " + fmt(target), state.x().clone(), state, k, counts, t0, trace);
+                    return finish(solver, weak, false, state.x().clone(), state, k, counts, t0, trace);
                 }
             }
             if (state.value() < bestValue || state.optimality() < bestOpt) {
@@ -140,23 +135,25 @@ public final class Driver {
                 bestOpt = Math.min(bestOpt, state.optimality());
             } else if (++sinceProgress >= stallIterations) {
                 if (state.optimality() > DIVERGENCE_GROWTH * Math.max(opt0, Double.MIN_NORMAL)) {
-                    return finish(solver, Status.DIVERGED, "optimality grew from " + fmt(opt0) + " to " + fmt(state.optimality())
-                            + " without any improvement in " + stallIterations + " iterations", state.x().clone(), state, k, counts, t0, trace);
+                    return finish(solver, new Verdict(Status.DIVERGED, "optimality grew from " + fmt(opt0) + " to " + fmt(state.optimality())
+                            + " without any improvement in " + stallIterations + " iterations"), false, state.x().clone(), state, k, counts, t0, trace);
                 }
-                return finish(solver, Status.STALLED, "no decrease of value or optimality in " + stallIterations
-                        + " iterations; optimality " + fmt(state.optimality()), state.x().clone(), state, k, counts, t0, trace);
+                return finish(solver, new Verdict(Status.STALLED, "no decrease of value or optimality in " + stallIterations
+                        + " iterations; optimality " + fmt(state.optimality())), false, state.x().clone(), state, k, counts, t0, trace);
             }
         }
     }
 
-    private String weakCriterion(IterationState s, double previousValue, double xNorm) {
+    /** The step or value-change test, when set and fired: CONVERGED, but by a test weaker than the optimality measure's. */
+    private Verdict weakCriterion(IterationState s, double previousValue, double xNorm, double target) {
+        String above = "; optimality " + fmt(s.optimality()) + " is above its tolerance " + fmt(target) + " (not certified)";
         double step = s.stepNorm();
         if (tolerances.step() > 0 && step <= tolerances.step() * (1 + xNorm)) {
-            return "step " + fmt(step) + " below the step tolerance";
+            return Verdict.converged(Solution.STEP, "step " + fmt(step) + " below the step tolerance" + above);
         }
         double change = Math.abs(previousValue - s.value());
         if (tolerances.valueChange() > 0 && change <= tolerances.valueChange() * Math.max(1, Math.abs(s.value()))) {
-            return "value change " + fmt(change) + " below the value-change tolerance";
+            return Verdict.converged(Solution.VALUE_CHANGE, "value change " + fmt(change) + " below the value-change tolerance" + above);
         }
         return null;
     }
@@ -174,18 +171,18 @@ public final class Driver {
         return Double.isFinite(s.value()) && Double.isFinite(s.optimality()) && Vectors.allFinite(s.x());
     }
 
-    private <P extends Problem<P>, S extends IterationState> Solution finish(Solver<P, S> solver, Status status, String message,
+    private <P extends Problem<P>, S extends IterationState> Solution finish(Solver<P, S> solver, Verdict end, boolean certified,
             double[] x, S state, int iterations, Counts counts, long t0, Trace trace) {
-        return finishAt(solver, status, message, x, state.value(), state.optimality(), state, iterations, counts, t0, trace);
+        return finishAt(solver, end, certified, x, state.value(), state.optimality(), state, iterations, counts, t0, trace);
     }
 
-    private <P extends Problem<P>, S extends IterationState> Solution finishAt(Solver<P, S> solver, Status status, String message,
+    private <P extends Problem<P>, S extends IterationState> Solution finishAt(Solver<P, S> solver, Verdict end, boolean certified,
             double[] x, double value, double optimality, S state, int iterations, Counts counts, long t0, Trace trace) {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         Map<String, Object> details = state.details();
-        return new Solution(solver.name(), status, message, x, value, optimality, iterations,
+        return new Solution(solver.name(), end.status(), end.message(), x, value, optimality, iterations,
                 new Evaluations(counts.snapshot()), seconds, trace, ConvergenceRate.estimate(trace.optimality()),
-                details == null ? Map.of() : Map.copyOf(details));
+                details == null ? Map.of() : Map.copyOf(details), end.criterion(), certified);
     }
 
     static String fmt(double v) {
@@ -213,7 +210,7 @@ public final class Driver {
 
         /** Shorthand for an absolute tolerance on the optimality measure. */
         public Builder tolerance(double absolute) {
-            this.tolerances = new Tolerances(absolute, tolerances.relative(), tolerances.step(), tolerances.valueChange());
+            this.tolerances = tolerances.withAbsolute(absolute);
             return this;
         }
 

@@ -17,4 +17,16 @@ public interface Solver<P extends Problem<P>, S extends IterationState> {
     S init(P problem, double[] x0);
 
     S step(P problem, S state);
+
+    /**
+     * Called by the driver when the optimality test holds at {@code state}, before it reports
+     * CONVERGED. A solver that can check more than its optimality measure at the point — the
+     * second-order condition where it has the Hessian, the Newton step of a root — returns the verdict
+     * to end with instead (the reason the point is not what the test suggests), or null to confirm.
+     * It may evaluate the problem (counted) and record what it found in the state's details. By
+     * default the optimality test stands.
+     */
+    default Verdict confirm(P problem, S state) {
+        return null;
+    }
 }

@@ -14,10 +14,17 @@ public enum Status {
     NON_FINITE,
     /** No progress: the solver cannot decrease further, or nothing improved for many iterations. */
     STALLED,
-    /** The constraints admit no point. */
-    INFEASIBLE,
-    /** The objective is unbounded below on the feasible set. */
-    UNBOUNDED,
+    /**
+     * The constraints admit no point: a Farkas ray of the dual (y with Aᵀy in the bounds' normal cones and
+     * a positive dual objective along it) was checked in double precision; {@code details()} carries it.
+     */
+    PRIMAL_INFEASIBLE,
+    /**
+     * The dual admits no point: a primal ray d (A·d and d in the recession cones of the constraints and
+     * bounds, cᵀd &lt; 0) was checked in double precision; if the primal is feasible its objective is
+     * unbounded below. {@code details()} carries the ray.
+     */
+    DUAL_INFEASIBLE,
     /** The map has no fixed point; the displacement vector certifies it. */
     NO_FIXED_POINT,
     /** A listener or the caller asked the solve to stop. */

@@ -1,5 +1,6 @@
 package io.fixpoint.fixedpoint;
 
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,7 +26,7 @@ class FixedPointSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"picard", "km", "halpern-restart", "anderson", "newton-krylov"})
     void everyMethodFindsTheFixedPointOfCos(String name) {
-        Solution s = solve(FixedPointSolvers.byName(name), Maps.cos(), 1.0);
+        Solution s = solve(Catalog.builtIn().fixedPoint(name).create(), Maps.cos(), 1.0);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()[0]).isCloseTo(Maps.DOTTIE, within(1e-12));
         assertThat(s.optimality()).isLessThanOrEqualTo(1e-13);
@@ -42,7 +43,7 @@ class FixedPointSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"picard", "km", "halpern", "halpern-restart", "anderson"})
     void shiftHasNoFixedPoint(String name) {
-        Solution s = solve(FixedPointSolvers.byName(name), Maps.shift(), 1.0);
+        Solution s = solve(Catalog.builtIn().fixedPoint(name).create(), Maps.shift(), 1.0);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.NO_FIXED_POINT);
         double[] v = (double[]) s.details().get("displacement");
         assertThat(v[0]).isCloseTo(-1, within(1e-3));
@@ -51,7 +52,7 @@ class FixedPointSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"picard", "km", "halpern", "anderson"})
     void douglasRachfordOnDisjointDiscsHasNoFixedPoint(String name) {
-        Solution s = solve(FixedPointSolvers.byName(name), Maps.disjointDiscs(), 0.5, -2.0);
+        Solution s = solve(Catalog.builtIn().fixedPoint(name).create(), Maps.disjointDiscs(), 0.5, -2.0);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.NO_FIXED_POINT);
         double[] v = (double[]) s.details().get("displacement");
         assertThat(Vectors.distance(v, Maps.discGap())).as(s.toString()).isLessThan(1e-3);
@@ -68,7 +69,7 @@ class FixedPointSolversTest {
             out[1] = sn * x[0] + c * x[1];
         });
         Solution s = Driver.builder().tolerance(1e-10).maxIterations(3000).build()
-                .solve(FixedPointSolvers.byName(name), rotation, new double[] {1, 0});
+                .solve(Catalog.builtIn().fixedPoint(name).create(), rotation, new double[] {1, 0});
         assertThat(s.status()).as(s.toString()).isNotEqualTo(Status.NO_FIXED_POINT);
     }
 
@@ -88,7 +89,7 @@ class FixedPointSolversTest {
             out[2] = x[2] + 0.5;
         });
         for (String name : new String[] {"picard", "km", "halpern"}) {
-            Solution s = solve(FixedPointSolvers.byName(name), t, 3, -1, 0);
+            Solution s = solve(Catalog.builtIn().fixedPoint(name).create(), t, 3, -1, 0);
             assertThat(s.status()).as(s.toString()).isEqualTo(Status.NO_FIXED_POINT);
             double[] v = (double[]) s.details().get("displacement");
             assertThat(Vectors.distance(v, new double[] {0, 0, -0.5})).as(name).isLessThan(1e-3);
@@ -170,8 +171,8 @@ class FixedPointSolversTest {
             out[2] = 0.3 * Math.tanh(x[0] - x[1]) + 0.2;
         });
         for (String name : new String[] {"anderson", "newton-krylov", "halpern-restart"}) {
-            Solution a = solve(FixedPointSolvers.byName(name), map, 1, 2, 3);
-            Solution b = solve(FixedPointSolvers.byName(name), map, 1, 2, 3);
+            Solution a = solve(Catalog.builtIn().fixedPoint(name).create(), map, 1, 2, 3);
+            Solution b = solve(Catalog.builtIn().fixedPoint(name).create(), map, 1, 2, 3);
             assertThat(a.status()).isEqualTo(Status.CONVERGED);
             assertThat(a.x()).as(name).containsExactly(b.x());
             assertThat(a.evaluations()).isEqualTo(b.evaluations());
@@ -184,7 +185,7 @@ class FixedPointSolversTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KrasnoselskiiMann(1.5)).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Anderson().withMemory(0)).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Halpern.restarted(1)).isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FixedPointSolvers.byName("nope"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Catalog.builtIn().fixedPoint("nope").create())
                 .hasMessageContaining("known methods");
     }
 }

@@ -1,5 +1,6 @@
 package io.fixpoint.leastsquares;
 
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -47,7 +48,7 @@ class LeastSquaresSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"lm", "lm-geodesic", "dogleg", "gauss-newton", "trf"})
     void solvesRosenbrockFromTheStandardStart(String method) {
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), rosenbrock(), new double[] {-1.2, 1});
+        Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(Catalog.builtIn().leastSquares(method).create(), rosenbrock(), new double[] {-1.2, 1});
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()[0]).isCloseTo(1, within(1e-10));
         assertThat(s.x()[1]).isCloseTo(1, within(1e-10));
@@ -56,7 +57,7 @@ class LeastSquaresSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"lm", "lm-geodesic", "dogleg", "gauss-newton", "trf"})
     void recoversExponentialParameters(String method) {
-        Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), exponential(), new double[] {1, 0.2, 0});
+        Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(Catalog.builtIn().leastSquares(method).create(), exponential(), new double[] {1, 0.2, 0});
         assertThat(s.converged()).as(s.toString()).isTrue();
         assertThat(s.x()).containsExactly(new double[] {3, 0.7, 0.5}, within(1e-9));
         assertThat(s.evaluations().get(Evaluation.RESIDUAL)).isPositive();
@@ -65,7 +66,7 @@ class LeastSquaresSolversTest {
 
     @Test
     void geodesicAccelerationTakesAcceleratedSteps() {
-        Solution s = LeastSquaresSolvers.driver().solve(new LevenbergMarquardt().withGeodesicAcceleration(), exponential(), new double[] {1, 0.2, 0});
+        Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new LevenbergMarquardt().withGeodesicAcceleration(), exponential(), new double[] {1, 0.2, 0});
         assertThat(s.details().get("acceleratedTrials")).isInstanceOf(Integer.class);
         assertThat((Integer) s.details().get("acceleratedTrials")).isPositive();
     }
@@ -90,7 +91,7 @@ class LeastSquaresSolversTest {
     @Test
     void trfWithAnInactiveBoundMatchesTheUnboundedAnswer() {
         LeastSquaresProblem p = exponential().withBounds(new Bounds(new double[] {0, 0, -10}, new double[] {10, 5, 10}));
-        Solution s = LeastSquaresSolvers.driver().solve(new TrustRegionReflective(), p, new double[] {1, 0.2, 0});
+        Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new TrustRegionReflective(), p, new double[] {1, 0.2, 0});
         assertThat(s.x()).containsExactly(new double[] {3, 0.7, 0.5}, within(1e-9));
     }
 
@@ -98,7 +99,7 @@ class LeastSquaresSolversTest {
     @ValueSource(strings = {"lm", "dogleg", "gauss-newton"})
     void unboundedMethodsRefuseBounds(String method) {
         LeastSquaresProblem p = rosenbrock().withBounds(new Bounds(new double[] {-2, -1}, new double[] {0.5, 2}));
-        assertThatThrownBy(() -> LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), p, new double[] {0, 0}))
+        assertThatThrownBy(() -> Catalog.builtIn().leastSquares("lm").defaults().driver().solve(Catalog.builtIn().leastSquares(method).create(), p, new double[] {0, 0}))
                 .isInstanceOf(InvalidProblemException.class).hasMessageContaining("trf");
     }
 
@@ -108,12 +109,12 @@ class LeastSquaresSolversTest {
         assertThatThrownBy(() -> new Bounds(new double[] {1, 2}, new double[] {3})).hasMessageContaining("length 2").hasMessageContaining("length 1");
         assertThatThrownBy(() -> rosenbrock().withBounds(Bounds.unbounded(3))).hasMessageContaining("length 3");
         LeastSquaresProblem p = rosenbrock().withBounds(new Bounds(new double[] {0, 0}, new double[] {1, 1}));
-        assertThatThrownBy(() -> LeastSquaresSolvers.driver().solve(new TrustRegionReflective(), p, new double[] {2, 0}))
+        assertThatThrownBy(() -> Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new TrustRegionReflective(), p, new double[] {2, 0}))
                 .hasMessageContaining("outside the bounds");
-        assertThatThrownBy(() -> LeastSquaresSolvers.driver().solve(new LevenbergMarquardt(), rosenbrock(), new double[] {1}))
+        assertThatThrownBy(() -> Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new LevenbergMarquardt(), rosenbrock(), new double[] {1}))
                 .isInstanceOf(InvalidProblemException.class).hasMessageContaining("length 1");
         assertThatThrownBy(() -> LeastSquaresProblem.of(2, 0, (x, r) -> { }, (x, j) -> { })).hasMessageContaining("m = 0");
-        assertThatThrownBy(() -> LeastSquaresSolvers.byName("newton")).hasMessageContaining("lm, lm-geodesic");
+        assertThatThrownBy(() -> Catalog.builtIn().leastSquares("newton").create()).hasMessageContaining("lm, lm-geodesic");
     }
 
     @Test
@@ -121,7 +122,7 @@ class LeastSquaresSolversTest {
         // r = log(x) − 1 is NaN for x < 0, where the first full step from 0.05 lands; the answer is e
         LeastSquaresProblem p = LeastSquaresProblem.of(1, 1, (x, r) -> r[0] = Math.log(x[0]) - 1, (x, j) -> j[0] = 1 / x[0]);
         for (String m : List.of("lm", "dogleg", "gauss-newton")) {
-            Solution s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(m), p, new double[] {0.05});
+            Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(Catalog.builtIn().leastSquares(m).create(), p, new double[] {0.05});
             assertThat(s.converged()).as(m + ": " + s).isTrue();
             assertThat(s.x()[0]).as(m).isCloseTo(Math.E, within(1e-12));
         }
@@ -130,14 +131,14 @@ class LeastSquaresSolversTest {
     @Test
     void nonFiniteStartIsReportedNotSolved() {
         LeastSquaresProblem p = LeastSquaresProblem.of(1, 1, (x, r) -> r[0] = Math.sqrt(x[0]), (x, j) -> j[0] = 0.5 / Math.sqrt(x[0]));
-        Solution s = LeastSquaresSolvers.driver().solve(new LevenbergMarquardt(), p, new double[] {-1});
+        Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new LevenbergMarquardt(), p, new double[] {-1});
         assertThat(s.status()).isEqualTo(Status.NON_FINITE);
     }
 
     @Test
     void sameInputSameBits() {
-        Solution a = LeastSquaresSolvers.driver().solve(new LevenbergMarquardt(), exponential(), new double[] {1, 0.2, 0});
-        Solution b = LeastSquaresSolvers.driver().solve(new LevenbergMarquardt(), exponential(), new double[] {1, 0.2, 0});
+        Solution a = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new LevenbergMarquardt(), exponential(), new double[] {1, 0.2, 0});
+        Solution b = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new LevenbergMarquardt(), exponential(), new double[] {1, 0.2, 0});
         assertThat(a.x()).isEqualTo(b.x());
         assertThat(a.iterations()).isEqualTo(b.iterations());
     }
@@ -175,7 +176,7 @@ class LeastSquaresSolversTest {
         double[] x = {1, 2, 3, 4, 5, 6};
         double[] y = {1.1, 1.9, 3.2, 3.9, 5.1, 5.8};
         CurveFit p = CurveFit.of(Expression.parse("a + b*x"), List.of("a", "b"), "x", x, y);
-        Solution s = LeastSquaresSolvers.driver().solve(new LevenbergMarquardt(), p, new double[] {0, 0});
+        Solution s = Catalog.builtIn().leastSquares("lm").defaults().driver().solve(new LevenbergMarquardt(), p, new double[] {0, 0});
         FitStatistics st = FitStatistics.at(p, s.x());
         double mx = 3.5;
         double sxx = 17.5;

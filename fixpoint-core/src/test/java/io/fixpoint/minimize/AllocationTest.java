@@ -1,5 +1,6 @@
 package io.fixpoint.minimize;
 
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,7 +25,7 @@ class AllocationTest {
         int n = 100;
         Objective f = TestObjectives.centredQuadratic(n, 1e4, 1);
         @SuppressWarnings("unchecked")
-        Solver<Objective, IterationState> solver = (Solver<Objective, IterationState>) Minimizers.byName(name);
+        Solver<Objective, IterationState> solver = (Solver<Objective, IterationState>) Catalog.builtIn().minimizer(name).create();
         long thread = Thread.currentThread().getId();
         double least = Double.POSITIVE_INFINITY;
         for (int rep = 0; rep < 5; rep++) {

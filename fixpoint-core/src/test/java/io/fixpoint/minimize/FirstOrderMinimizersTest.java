@@ -1,5 +1,7 @@
 package io.fixpoint.minimize;
 
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,12 +32,12 @@ class FirstOrderMinimizersTest {
 
     @Test
     void everyMinimiserIsRegisteredUnderItsName() {
-        assertThat(Minimizers.names()).containsAll(NAMES);
+        assertThat(Catalog.builtIn().names(ProblemKind.MINIMIZATION)).containsAll(NAMES);
         for (String name : NAMES) {
-            assertThat(Minimizers.byName(name).name()).isEqualTo(name);
+            assertThat(Catalog.builtIn().minimizer(name).create().name()).isEqualTo(name);
         }
-        assertThat(Minimizers.byName("cg-hz")).isEqualTo(NonlinearCG.hagerZhang());
-        assertThatThrownBy(() -> Minimizers.byName("newton-raphson")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(Catalog.builtIn().minimizer("cg-hz").create()).isEqualTo(NonlinearCG.hagerZhang());
+        assertThatThrownBy(() -> Catalog.builtIn().minimizer("newton-raphson").create()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lbfgs");
     }
 
@@ -43,7 +45,7 @@ class FirstOrderMinimizersTest {
     @ValueSource(strings = {"gradient-descent", "nesterov", "cg-pr", "cg-hz", "bfgs", "lbfgs"})
     void convergesTightlyOnAWellConditionedQuadratic(String name) {
         int n = 10;
-        Solution s = solve(Minimizers.byName(name), TestObjectives.centredQuadratic(n, 100, 11), new double[n], 1e-10, 5000);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), TestObjectives.centredQuadratic(n, 100, 11), new double[n], 1e-10, 5000);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         // λ_min = 1, so ‖x − x*‖ ≤ ‖∇f(x)‖.
         assertThat(Vectors.distance(s.x(), TestObjectives.centredMinimiser(n))).isLessThanOrEqualTo(1e-10);
@@ -55,7 +57,7 @@ class FirstOrderMinimizersTest {
     void convergesWhereTheValueIsDominatedByRounding(String name) {
         // ½xᵀAx − bᵀx + c summed naively: near x* its rounding noise exceeds the decrease a step can show.
         TestObjectives.Quadratic q = TestObjectives.randomQuadratic(20, 1e3, 3);
-        Solution s = solve(Minimizers.byName(name), q, new double[20], 1e-8, 5000);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), q, new double[20], 1e-8, 5000);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(Vectors.distance(s.x(), q.minimiser())).isLessThanOrEqualTo(1e-8);
     }
@@ -63,7 +65,7 @@ class FirstOrderMinimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"cg-pr", "cg-hz", "bfgs", "lbfgs"})
     void solvesRosenbrockFromTheStandardStart(String name) {
-        Solution s = solve(Minimizers.byName(name), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-8, 200);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-8, 200);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(Vectors.distance(s.x(), new double[] {1, 1})).isLessThanOrEqualTo(1e-6);
         assertThat(s.iterations()).as(s.toString()).isLessThanOrEqualTo(60);
@@ -75,7 +77,7 @@ class FirstOrderMinimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"bfgs", "lbfgs"})
     void quasiNewtonMethodsTakeFewEvaluationsOnRosenbrock(String name) {
-        Solution s = solve(Minimizers.byName(name), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-8, 200);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-8, 200);
         assertThat(s.evaluations().get(Evaluation.GRADIENT)).as(s.toString()).isLessThanOrEqualTo(60);
     }
 
@@ -91,7 +93,7 @@ class FirstOrderMinimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"gradient-descent", "nesterov"})
     void firstOrderMethodsDecreaseMonotonicallyOnRosenbrock(String name) {
-        Solution s = solve(Minimizers.byName(name), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-6, 3000);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), TestObjectives.rosenbrock(), ROSENBROCK_START, 1e-6, 3000);
         double[] values = s.trace().values();
         for (int k = 1; k < values.length; k++) {
             assertThat(values[k]).as("value at iteration %d of %s", k, s).isLessThanOrEqualTo(values[k - 1]);
@@ -149,7 +151,7 @@ class FirstOrderMinimizersTest {
     @ValueSource(strings = {"gradient-descent", "nesterov", "cg-pr", "cg-hz", "bfgs", "lbfgs"})
     void anObjectiveTurningNaNMidRunEndsHonestlyAtAFinitePoint(String name) {
         Objective f = TestObjectives.nanAfter(TestObjectives.rosenbrock(), 30);
-        Solution s = solve(Minimizers.byName(name), f, ROSENBROCK_START, 1e-8, 1000);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), f, ROSENBROCK_START, 1e-8, 1000);
         assertThat(s.status()).as(s.toString()).isIn(Status.STALLED, Status.NON_FINITE);
         assertThat(Vectors.allFinite(s.x())).isTrue();
         assertThat(s.value()).isFinite().isLessThan(TestObjectives.rosenbrock().value(ROSENBROCK_START));
@@ -159,7 +161,7 @@ class FirstOrderMinimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"gradient-descent", "nesterov", "cg-pr", "cg-hz", "bfgs", "lbfgs"})
     void aNaNAtTheStartIsReportedAsNonFinite(String name) {
-        Solution s = solve(Minimizers.byName(name), TestObjectives.nanAfter(TestObjectives.rosenbrock(), 0), ROSENBROCK_START, 1e-8, 100);
+        Solution s = solve(Catalog.builtIn().minimizer(name).create(), TestObjectives.nanAfter(TestObjectives.rosenbrock(), 0), ROSENBROCK_START, 1e-8, 100);
         assertThat(s.status()).isEqualTo(Status.NON_FINITE);
         assertThat(s.x()).containsExactly(ROSENBROCK_START);
     }

@@ -34,7 +34,9 @@ class NewtonTest {
                 .solve(new Newton(), TestObjectives.logSumExp(5, 0.01), new double[] {3, -1, 2, 0.5, -4});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.rate().kind()).as(s.rate().describe()).isEqualTo(RateEstimate.Kind.SUPERLINEAR);
-        assertThat(s.evaluations().get(Evaluation.HESSIAN)).isEqualTo(s.iterations());
+        // one Hessian per step, and one for the second-order check where the gradient test held
+        assertThat(s.evaluations().get(Evaluation.HESSIAN)).isEqualTo(s.iterations() + 1);
+        assertThat((Double) s.details().get("minHessianEigenvalue")).isPositive();
     }
 
     @Test
@@ -54,10 +56,13 @@ class NewtonTest {
 
     @Test
     void atASaddlePointTheShiftedDirectionIsTheNegativeGradient() {
-        // At (0, y) the gradient is (0, 2y): the shifted system still descends along y and stays on x = 0.
+        // At (0, y) the gradient is (0, 2y): the shifted system still descends along y and stays on x = 0,
+        // reaching the saddle (0, 0) of x⁴ − x² + y², which the second-order check refuses to call a minimum.
         Solution s = Driver.defaults().solve(new Newton(), TestObjectives.quarticWell(), new double[] {0, 1});
-        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.STALLED);
+        assertThat(s.message()).contains("saddle point");
         assertThat(s.x()[1]).isCloseTo(0, within(1e-8));
+        assertThat((Double) s.details().get("minHessianEigenvalue")).isCloseTo(-2, within(1e-12));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.fixpoint.minimize;
 
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fixpoint.linalg.Vectors;
@@ -20,7 +21,7 @@ class RandomQuadraticTest {
             @ForAll @IntRange(min = 0, max = 4) int method) {
         String name = new String[] {"lbfgs", "bfgs", "cg-pr", "cg-hz", "nesterov"}[method];
         TestObjectives.Quadratic q = TestObjectives.randomQuadratic(n, Math.pow(10, logCondition), seed);
-        Solution s = Driver.builder().tolerance(1e-8).maxIterations(20_000).build().solve(Minimizers.byName(name), q, new double[n]);
+        Solution s = Driver.builder().tolerance(1e-8).maxIterations(20_000).build().solve(Catalog.builtIn().minimizer(name).create(), q, new double[n]);
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         // The smallest eigenvalue is 1, so ‖x − x*‖ ≤ ‖∇f(x)‖ ≤ 1e-8, up to EJML's own rounding.
         assertThat(Vectors.distance(s.x(), q.minimiser())).as(s.toString()).isLessThanOrEqualTo(2e-8);

@@ -1,5 +1,7 @@
 package io.fixpoint.minimize;
 
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -25,15 +27,15 @@ class SecondOrderMinimizersTest {
     }
 
     static Solution solve(String method, Objective f, double... x0) {
-        Solver<Objective, ? extends IterationState> solver = Minimizers.byName(method);
+        Solver<Objective, ? extends IterationState> solver = Catalog.builtIn().minimizer(method).create();
         return DRIVER.solve(solver, f, x0);
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void registeredUnderTheirNames(String name) {
-        assertThat(Minimizers.names()).contains(name);
-        assertThat(Minimizers.byName(name).name()).isEqualTo(name);
+        assertThat(Catalog.builtIn().names(ProblemKind.MINIMIZATION)).contains(name);
+        assertThat(Catalog.builtIn().minimizer(name).create().name()).isEqualTo(name);
     }
 
     @ParameterizedTest
@@ -111,7 +113,7 @@ class SecondOrderMinimizersTest {
     @ParameterizedTest
     @MethodSource("names")
     void reachesAGradientBelowTheRoundingLevelOfTheValue(String name) {
-        Solution s = Driver.builder().tolerance(1e-13).build().solve(Minimizers.byName(name), TestObjectives.pseudoHuber(), new double[] {100});
+        Solution s = Driver.builder().tolerance(1e-13).build().solve(Catalog.builtIn().minimizer(name).create(), TestObjectives.pseudoHuber(), new double[] {100});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()[0]).isCloseTo(0, within(1e-13));
     }

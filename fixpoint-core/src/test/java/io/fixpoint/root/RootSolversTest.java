@@ -1,5 +1,6 @@
 package io.fixpoint.root;
 
+import io.fixpoint.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,7 +47,7 @@ class RootSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"hybrid", "newton", "broyden-good", "broyden-bad"})
     void solvesTheRosenbrockSystemFromTheStandardStart(String name) {
-        Solution s = DRIVER.solve(RootSolvers.byName(name), rosenbrock(), new double[] {-1.2, 1});
+        Solution s = DRIVER.solve(Catalog.builtIn().root(name).create(), rosenbrock(), new double[] {-1.2, 1});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()[0]).isCloseTo(1, within(1e-9));
         assertThat(s.x()[1]).isCloseTo(1, within(1e-9));
@@ -57,7 +58,7 @@ class RootSolversTest {
     @ValueSource(strings = {"hybrid", "newton", "broyden-good"})
     void solvesPowellSingularWithFiniteDifferenceJacobians(String name) {
         Solution s = Driver.builder().tolerance(1e-8).maxIterations(2000).build()
-                .solve(RootSolvers.byName(name), powellSingular(), new double[] {3, -1, 0, 1});
+                .solve(Catalog.builtIn().root(name).create(), powellSingular(), new double[] {3, -1, 0, 1});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(Vectors.norm(s.x())).isLessThan(1e-3);
         assertThat(s.evaluations().get(Evaluation.JACOBIAN)).isZero();
@@ -66,7 +67,7 @@ class RootSolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"hybrid", "newton", "broyden-good", "broyden-bad"})
     void aSystemWithoutARootEndsHonestly(String name) {
-        Solution s = DRIVER.solve(RootSolvers.byName(name), noRoot(), new double[] {2});
+        Solution s = DRIVER.solve(Catalog.builtIn().root(name).create(), noRoot(), new double[] {2});
         assertThat(s.status()).as(s.toString()).isNotEqualTo(Status.CONVERGED);
         assertThat(s.status()).isIn(Status.STALLED, Status.MAX_ITERATIONS);
         assertThat(s.optimality()).isGreaterThanOrEqualTo(1 - 1e-12);
@@ -92,7 +93,7 @@ class RootSolversTest {
                 }
             }
         }, (x, j) -> System.arraycopy(a, 0, j, 0, 9));
-        Solution s = DRIVER.solve(RootSolvers.byName(name), p, new double[] {10, 10, 10});
+        Solution s = DRIVER.solve(Catalog.builtIn().root(name).create(), p, new double[] {10, 10, 10});
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
         assertThat(Vectors.distance(s.x(), root)).isLessThan(1e-9);
         assertThat(s.iterations()).isLessThanOrEqualTo(5);

@@ -121,8 +121,8 @@ class CellsTest {
         Recurrence p = new Recurrence(grow, new double[] {1}, new double[0], 400);
         assertThatThrownBy(p::sequential).hasMessageContaining("state h_309").hasMessageContaining("grow");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {
-            for (String m : Sequences.METHODS) {
-                Solution s = Sequences.solve(Sequences.solver(m, ex), p);
+            for (String m : Trajectories.METHODS) {
+                Solution s = Trajectories.solve(Trajectories.solver(m, ex), p);
                 assertThat(s.status()).as(m).isIn(Status.NON_FINITE, Status.DIVERGED);
             }
         }

@@ -24,12 +24,12 @@ class TrajectorySolversTest {
     }
 
     static Stream<String> methods() {
-        return Sequences.METHODS.stream();
+        return Trajectories.METHODS.stream();
     }
 
     static Stream<Arguments> cellsAndMethods() {
         return Stream.of("tanh-rnn", "gru", "lstm", "pendulum", "lorenz")
-                .flatMap(c -> Sequences.METHODS.stream().map(m -> Arguments.of(c, m)));
+                .flatMap(c -> Trajectories.METHODS.stream().map(m -> Arguments.of(c, m)));
     }
 
     @ParameterizedTest
@@ -37,7 +37,7 @@ class TrajectorySolversTest {
     void everyMethodMatchesSequentialOnEveryCell(String cell, String method) {
         Recurrence p = Cells.recurrence(cell, 6, cell.equals("lorenz") ? 300 : 2000, 7);
         double[] ref = p.sequential();
-        Solution s = Sequences.solve(Sequences.solver(method, TWO), p);
+        Solution s = Trajectories.solve(Trajectories.solver(method, TWO), p);
         assertThat(s.status()).as(s.message()).isEqualTo(Status.CONVERGED);
         assertThat(s.iterations()).isLessThanOrEqualTo(p.length());
         assertThat(Sequences.maxDeviation(s.x(), ref)).as(method + " on " + cell).isLessThanOrEqualTo(1e-10);
@@ -57,7 +57,7 @@ class TrajectorySolversTest {
                     int n = Math.min(ts.exactPrefix(), p.length()) * p.stateDimension();
                     assertThat(Arrays.copyOf(ts.x(), n)).isEqualTo(Arrays.copyOf(ref, n));
                 }).build();
-        Solution s = driver.solve(Sequences.solver(method, TWO), p, Sequences.constantGuess(p));
+        Solution s = driver.solve(Trajectories.solver(method, TWO), p, Sequences.constantGuess(p));
         assertThat(s.status()).as(s.message()).isEqualTo(Status.CONVERGED);
         assertThat(s.iterations()).isLessThanOrEqualTo(p.length());
         assertThat(s.x()).isEqualTo(ref);
@@ -67,7 +67,7 @@ class TrajectorySolversTest {
     @Test
     void jacobiOnAContractiveRnnNeedsFarFewerIterationsThanT() {
         Recurrence p = Cells.recurrence(Cells.tanhRnn(8, 0.5, 3), 5000, 3);
-        Solution s = Sequences.solve(new Jacobi(TWO), p);
+        Solution s = Trajectories.solve(new Jacobi(TWO), p);
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         assertThat(s.iterations()).isLessThan(100);
         assertThat(Sequences.maxDeviation(s.x(), p.sequential())).isLessThanOrEqualTo(1e-10);
@@ -77,8 +77,8 @@ class TrajectorySolversTest {
     void deerAndQuasiDeerMatchSequentialOnAGruAndDeerNeedsAtMostTenNewtonSteps() {
         Recurrence p = Cells.recurrence("gru", 8, 20_000, 42);
         double[] ref = p.sequential();
-        Solution deer = Sequences.solve(new Deer(TWO), p);
-        Solution quasi = Sequences.solve(new QuasiDeer(TWO), p);
+        Solution deer = Trajectories.solve(new Deer(TWO), p);
+        Solution quasi = Trajectories.solve(new QuasiDeer(TWO), p);
         assertThat(deer.status()).isEqualTo(Status.CONVERGED);
         assertThat(quasi.status()).isEqualTo(Status.CONVERGED);
         assertThat(deer.iterations()).isLessThanOrEqualTo(10);
@@ -95,11 +95,11 @@ class TrajectorySolversTest {
         Recurrence p = Cells.recurrence("gru", 2, 20_000, 8);
         double[] ref = p.sequential();
         try (ParallelExecutor five = ParallelExecutor.of(5)) {
-            for (TrajectorySolver solver : new TrajectorySolver[] {new Deer(five), new QuasiDeer(five)}) {
-                Solution s = Sequences.solve(solver, p);
+            for (TrajectorySolver<?> solver : new TrajectorySolver<?>[] {new Deer(five), new QuasiDeer(five)}) {
+                Solution s = Trajectories.solve(solver, p);
                 assertThat(s.status()).isEqualTo(Status.CONVERGED);
                 assertThat(Sequences.maxDeviation(s.x(), ref)).as(solver.name()).isLessThanOrEqualTo(1e-10);
-                assertThat(Sequences.solve(solver, p).x()).isEqualTo(s.x());
+                assertThat(Trajectories.solve(solver, p).x()).isEqualTo(s.x());
             }
         }
     }
@@ -108,9 +108,9 @@ class TrajectorySolversTest {
     void sameThreadCountGivesTheSameBits() {
         Recurrence p = Cells.recurrence("gru", 8, 3000, 5);
         try (ParallelExecutor other = ParallelExecutor.of(2)) {
-            for (String m : Sequences.METHODS) {
-                Solution a = Sequences.solve(Sequences.solver(m, TWO), p);
-                Solution b = Sequences.solve(Sequences.solver(m, other), p);
+            for (String m : Trajectories.METHODS) {
+                Solution a = Trajectories.solve(Trajectories.solver(m, TWO), p);
+                Solution b = Trajectories.solve(Trajectories.solver(m, other), p);
                 assertThat(b.x()).as(m).isEqualTo(a.x());
                 assertThat(b.iterations()).isEqualTo(a.iterations());
             }
@@ -121,23 +121,23 @@ class TrajectorySolversTest {
     void aGoodGuessIsAccepted() {
         Recurrence p = Cells.recurrence("gru", 4, 1000, 9);
         double[] ref = p.sequential();
-        Solution s = Sequences.solve(new Deer(TWO), p, ref, Sequences.DEFAULT_TOLERANCE);
+        Solution s = Trajectories.solve(new Deer(TWO), p, ref, Trajectories.DEFAULTS.tolerances().absolute());
         assertThat(s.iterations()).isZero();
         assertThat(s.x()).isEqualTo(ref);
         double[] near = ref.clone();
         for (int i = 0; i < near.length; i++) {
             near[i] += 1e-4 * Math.sin(i);
         }
-        assertThat(Sequences.solve(new Deer(TWO), p, near, Sequences.DEFAULT_TOLERANCE).iterations())
-                .isLessThan(Sequences.solve(new Deer(TWO), p).iterations());
+        assertThat(Trajectories.solve(new Deer(TWO), p, near, Trajectories.DEFAULTS.tolerances().absolute()).iterations())
+                .isLessThan(Trajectories.solve(new Deer(TWO), p).iterations());
     }
 
     @Test
     void chaoticLorenzNeedsMoreNewtonStepsAsTGrows() {
-        int shortRun = Sequences.solve(new Deer(TWO), Cells.recurrence("lorenz", 3, 200, 1)).iterations();
+        int shortRun = Trajectories.solve(new Deer(TWO), Cells.recurrence("lorenz", 3, 200, 1)).iterations();
         Recurrence longer = Cells.recurrence("lorenz", 3, 1500, 1);
-        Solution s = Sequences.solve(new Elk(TWO), longer);
-        Solution deer = Sequences.solve(new Deer(TWO), longer);
+        Solution s = Trajectories.solve(new Elk(TWO), longer);
+        Solution deer = Trajectories.solve(new Deer(TWO), longer);
         assertThat(deer.iterations()).isGreaterThan(shortRun);
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         assertThat(s.iterations()).isLessThanOrEqualTo(longer.length());

@@ -160,4 +160,55 @@ class DriverTest {
         assertThat(s.status()).isEqualTo(Status.NON_FINITE);
         assertThat(s.message()).contains("start point");
     }
+
+    @Test
+    void theRelativeTestIsBoundedByTheCeilingScaledToTheValue() {
+        Tolerances t = Tolerances.relative(1e-10, 1e-5);
+        assertThat(t.target(4e14, 1e8)).as("far start: the ceiling binds").isEqualTo(1e-5 * 1e8);
+        assertThat(t.target(4e14, 0.5)).as("|f| ≤ 1: the ceiling is 1e-5").isEqualTo(1e-5);
+        assertThat(t.target(100, 1e8)).as("near start: the relative test binds").isEqualTo(1e-10 * 100);
+        assertThat(Tolerances.relative(1e-10, 0).target(4e14, 0.5)).as("no ceiling").isEqualTo(1e-10 * 4e14);
+        assertThat(t.withAbsolute(1e-3).target(4e14, 0.5)).as("an absolute tolerance still stands").isEqualTo(1e-3);
+        assertThat(t.describe("‖∇f‖", "f")).isEqualTo("‖∇f‖ ≤ min(1e-10·‖∇f‖(x₀), 1e-05·max(1, |f|))");
+    }
+
+    @Test
+    void theTargetFollowsTheValueAlongTheSolve() {
+        // from x₀ = 10 (‖∇f(x₀)‖ = 10) the relative target alone, 0.5·10, would stop after one halving step; the ceiling
+        // 1e-6·max(1, f), recomputed at every iterate, holds the solve to 1e-6
+        Solution s = Driver.builder().tolerances(Tolerances.relative(0.5, 1e-6)).build().solve(new FixedStep(0.5), quadratic(1), new double[] {10});
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.optimality()).isLessThanOrEqualTo(1e-6);
+    }
+
+    @Test
+    void aSolutionNamesTheTestThatEndedIt() {
+        Solution certified = Driver.builder().tolerance(1e-10).build().solve(new FixedStep(0.5), quadratic(1, 2), new double[] {1, 1});
+        assertThat(certified.criterion()).isEqualTo(Solution.OPTIMALITY);
+        assertThat(certified.certified()).isTrue();
+
+        Solution byStep = Driver.builder().tolerances(Tolerances.of(1e-30).withStep(1e-3)).build()
+                .solve(new FixedStep(0.01), quadratic(1, 2), new double[] {1, 1});
+        assertThat(byStep.status()).isEqualTo(Status.CONVERGED);
+        assertThat(byStep.criterion()).isEqualTo(Solution.STEP);
+        assertThat(byStep.certified()).isFalse();
+        assertThat(byStep.message()).contains("not certified");
+        assertThat(byStep.statusText()).isEqualTo("CONVERGED by the weaker step test (not certified)");
+        assertThat(certified.statusText()).isEqualTo("CONVERGED");
+
+        Solution byValue = Driver.builder().tolerances(Tolerances.of(1e-30).withValueChange(1e-3)).build()
+                .solve(new FixedStep(0.01), quadratic(1, 2), new double[] {1, 1});
+        assertThat(byValue.criterion()).isEqualTo(Solution.VALUE_CHANGE);
+        assertThat(byValue.certified()).isFalse();
+
+        Solution budget = Driver.builder().tolerance(1e-30).maxIterations(3).build().solve(new FixedStep(0.01), quadratic(1), new double[] {1});
+        assertThat(budget.criterion()).isNull();
+        assertThat(budget.certified()).isFalse();
+    }
+
+    @Test
+    void aConvergedVerdictMustNameItsTest() {
+        assertThatThrownBy(() -> new Verdict(Status.CONVERGED, "done")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Verdict.converged("xtol", "done").criterion()).isEqualTo("xtol");
+    }
 }

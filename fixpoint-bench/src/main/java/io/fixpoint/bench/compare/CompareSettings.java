@@ -1,6 +1,6 @@
 package io.fixpoint.bench.compare;
 
-import io.fixpoint.bench.MinimizationBench;
+import io.fixpoint.catalog.Catalog;
 
 /**
  * What every tool is given alike.
@@ -8,7 +8,6 @@ import io.fixpoint.bench.MinimizationBench;
  * @param absoluteGradientTolerance stop when ‖∇f‖ ≤ max(absolute, relative·‖∇f(x₀)‖) ...
  * @param relativeGradientTolerance ... the same target is handed to every tool as an absolute tolerance
  * @param maxIterations             iteration limit for every tool
- * @param successTolerance          a solve counts as solved when f − f* ≤ successTolerance·max(1, |f*|)
  * @param warmups                   untimed solves before measuring a JVM method (JIT warm-up)
  * @param repeats                   timed solves; the median is reported
  * @param secondsPerMethod          fewer repeats when one problem × method would take longer than this
@@ -17,18 +16,21 @@ public record CompareSettings(
         double absoluteGradientTolerance,
         double relativeGradientTolerance,
         int maxIterations,
-        double successTolerance,
         int warmups,
         int repeats,
         double secondsPerMethod) {
 
-    /** The bench's own stopping and judging rules (see {@link MinimizationBench}), 10 000 iterations for every tool, 3 warm-ups, 5 repeats. */
-    public static final CompareSettings DEFAULT = new CompareSettings(0, MinimizationBench.RELATIVE_TOLERANCE, 10_000,
-            MinimizationBench.KNOWN_MINIMUM_RTOL, 3, 5, 1.0);
+    /**
+     * The relative part of the minimisers' stopping rule from the catalogue (‖∇f‖ ≤ 1e-10·‖∇f(x₀)‖), handed to every tool as
+     * one absolute target so that all stop by the same test (the catalogue's ceiling on it, which the peers have no way to
+     * apply, is left out), 10 000 iterations for every tool, 3 warm-ups, 5 repeats. Every tool is judged by {@link io.fixpoint.bench.MinimizationJudge}.
+     */
+    public static final CompareSettings DEFAULT = new CompareSettings(0,
+            Catalog.builtIn().minimizer("lbfgs").defaults().tolerances().relative(), 10_000, 3, 5, 1.0);
 
     public CompareSettings {
-        if (!(absoluteGradientTolerance >= 0) || !(relativeGradientTolerance >= 0) || !(successTolerance > 0)) {
-            throw new IllegalArgumentException("tolerances must be ≥ 0 (success tolerance > 0)");
+        if (!(absoluteGradientTolerance >= 0) || !(relativeGradientTolerance >= 0)) {
+            throw new IllegalArgumentException("tolerances must be ≥ 0");
         }
         if (maxIterations < 1 || warmups < 0 || repeats < 1 || !(secondsPerMethod > 0)) {
             throw new IllegalArgumentException("need maxIterations ≥ 1, warmups ≥ 0, repeats ≥ 1 and secondsPerMethod > 0; got "
@@ -37,17 +39,17 @@ public record CompareSettings(
     }
 
     public CompareSettings withRepeats(int r) {
-        return new CompareSettings(absoluteGradientTolerance, relativeGradientTolerance, maxIterations, successTolerance, warmups, r,
+        return new CompareSettings(absoluteGradientTolerance, relativeGradientTolerance, maxIterations, warmups, r,
                 secondsPerMethod);
     }
 
     public CompareSettings withWarmups(int w) {
-        return new CompareSettings(absoluteGradientTolerance, relativeGradientTolerance, maxIterations, successTolerance, w, repeats,
+        return new CompareSettings(absoluteGradientTolerance, relativeGradientTolerance, maxIterations, w, repeats,
                 secondsPerMethod);
     }
 
     public CompareSettings withSecondsPerMethod(double s) {
-        return new CompareSettings(absoluteGradientTolerance, relativeGradientTolerance, maxIterations, successTolerance, warmups,
+        return new CompareSettings(absoluteGradientTolerance, relativeGradientTolerance, maxIterations, warmups,
                 repeats, s);
     }
 

@@ -1,46 +1,27 @@
 package io.fixpoint.bench.compare;
 
+import io.fixpoint.catalog.Catalog;
 import java.util.Locale;
 import java.util.Map;
 
-/** Methods are compared within a family: like against like. */
-public enum Family {
-    LIMITED_MEMORY_QUASI_NEWTON("limited-memory quasi-Newton"),
-    QUASI_NEWTON("quasi-Newton (dense BFGS)"),
-    CONJUGATE_GRADIENT("nonlinear conjugate gradient"),
-    NEWTON("Newton and Newton–CG"),
-    FIRST_ORDER("gradient methods"),
-    DERIVATIVE_FREE("derivative-free"),
-    OTHER("other");
+/**
+ * Methods are compared within a family, like against like. A Fixpoint method's family is the one
+ * the catalogue gives it; a peer method's comes from this table, in the catalogue's words.
+ */
+public final class Family {
+    private static final Map<String, String> PEER_METHODS = Map.ofEntries(
+            Map.entry("l-bfgs-b", Catalog.LIMITED_MEMORY),
+            Map.entry("bfgs", Catalog.QUASI_NEWTON),
+            Map.entry("cg", Catalog.CONJUGATE_GRADIENT), Map.entry("nlcg-pr", Catalog.CONJUGATE_GRADIENT),
+            Map.entry("nlcg-fr", Catalog.CONJUGATE_GRADIENT),
+            Map.entry("newton-cg", Catalog.NEWTON), Map.entry("trust-ncg", Catalog.NEWTON), Map.entry("trust-krylov", Catalog.NEWTON),
+            Map.entry("bobyqa", Catalog.DERIVATIVE_FREE), Map.entry("cma-es", Catalog.DERIVATIVE_FREE));
 
-    private static final Map<String, Family> BY_METHOD = Map.ofEntries(
-            Map.entry("lbfgs", LIMITED_MEMORY_QUASI_NEWTON), Map.entry("l-bfgs-b", LIMITED_MEMORY_QUASI_NEWTON),
-            Map.entry("bfgs", QUASI_NEWTON),
-            Map.entry("cg-pr", CONJUGATE_GRADIENT), Map.entry("cg-hz", CONJUGATE_GRADIENT), Map.entry("cg", CONJUGATE_GRADIENT),
-            Map.entry("nlcg-pr", CONJUGATE_GRADIENT), Map.entry("nlcg-fr", CONJUGATE_GRADIENT),
-            Map.entry("newton", NEWTON), Map.entry("damped-newton", NEWTON), Map.entry("lazy-newton", NEWTON),
-            Map.entry("trust-newton-cg", NEWTON), Map.entry("newton-cg", NEWTON), Map.entry("trust-ncg", NEWTON),
-            Map.entry("trust-krylov", NEWTON),
-            Map.entry("gradient-descent", FIRST_ORDER), Map.entry("nesterov", FIRST_ORDER),
-            Map.entry("bobyqa", DERIVATIVE_FREE), Map.entry("cma-es", DERIVATIVE_FREE));
-
-    private final String label;
-
-    Family(String label) {
-        this.label = label;
+    private Family() {
     }
 
-    public String label() {
-        return label;
-    }
-
-    /** The family of a method by its name in any tool (case-insensitive). */
-    public static Family of(String method) {
-        return BY_METHOD.getOrDefault(method.toLowerCase(Locale.ROOT), OTHER);
-    }
-
-    /** Whether methods of this family need second derivatives. */
-    public boolean needsHessian() {
-        return this == NEWTON;
+    /** The family of a peer's method by its name in that tool (case-insensitive); {@code other} when unknown. */
+    public static String ofPeerMethod(String method) {
+        return PEER_METHODS.getOrDefault(method.toLowerCase(Locale.ROOT), "other");
     }
 }

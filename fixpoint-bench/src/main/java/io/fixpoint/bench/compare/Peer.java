@@ -1,5 +1,6 @@
 package io.fixpoint.bench.compare;
 
+import io.fixpoint.bench.Progress;
 import io.fixpoint.bench.suite.TestProblem;
 import java.util.List;
 

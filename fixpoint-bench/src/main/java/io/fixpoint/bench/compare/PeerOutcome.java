@@ -1,5 +1,6 @@
 package io.fixpoint.bench.compare;
 
+import io.fixpoint.bench.SolveRecord;
 import java.util.List;
 
 /**

@@ -98,6 +98,6 @@ public final class DetectionRates {
     }
 
     public static void main(String[] args) {
-        System.out.print(table(measure(FixedPointSuite.withoutFixedPoints())));
+        System.out.print(table(measure(FixedPointMaps.withoutFixedPoints())));
     }
 }

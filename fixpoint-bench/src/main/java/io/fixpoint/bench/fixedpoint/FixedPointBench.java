@@ -1,22 +1,20 @@
 package io.fixpoint.bench.fixedpoint;
 
-import io.fixpoint.fixedpoint.FixedPointSolvers;
+import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.linalg.Vectors;
-import io.fixpoint.problem.Evaluation;
-import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.problem.Problem;
 import io.fixpoint.problem.RootProblem;
-import io.fixpoint.root.RootSolvers;
-import io.fixpoint.solve.Driver;
-import io.fixpoint.solve.IterationState;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.SolverSpec;
+import io.fixpoint.solve.Tolerances;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The fixed-point and root-finding bench: every fixed-point method on the standard maps, every root
@@ -32,32 +30,32 @@ public final class FixedPointBench {
     static final double MAP_TOL = 1e-10;
     static final double ROOT_TOL = 1e-10;
 
-    /**
-     * One solve.
-     *
-     * @param section     "map" or "root"
-     * @param peer        "fixpoint" or "scipy"
-     * @param evaluations map or residual evaluations (for SciPy, nfev, finite differences included)
-     * @param jacobians   Jacobian evaluations
-     * @param residual    ‖x − T(x)‖ or ‖F(x)‖₂ at the end
-     */
-    public record Row(String section, String problem, String peer, String method, String status, boolean solved, int iterations,
-            long evaluations, long jacobians, double residual, double seconds) {
-    }
+    public static final String SUITE = "fixed-point";
 
-    /** Everything one run measured. */
-    public record Report(List<Row> rows, List<DetectionRates.Row> detection, List<String> notes) {
+    /** Everything one run measured: one record per solve (figure {@code section}: map or root), the detection table, notes. */
+    public record Report(List<SolveRecord> rows, List<DetectionRates.Row> detection, List<String> notes) {
 
-        /** Map evaluations of a method on a map, or -1. */
-        public long evaluations(String section, String problem, String peer, String method) {
-            return rows.stream().filter(r -> r.section.equals(section) && r.problem.equals(problem) && r.peer.equals(peer)
-                    && r.method.equals(method)).mapToLong(Row::evaluations).findFirst().orElse(-1);
+        /** Map or residual evaluations of a method on a problem, or -1. */
+        public long evaluations(String section, String problem, String tool, String method) {
+            return rows.stream().filter(r -> section(r).equals(section) && r.problem().equals(problem) && r.tool().equals(tool)
+                    && r.method().equals(method)).mapToLong(FixedPointBench::evaluations).findFirst().orElse(-1);
         }
 
         /** How many systems a method solved. */
-        public long solvedCount(String peer, String method) {
-            return rows.stream().filter(r -> r.section.equals("root") && r.peer.equals(peer) && r.method.equals(method) && r.solved).count();
+        public long solvedCount(String tool, String method) {
+            return rows.stream().filter(r -> section(r).equals("root") && r.tool().equals(tool) && r.method().equals(method) && r.solved())
+                    .count();
         }
+    }
+
+    /** {@code map} or {@code root}. */
+    public static String section(SolveRecord r) {
+        return String.valueOf(r.figures().get("section"));
+    }
+
+    /** The evaluations of the map T or the residual F. */
+    public static long evaluations(SolveRecord r) {
+        return r.count(section(r).equals("map") ? "map" : "residual");
     }
 
     private FixedPointBench() {
@@ -65,63 +63,56 @@ public final class FixedPointBench {
 
     /** Runs the whole bench; {@code scipy} false skips the peer. */
     public static Report run(int repeats, boolean scipy) {
-        List<Row> rows = new ArrayList<>();
+        List<SolveRecord> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<FixedPointCase> maps = FixedPointSuite.withFixedPoints();
-        List<RootCase> systems = RootSuite.mghSystems();
+        List<FixedPointCase> maps = FixedPointMaps.withFixedPoints();
+        List<RootCase> systems = RootSystems.mghSystems();
+        Catalog catalog = Catalog.builtIn();
         for (FixedPointCase c : maps) {
-            for (String method : FixedPointSolvers.names()) {
-                rows.add(ours("map", c.name(), method, () -> FixedPointSolvers.byName(method), c.map(), c.start(), MAP_TOL, 20_000, repeats,
-                        MAP_SOLVED));
+            for (String method : catalog.names(ProblemKind.FIXED_POINT)) {
+                rows.add(ours("map", c.name(), method, catalog.fixedPoint(method), c.map(), c.start(), MAP_TOL, 20_000, repeats, MAP_SOLVED));
             }
         }
         for (RootCase c : systems) {
-            for (String method : RootSolvers.names()) {
-                rows.add(ours("root", c.name(), method, () -> RootSolvers.byName(method), c.problem(), c.start(), ROOT_TOL, 2000, repeats,
-                        ROOT_SOLVED));
+            for (String method : catalog.names(ProblemKind.ROOT)) {
+                rows.add(ours("root", c.name(), method, catalog.root(method), c.problem(), c.start(), ROOT_TOL, 2000, repeats, ROOT_SOLVED));
             }
             RootProblem withoutJacobian = RootProblem.of(c.dimension(), c.problem()::residuals);
-            rows.add(ours("root", c.name(), "hybrid-fd", () -> RootSolvers.byName("hybrid"), withoutJacobian, c.start(), ROOT_TOL, 2000,
-                    repeats, ROOT_SOLVED));
+            rows.add(ours("root", c.name(), "hybrid-fd", catalog.root("hybrid"), withoutJacobian, c.start(), ROOT_TOL, 2000, repeats,
+                    ROOT_SOLVED));
         }
         if (scipy) {
             peer(rows, notes, maps, systems, repeats);
         } else {
             notes.add("SciPy: skipped (--no-scipy)");
         }
-        return new Report(rows, DetectionRates.measure(FixedPointSuite.withoutFixedPoints()), notes);
+        return new Report(rows, DetectionRates.measure(FixedPointMaps.withoutFixedPoints()), notes);
     }
 
-    private static <P extends Problem<P>> Row ours(String section, String problem, String method,
-            Supplier<Solver<P, ? extends IterationState>> solver, P p, double[] start, double tol, int maxIter, int repeats,
-            double solvedBelow) {
-        Driver driver = Driver.builder().tolerance(tol).maxIterations(maxIter).recordTrace(false).build();
+    private static <P extends Problem<P>> SolveRecord ours(String section, String problem, String method, SolverSpec<P> spec, P p,
+            double[] start, double tol, int maxIter, int repeats, double solvedBelow) {
+        Settings settings = spec.defaults().withTolerances(Tolerances.of(tol)).withMaxIterations(maxIter).withTrace(false);
         Solution s = null;
         double[] times = new double[Math.max(1, repeats)];
         for (int k = 0; k < times.length; k++) {
-            s = solve(driver, solver.get(), p, start);
+            s = settings.driver().solve(spec.create(), p, start.clone());
             times[k] = s.seconds();
         }
         Arrays.sort(times);
-        Evaluation primary = section.equals("map") ? Evaluation.MAP : Evaluation.RESIDUAL;
         boolean solved = Double.isFinite(s.optimality()) && s.optimality() <= solvedBelow;
-        return new Row(section, problem, "fixpoint", method, s.status().name(), solved, s.iterations(),
-                s.evaluations().get(primary), s.evaluations().get(Evaluation.JACOBIAN), s.optimality(), times[times.length / 2]);
+        return SolveRecord.of(SUITE, problem, method, spec.family(), s, solved, s.value(), s.optimality(), times[times.length / 2], times.length,
+                Map.of("section", section));
     }
 
-    private static <P extends Problem<P>, S extends IterationState> Solution solve(Driver d, Solver<P, S> solver, P p, double[] start) {
-        return d.solve(solver, p, start.clone());
-    }
-
-    private static void peer(List<Row> rows, List<String> notes, List<FixedPointCase> maps, List<RootCase> systems, int repeats) {
+    private static void peer(List<SolveRecord> rows, List<String> notes, List<FixedPointCase> maps, List<RootCase> systems, int repeats) {
         Map<String, Integer> systemDims = new LinkedHashMap<>();
         systems.forEach(c -> systemDims.put(c.name(), c.dimension()));
         Map<String, Integer> mapDims = new LinkedHashMap<>();
         maps.forEach(c -> mapDims.put(c.name(), c.map().dimension()));
-        ScipyPeer peer;
+        ScipyFixedPoint peer;
         try {
-            peer = ScipyPeer.run(systemDims, mapDims, repeats);
-        } catch (ScipyPeer.Unavailable e) {
+            peer = ScipyFixedPoint.run(systemDims, mapDims, repeats);
+        } catch (ScipyFixedPoint.Unavailable e) {
             notes.add("SciPy: skipped (" + e.getMessage() + ")");
             return;
         }
@@ -147,19 +138,23 @@ public final class FixedPointBench {
         }
         notes.add("SciPy: definitions agree with Java at the start point (relative 1e-12) for " + agree + " of "
                 + (systems.size() + maps.size()) + " problems" + (disagree.isEmpty() ? "" : "; disagree (rows dropped): " + disagree));
-        for (ScipyPeer.Result r : peer.results()) {
+        for (ScipyFixedPoint.Result r : peer.results()) {
             if (disagree.contains(r.name())) {
                 continue;
             }
             String section = r.kind().equals("map") ? "map" : "root";
             double bound = section.equals("map") ? MAP_SOLVED : ROOT_SOLVED;
             boolean solved = Double.isFinite(r.fnorm()) && r.fnorm() <= bound;
-            rows.add(new Row(section, r.name(), "scipy", r.method(), r.success() ? "success" : "failure", solved, -1, r.nfev(), r.njev(),
-                    r.fnorm(), r.seconds()));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(section.equals("map") ? "map" : "residual", r.nfev());
+            counts.put("jacobian", r.njev());
+            rows.add(new SolveRecord(SUITE, r.name(), r.x().length, "scipy", r.method(), section.equals("map") ? "fixed-point iteration"
+                    : "root finding", SolveRecord.Outcome.RAN, null, r.success() ? "success" : "failure", r.success(), solved, "", -1, counts,
+                    Double.NaN, r.fnorm(), r.seconds(), repeats, r.x(), null, Map.of("section", section)));
         }
     }
 
-    private static boolean sameStart(ScipyPeer.StartValue v, double[] start, double[] value) {
+    private static boolean sameStart(ScipyFixedPoint.StartValue v, double[] start, double[] value) {
         if (v == null || v.start().length != start.length || v.value().length != value.length) {
             return false;
         }
@@ -204,20 +199,21 @@ public final class FixedPointBench {
     private static void table(StringBuilder sb, Report report, String section, String extra) {
         sb.append(String.format("%-27s %-8s %-15s %-15s %-6s %6s %7s %5s %10s %10s%n", "problem", "peer", "method", "status", "solved",
                 "iter", "evals", section.equals("root") ? "jac" : "", "residual", "ms"));
-        for (Row r : report.rows()) {
-            if (r.section().equals(section)) {
-                sb.append(String.format("%-27s %-8s %-15s %-15s %-6s %6s %7d %5s %10.2e %10.3f%n", r.problem(), r.peer(), r.method(),
-                        r.status(), r.solved() ? "yes" : "no", r.iterations() < 0 ? "-" : String.valueOf(r.iterations()), r.evaluations(),
-                        section.equals("root") ? String.valueOf(r.jacobians()) : "", r.residual(), r.seconds() * 1e3));
+        for (SolveRecord r : report.rows()) {
+            if (section(r).equals(section)) {
+                sb.append(String.format("%-27s %-8s %-15s %-15s %-6s %6s %7d %5s %10.2e %10.3f%n", r.problem(), r.tool(), r.method(),
+                        r.statusText(), r.solved() ? "yes" : "no", r.iterations() < 0 ? "-" : String.valueOf(r.iterations()), evaluations(r),
+                        section.equals("root") ? String.valueOf(r.count("jacobian")) : "", r.optimality(), r.seconds() * 1e3));
             }
         }
     }
 
     private static List<String> distinct(Report report, String section) {
-        return report.rows().stream().filter(r -> r.section().equals(section)).map(Row::problem).distinct().toList();
+        return report.rows().stream().filter(r -> section(r).equals(section)).map(SolveRecord::problem).distinct().toList();
     }
 
     private static List<String> methods(Report report, String section, String peer) {
-        return report.rows().stream().filter(r -> r.section().equals(section) && r.peer().equals(peer)).map(Row::method).distinct().toList();
+        return report.rows().stream().filter(r -> section(r).equals(section) && r.tool().equals(peer)).map(SolveRecord::method).distinct()
+                .toList();
     }
 }

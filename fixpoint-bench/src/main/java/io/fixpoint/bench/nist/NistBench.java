@@ -1,8 +1,10 @@
 package io.fixpoint.bench.nist;
 
-import io.fixpoint.leastsquares.LeastSquaresSolvers;
-import io.fixpoint.problem.Evaluation;
+import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,40 +17,98 @@ import java.util.Map;
  * files in the same run.
  */
 public final class NistBench {
-    /** The Fixpoint methods in the table. */
-    public static final List<String> METHODS = List.of("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
+    public static final String SUITE = "least-squares";
     /** SciPy's methods in the table. */
     public static final List<String> PEER_METHODS = List.of("lm", "trf");
-    /** The LRE a method must reach on every parameter and the RSS to count as solving a dataset. */
+    /** The LRE a method must reach on every parameter and the RSS to count as solving a dataset: the judge of this suite. */
     public static final double TARGET = 6;
+    /** Fits repeated this many times; the reported time is the median (the results are identical bit for bit). */
+    public static final int REPEATS = 5;
 
     private NistBench() {
     }
 
-    /** Fits repeated this many times; the reported time is the median (the results are identical bit for bit). */
-    public static final int REPEATS = 5;
-
-    /** Fits {@code d} from {@code start} with {@code method} under the least-squares driver, once. */
-    public static NistResult fit(NistDataset d, int start, String method) {
+    /** Fits {@code d} from {@code start} with {@code method} under its catalogue settings, once. */
+    public static SolveRecord fit(NistDataset d, int start, String method) {
         return fit(d, start, method, 1);
     }
 
     /** Fits {@code repeats} times and reports the median wall time. */
-    public static NistResult fit(NistDataset d, int start, String method, int repeats) {
+    public static SolveRecord fit(NistDataset d, int start, String method, int repeats) {
+        SolverSpec<LeastSquaresProblem> spec = Catalog.builtIn().leastSquares(method);
         Solution s = null;
         double[] times = new double[repeats];
         for (int k = 0; k < repeats; k++) {
-            s = LeastSquaresSolvers.driver().solve(LeastSquaresSolvers.byName(method), d.problem(), d.start(start));
+            s = spec.solve(d.problem(), d.start(start));
             times[k] = s.seconds();
         }
         java.util.Arrays.sort(times);
-        return NistResult.of(d, start, method, s.status().name() + ": " + s.message(), s.x(), 2 * s.value(),
-                s.evaluations().get(Evaluation.RESIDUAL), s.evaluations().get(Evaluation.JACOBIAN), times[repeats / 2]);
+        Map<String, Object> figures = figures(d, start, s.x(), 2 * s.value());
+        return SolveRecord.of(SUITE, d.name(), method, spec.family(), s, judge(figures), s.value(), s.optimality(), times[repeats / 2],
+                repeats, figures);
+    }
+
+    /** The LREs of {@code x} and {@code rss} against {@code d}'s certified values, as a record's figures. */
+    static Map<String, Object> figures(NistDataset d, int start, double[] x, double rss) {
+        double[] lre = new double[d.certified().length];
+        if (x != null) {
+            for (int j = 0; j < lre.length; j++) {
+                lre[j] = Lre.of(x[j], d.certified()[j]);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", start);
+        m.put("rss", rss);
+        m.put("parameterLre", lre);
+        m.put("rssLre", x == null ? 0.0 : Lre.of(rss, d.certifiedRss()));
+        return m;
+    }
+
+    /** Solved: LRE ≥ {@value #TARGET} on every parameter and on the RSS. */
+    static boolean judge(Map<String, Object> figures) {
+        return lre(figures) >= TARGET;
+    }
+
+    /** The smallest LRE over the parameters. */
+    public static double minParameterLre(SolveRecord r) {
+        return minParameterLre(r.figures());
+    }
+
+    private static double minParameterLre(Map<String, Object> figures) {
+        double[] p = (double[]) figures.get("parameterLre");
+        double m = Lre.MAX;
+        for (double v : p) {
+            m = Math.min(m, v);
+        }
+        return p.length == 0 ? 0 : m;
+    }
+
+    public static double rssLre(SolveRecord r) {
+        return r.figure("rssLre", 0);
+    }
+
+    /** The smallest LRE over the parameters and the RSS: the figure a fit is judged by. */
+    public static double lre(SolveRecord r) {
+        return lre(r.figures());
+    }
+
+    private static double lre(Map<String, Object> figures) {
+        return Math.min(minParameterLre(figures), ((Number) figures.get("rssLre")).doubleValue());
+    }
+
+    /** The start vector (1 or 2) a record fitted from. */
+    public static int start(SolveRecord r) {
+        return (int) r.figure("start", 0);
+    }
+
+    /** The table's column of a record: the method for Fixpoint, {@code scipy-lm} for SciPy's lm. */
+    public static String column(SolveRecord r) {
+        return r.isFixpoint() ? r.method() : r.tool() + "-" + r.method();
     }
 
     /** Runs the Fixpoint methods and, if {@code peers}, SciPy; results grouped by (dataset, start). */
     public static Table run(List<NistDataset> datasets, List<String> methods, boolean peers) {
-        List<NistResult> all = new ArrayList<>();
+        List<SolveRecord> all = new ArrayList<>();
         for (NistDataset d : datasets) {
             for (int start = 1; start <= 2; start++) {
                 for (String m : methods) {
@@ -60,12 +120,14 @@ public final class NistBench {
         List<String> columns = new ArrayList<>(methods);
         if (peers) {
             ScipyNist scipy = new ScipyNist();
-            List<NistResult> peer = scipy.run(datasets, PEER_METHODS, 600);
+            List<SolveRecord> peer = scipy.run(datasets, PEER_METHODS, 600);
             all.addAll(peer);
             skipped = scipy.skipReason();
             if (!peer.isEmpty()) {
                 PEER_METHODS.forEach(m -> columns.add("scipy-" + m));
             }
+        } else {
+            skipped = "not asked for";
         }
         return new Table(datasets.stream().map(NistDataset::name).toList(), columns, all, skipped);
     }
@@ -75,11 +137,11 @@ public final class NistBench {
      *
      * @param peerSkipped why SciPy was not run, or null
      */
-    public record Table(List<String> datasets, List<String> methods, List<NistResult> results, String peerSkipped) {
+    public record Table(List<String> datasets, List<String> methods, List<SolveRecord> results, String peerSkipped) {
 
-        public NistResult get(String dataset, int start, String method) {
-            for (NistResult r : results) {
-                if (r.dataset().equals(dataset) && r.start() == start && r.method().equals(method)) {
+        public SolveRecord get(String dataset, int start, String method) {
+            for (SolveRecord r : results) {
+                if (r.problem().equals(dataset) && start(r) == start && column(r).equals(method)) {
                     return r;
                 }
             }
@@ -90,7 +152,7 @@ public final class NistBench {
         public Map<String, Integer> solved() {
             Map<String, Integer> m = new LinkedHashMap<>();
             for (String method : methods) {
-                m.put(method, (int) results.stream().filter(r -> r.method().equals(method) && r.lre() >= TARGET).count());
+                m.put(method, (int) results.stream().filter(r -> column(r).equals(method) && r.solved()).count());
             }
             return m;
         }
@@ -111,12 +173,12 @@ public final class NistBench {
                 for (int start = 1; start <= 2; start++) {
                     b.append(String.format(Locale.ROOT, "%-10s %-5d", d, start));
                     for (String m : methods) {
-                        NistResult r = get(d, start, m);
+                        SolveRecord r = get(d, start, m);
                         b.append(String.format(Locale.ROOT, " %13s", r == null ? "-" : cell(r)));
                     }
                     if (peer) {
-                        NistResult ours = get(d, start, "lm");
-                        NistResult theirs = get(d, start, "scipy-lm");
+                        SolveRecord ours = get(d, start, "lm");
+                        SolveRecord theirs = get(d, start, "scipy-lm");
                         b.append(String.format(Locale.ROOT, " %12s %12s", evals(ours), evals(theirs)));
                     }
                     b.append('\n');
@@ -148,19 +210,19 @@ public final class NistBench {
             List<String> missed = new ArrayList<>();
             for (String d : datasets) {
                 for (int start = 1; start <= 2; start++) {
-                    NistResult a = get(d, start, ours);
-                    NistResult p = get(d, start, peer);
+                    SolveRecord a = get(d, start, ours);
+                    SolveRecord p = get(d, start, peer);
                     if (a == null || p == null) {
                         continue;
                     }
-                    if (a.lre() >= p.lre()) {
+                    if (lre(a) >= lre(p)) {
                         higher++;
-                    } else if (a.lre() >= p.lre() - 0.5) {
+                    } else if (lre(a) >= lre(p) - 0.5) {
                         close++;
                     } else {
-                        lower.add(String.format(Locale.ROOT, "%s/%d (%.1f vs %.1f)", d, start, a.lre(), p.lre()));
+                        lower.add(String.format(Locale.ROOT, "%s/%d (%.1f vs %.1f)", d, start, lre(a), lre(p)));
                     }
-                    if (p.lre() >= TARGET && a.lre() < TARGET) {
+                    if (lre(p) >= TARGET && lre(a) < TARGET) {
                         missed.add(d + "/" + start);
                     }
                 }
@@ -175,11 +237,11 @@ public final class NistBench {
             List<Double> ratios = new ArrayList<>();
             double sumOurs = 0;
             double sumPeer = 0;
-            for (NistResult a : results) {
-                if (!a.method().equals(ours)) {
+            for (SolveRecord a : results) {
+                if (!column(a).equals(ours)) {
                     continue;
                 }
-                NistResult p = get(a.dataset(), a.start(), peer);
+                SolveRecord p = get(a.problem(), start(a), peer);
                 if (p != null && p.seconds() > 0 && a.seconds() > 0) {
                     ratios.add(p.seconds() / a.seconds());
                     sumOurs += a.seconds();
@@ -194,13 +256,13 @@ public final class NistBench {
                     ours, peer, peer, ours, ratios.get(ratios.size() / 2), 1e3 * sumOurs, 1e3 * sumPeer, REPEATS);
         }
 
-        private static String cell(NistResult r) {
-            String c = String.format(Locale.ROOT, "%.1f/%.1f", r.minParameterLre(), r.rssLre());
-            return r.lre() < TARGET ? c + "*" : c;
+        private static String cell(SolveRecord r) {
+            String c = String.format(Locale.ROOT, "%.1f/%.1f", minParameterLre(r), rssLre(r));
+            return lre(r) < TARGET ? c + "*" : c;
         }
 
-        private static String evals(NistResult r) {
-            return r == null ? "-" : r.residualEvaluations() + "/" + r.jacobianEvaluations();
+        private static String evals(SolveRecord r) {
+            return r == null ? "-" : r.count("residual") + "/" + r.count("jacobian");
         }
     }
 }

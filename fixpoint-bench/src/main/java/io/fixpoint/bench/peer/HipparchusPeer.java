@@ -3,8 +3,9 @@ package io.fixpoint.bench.peer;
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.Peer;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.Progress;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.MinimizationBench;
+import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.compare.Timing;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.linalg.Vectors;
@@ -112,7 +113,7 @@ public final class HipparchusPeer implements Peer {
         double target = target(p, settings);
         Timing.Timed<Run> t = Timing.measure(() -> once(p, method, settings, target), settings);
         Run r = t.result();
-        return SolveRecord.judged("hipparchus", method, p, r.x, settings, r.status, r.claimed, r.values, r.gradients, 0, r.iterations,
+        return MinimizationBench.peerRecord("hipparchus", method, p, r.x, r.status, r.claimed, r.values, r.gradients, 0, r.iterations,
                 t.seconds(), t.repeats(), r.history, r.message);
     }
 

@@ -1,26 +1,15 @@
 package io.fixpoint.bench.peer;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fixpoint.bench.MinimizationBench;
+import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.Peer;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.Progress;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.Progress;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.bench.suite.mgh.Mgh;
 import io.fixpoint.linalg.Vectors;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * SciPy ({@code scipy.optimize.minimize}) as a peer: runs {@code scipy_runner.py} in a python3
@@ -40,20 +26,17 @@ import java.util.function.Consumer;
  * Fixpoint's is excluded and reported as a failure. A missing python3 or SciPy is a clean skip.
  */
 public final class ScipyPeer implements Peer {
+    private static final String SCRIPT = "scipy_runner.py";
     /** The SciPy methods compared, by their SciPy names. */
     public static final List<String> METHODS = List.of("BFGS", "L-BFGS-B", "CG", "Newton-CG", "trust-ncg", "trust-krylov");
-    private static final String RESOURCES = "/io/fixpoint/bench/peer/python/";
-    private static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py");
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-
-    private final String python;
+    private final PythonBridge python;
     private final List<String> methods;
     private final Duration timeLimit;
     private final Set<String> perturbed;
 
     /** python3 (or $FIXPOINT_PYTHON), every method, at most {@code timeLimit} for the whole run. */
     public ScipyPeer(Duration timeLimit) {
-        this(defaultPython(), METHODS, timeLimit, Set.of());
+        this(PythonBridge.python3(), METHODS, timeLimit, Set.of());
     }
 
     /**
@@ -62,16 +45,11 @@ public final class ScipyPeer implements Peer {
      * @param timeLimit wall-time limit of the subprocess; the solves finished by then are kept
      * @param perturbed problems whose Python values the runner perturbs by 1e-9 relative (a self-test of the agreement check)
      */
-    public ScipyPeer(String python, List<String> methods, Duration timeLimit, Set<String> perturbed) {
+    public ScipyPeer(PythonBridge python, List<String> methods, Duration timeLimit, Set<String> perturbed) {
         this.python = python;
         this.methods = List.copyOf(methods);
         this.timeLimit = timeLimit;
         this.perturbed = Set.copyOf(perturbed);
-    }
-
-    static String defaultPython() {
-        String env = System.getenv("FIXPOINT_PYTHON");
-        return env == null || env.isBlank() ? "python3" : env;
     }
 
     @Override
@@ -86,27 +64,7 @@ public final class ScipyPeer implements Peer {
 
     /** Empty when python3 runs and imports NumPy and SciPy; otherwise why not. */
     public Optional<String> unavailable() {
-        ProcessBuilder pb = new ProcessBuilder(python, "-c", "import numpy, scipy, sys; print(scipy.__version__)").redirectErrorStream(true);
-        try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.of("'" + python + "' did not answer within 60 s");
-            }
-            if (p.exitValue() != 0) {
-                String text = new String(out, StandardCharsets.UTF_8).strip();
-                String last = text.isEmpty() ? "exit code " + p.exitValue() : text.substring(text.lastIndexOf('\n') + 1);
-                return Optional.of("'" + python + "' cannot import NumPy and SciPy (" + last + ")");
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("no Python interpreter at '" + python + "' (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        }
+        return python.unavailable("numpy", "scipy");
     }
 
     @Override
@@ -116,18 +74,10 @@ public final class ScipyPeer implements Peer {
             skipProgress(progress, problems.size() * methods.size());
             return PeerOutcome.skipped(name(), "SciPy peer skipped: " + missing.get());
         }
-        Path dir = null;
-        try {
-            dir = extractScripts();
-            return compare(dir, problems, settings, progress);
-        } catch (IOException e) {
-            return PeerOutcome.skipped(name(), "SciPy peer failed: " + e.getMessage());
-        } finally {
-            deleteQuietly(dir);
-        }
+        return compare(problems, settings, progress);
     }
 
-    private PeerOutcome compare(Path dir, List<TestProblem> problems, CompareSettings settings, Progress progress) throws IOException {
+    private PeerOutcome compare(List<TestProblem> problems, CompareSettings settings, Progress progress) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         List<String> disagreements = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
@@ -138,7 +88,7 @@ public final class ScipyPeer implements Peer {
         // 1. the definitions must agree before anything is timed
         Map<String, String> versions = new LinkedHashMap<>();
         List<TestProblem> agreed = new ArrayList<>();
-        RunnerExit check = runRunner(dir, request("check", problems, settings), remaining(deadline), line -> {
+        PythonBridge.Exit check = python.run(SCRIPT, request("check", problems, settings), remaining(deadline), line -> {
             String type = line.path("type").asText();
             if (type.equals("hello")) {
                 versions.put("scipy", line.path("scipy").asText());
@@ -153,7 +103,7 @@ public final class ScipyPeer implements Peer {
                     excluded.add(p.name() + ": " + line.path("error").asText());
                     return;
                 }
-                Optional<String> d = AgreementCheck.compare(p, number(line.path("f0")), numbers(line.path("g0")));
+                Optional<String> d = AgreementCheck.compare(p, PythonBridge.number(line.path("f0")), PythonBridge.numbers(line.path("g0")));
                 if (d.isPresent()) {
                     disagreements.add(p.name() + ": SciPy's definition disagrees with Fixpoint's: " + d.get());
                 } else {
@@ -171,13 +121,13 @@ public final class ScipyPeer implements Peer {
         List<SolveRecord> records = new ArrayList<>();
         Map<String, TestProblem> agreedByName = new LinkedHashMap<>();
         agreed.forEach(p -> agreedByName.put(p.name(), p));
-        RunnerExit solve = agreed.isEmpty() ? RunnerExit.OK : runRunner(dir, request("solve", agreed, settings), remaining(deadline), line -> {
+        PythonBridge.Exit solve = agreed.isEmpty() ? new PythonBridge.Exit(0, false, "") : python.run(SCRIPT, request("solve", agreed, settings), remaining(deadline), line -> {
             if (!line.path("type").asText().equals("result")) {
                 return;
             }
             TestProblem p = agreedByName.get(line.path("problem").asText());
             if (p != null) {
-                records.add(record(p, line, settings));
+                records.add(record(p, line));
                 progress.advance("scipy " + line.path("method").asText() + " " + p.name());
             }
         });
@@ -192,15 +142,15 @@ public final class ScipyPeer implements Peer {
         return new PeerOutcome(name(), version, null, disagreements, excluded, notes, records);
     }
 
-    private SolveRecord record(TestProblem p, JsonNode r, CompareSettings settings) {
+    private static SolveRecord record(TestProblem p, JsonNode r) {
         String method = r.path("method").asText();
         if (r.path("status").asText().equals("error")) {
-            return SolveRecord.judged("scipy", method, p, null, settings, "error", false, 0, 0, 0, 0, Double.NaN, 0, new double[0],
+            return MinimizationBench.peerRecord("scipy", method, p, null, "error", false, 0, 0, 0, 0, Double.NaN, 0, new double[0],
                     r.path("message").asText());
         }
-        return SolveRecord.judged("scipy", method, p, numbers(r.path("x")), settings, "status " + r.path("status").asText(),
+        return MinimizationBench.peerRecord("scipy", method, p, PythonBridge.numbers(r.path("x")), "status " + r.path("status").asText(),
                 r.path("success").asBoolean(), r.path("nfev").asLong(), r.path("njev").asLong(), r.path("nhev").asLong(),
-                r.path("nit").asInt(), number(r.path("seconds")), r.path("times").size(), numbers(r.path("history")),
+                r.path("nit").asInt(), PythonBridge.number(r.path("seconds")), r.path("times").size(), PythonBridge.numbers(r.path("history")),
                 r.path("message").asText());
     }
 
@@ -234,128 +184,13 @@ public final class ScipyPeer implements Peer {
         return req;
     }
 
-    /** How a runner invocation ended. */
-    record RunnerExit(int code, boolean timedOut, String stderrTail) {
-        static final RunnerExit OK = new RunnerExit(0, false, "");
-
-        boolean ok() {
-            return code == 0 && !timedOut;
-        }
-
-        String describe() {
-            if (timedOut) {
-                return "time limit reached";
-            }
-            return "exit code " + code + (stderrTail.isBlank() ? "" : ": " + stderrTail);
-        }
-    }
-
-    private RunnerExit runRunner(Path dir, Map<String, Object> request, Duration limit, Consumer<JsonNode> onLine) throws IOException {
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(python, "scipy_runner.py").directory(dir.toFile()).redirectError(err.toFile());
-        Map<String, String> env = pb.environment();
-        for (String v : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
-            env.put(v, "1"); // threaded BLAS on tiny problems only spins; the Java side is single-threaded too
-        }
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
-        Process process = pb.start();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    timedOut.set(true);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-            }
-        }, "scipy-runner-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        try (OutputStream in = process.getOutputStream()) {
-            JSON.writeValue(in, request);
-        } catch (IOException e) {
-            // the runner died before reading its request; its exit code and stderr say why
-        }
-        try (InputStream out = process.getInputStream();
-                BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    onLine.accept(JSON.readTree(line));
-                }
-            }
-        }
-        try {
-            int code = process.waitFor();
-            watchdog.interrupt();
-            return new RunnerExit(code, timedOut.get(), tail(err));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            return new RunnerExit(-1, false, "interrupted");
-        }
-    }
-
-    private static String tail(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? "" : text.substring(text.lastIndexOf('\n') + 1);
-    }
-
     private static Duration remaining(long deadline) {
         return Duration.ofNanos(Math.max(1_000_000_000L, deadline - System.nanoTime()));
-    }
-
-    private static Path extractScripts() throws IOException {
-        Path dir = Files.createTempDirectory("fixpoint-scipy");
-        for (String s : SCRIPTS) {
-            try (InputStream in = ScipyPeer.class.getResourceAsStream(RESOURCES + s)) {
-                if (in == null) {
-                    throw new IOException("the SciPy runner script " + s + " is missing from the jar");
-                }
-                Files.copy(in, dir.resolve(s));
-            }
-        }
-        return dir;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temp directory is harmless
-        }
     }
 
     private static void skipProgress(Progress progress, int n) {
         for (int i = 0; i < n; i++) {
             progress.advance("scipy");
         }
-    }
-
-    /** A JSON number, or the strings Python writes for non-finite floats. */
-    static double number(JsonNode n) {
-        if (n.isNumber()) {
-            return n.doubleValue();
-        }
-        return switch (n.asText().toLowerCase(Locale.ROOT)) {
-            case "inf", "infinity" -> Double.POSITIVE_INFINITY;
-            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-            default -> Double.NaN;
-        };
-    }
-
-    static double[] numbers(JsonNode array) {
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = number(array.get(i));
-        }
-        return v;
     }
 }

@@ -3,7 +3,7 @@ package io.fixpoint.bench.report;
 import java.util.Locale;
 
 /** Escaping and number formatting for the report. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
@@ -22,15 +22,15 @@ final class Html {
         return b.toString();
     }
 
-    /** Three significant digits, or an en dash for a missing figure. */
-    static String num(double v) {
+    /** Three significant digits without trailing zeros (1e-10, 0.001, 2.5), or an en dash for a missing figure. */
+    public static String num(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
             return String.valueOf((long) v);
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
     }
 
     /** Seconds with a unit that keeps three significant digits readable. */

@@ -1,7 +1,7 @@
 package io.fixpoint.bench.report;
 
 import io.fixpoint.bench.nist.NistBench;
-import io.fixpoint.bench.nist.NistResult;
+import io.fixpoint.bench.SolveRecord;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,12 +27,12 @@ public final class NistSection {
             for (int start = 1; start <= 2; start++) {
                 h.append("<tr><td class=\"l\">").append(Html.escape(d)).append("</td><td>").append(start).append("</td>");
                 for (String c : columns) {
-                    NistResult r = t.get(d, start, c);
+                    SolveRecord r = t.get(d, start, c);
                     if (r == null) {
                         h.append("<td class=\"na\">–</td>");
                     } else {
-                        double lre = r.lre();
-                        h.append(lre < NistBench.TARGET ? "<td class=\"low\"" : "<td").append(" title=\"").append(Html.escape(r.status()))
+                        double lre = NistBench.lre(r);
+                        h.append(lre < NistBench.TARGET ? "<td class=\"low\"" : "<td").append(" title=\"").append(Html.escape(r.statusText() + ": " + r.message()))
                                 .append("\">").append(String.format(Locale.ROOT, "%.1f", lre)).append("</td>");
                     }
                 }
@@ -41,11 +41,10 @@ public final class NistSection {
         }
         h.append("<tr><th class=\"l\">solved</th><th></th>");
         for (String c : columns) {
-            long n = t.results().stream().filter(r -> r.method().equals(c) && r.lre() >= NistBench.TARGET).count();
+            long n = t.results().stream().filter(r -> NistBench.column(r).equals(c) && r.solved()).count();
             h.append("<th>").append(n).append("</th>");
         }
-        h.append("</tr></table>\n<p>The same figures as text and JSON: <a href=\"least-squares/nist.txt\">nist.txt</a>, ")
-                .append("<a href=\"least-squares/nist.json\">nist.json</a>.</p>\n");
+        h.append("</tr></table>\n");
         return h.toString();
     }
 }

@@ -1,9 +1,8 @@
 package io.fixpoint.bench.report;
 
 import io.fixpoint.bench.compare.ComparisonResult;
-import io.fixpoint.bench.compare.Family;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.compare.Timing;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +29,7 @@ public final class Summary {
      *
      * @param medianEvaluations f + ∇f + ∇²f evaluations, median over solved problems
      */
-    public record Row(String solver, String tool, String method, Family family, int attempted, int solved, double medianEvaluations,
+    public record Row(String solver, String tool, String method, String family, int attempted, int solved, double medianEvaluations,
             double medianGradientEvaluations, double medianSeconds, String bestPeer, Ratios ratios) {
     }
 
@@ -56,7 +55,7 @@ public final class Summary {
             }
             List<SolveRecord> solved = rs.stream().filter(SolveRecord::solved).toList();
             rows.add(new Row(first.solver(), first.tool(), first.method(), first.family(), rs.size(), solved.size(),
-                    median(solved, r -> r.evaluations()), median(solved, r -> r.gradientEvaluations()),
+                    median(solved, r -> r.totalEvaluations()), median(solved, r -> r.gradientEvaluations()),
                     median(solved, SolveRecord::seconds), best, ratios));
         }
     }
@@ -77,7 +76,7 @@ public final class Summary {
                 continue;
             }
             for (Row b : rows) {
-                if (!b.tool().equals(SolveRecord.FIXPOINT) && b.family() == a.family()) {
+                if (!b.tool().equals(SolveRecord.FIXPOINT) && b.family().equals(a.family())) {
                     out.add(Map.entry(new String[] {a.solver(), b.solver()}, ratios(bySolver.get(a.solver()), bySolver.get(b.solver()))));
                 }
             }
@@ -86,11 +85,11 @@ public final class Summary {
     }
 
     /** The peer solver of {@code family} that solves most problems (ties: fewer median evaluations). */
-    public Optional<String> bestPeer(Family family) {
+    public Optional<String> bestPeer(String family) {
         return bySolver.entrySet().stream()
-                .filter(e -> !e.getValue().get(0).isFixpoint() && e.getValue().get(0).family() == family)
+                .filter(e -> !e.getValue().get(0).isFixpoint() && e.getValue().get(0).family().equals(family))
                 .max(Comparator.<Map.Entry<String, List<SolveRecord>>>comparingLong(e -> e.getValue().stream().filter(SolveRecord::solved).count())
-                        .thenComparing(e -> -median(e.getValue().stream().filter(SolveRecord::solved).toList(), r -> r.evaluations())))
+                        .thenComparing(e -> -median(e.getValue().stream().filter(SolveRecord::solved).toList(), r -> r.totalEvaluations())))
                 .map(Map.Entry::getKey);
     }
 
@@ -102,7 +101,7 @@ public final class Summary {
         for (SolveRecord r : a) {
             SolveRecord o = other.get(r.problem());
             if (r.solved() && o != null) {
-                rs.add(new double[] {ratio(r.evaluations(), o.evaluations()), ratio(r.gradientEvaluations(), o.gradientEvaluations()),
+                rs.add(new double[] {ratio(r.totalEvaluations(), o.totalEvaluations()), ratio(r.gradientEvaluations(), o.gradientEvaluations()),
                         ratio(r.seconds(), o.seconds())});
             }
         }

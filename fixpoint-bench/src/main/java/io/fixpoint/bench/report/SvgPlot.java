@@ -5,8 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A small line chart rendered as inline SVG: linear or log axes, polylines or step lines, no legend (the page has one). */
-final class SvgPlot {
+/**
+ * A small line chart rendered as inline SVG: linear or log axes, polylines or step lines, no legend (the page has
+ * one). {@link #standalone} lays plots side by side in a self-contained SVG file with its style and a legend.
+ */
+public final class SvgPlot {
+    /** The style the plots' classes need; the HTML report carries it in its page style. */
+    static final String STYLE = "svg text.t{font-size:13px;font-weight:600}svg text.tick{font-size:10px;fill:#555}"
+            + "svg text.ax{font-size:11px;fill:#333}svg .frame{fill:none;stroke:#999}svg .grid{stroke:#eee}";
     private static final int LEFT = 58;
     private static final int RIGHT = 12;
     private static final int TOP = 26;
@@ -31,7 +37,7 @@ final class SvgPlot {
     private double y0 = Double.NaN;
     private double y1 = Double.NaN;
 
-    SvgPlot(String title, String xLabel, String yLabel, int width, int height, boolean logX, boolean logY) {
+    public SvgPlot(String title, String xLabel, String yLabel, int width, int height, boolean logX, boolean logY) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
@@ -41,22 +47,52 @@ final class SvgPlot {
         this.logY = logY;
     }
 
-    SvgPlot xRange(double lo, double hi) {
+    public SvgPlot xRange(double lo, double hi) {
         x0 = lo;
         x1 = hi;
         return this;
     }
 
-    SvgPlot yRange(double lo, double hi) {
+    public SvgPlot yRange(double lo, double hi) {
         y0 = lo;
         y1 = hi;
         return this;
     }
 
     /** Points with a non-finite or (on a log axis) non-positive coordinate are left out. */
-    SvgPlot line(double[] x, double[] y, String color, String dash, boolean step, String label) {
+    public SvgPlot line(double[] x, double[] y, String color, String dash, boolean step, String label) {
         lines.add(new Line(x, y, color, dash, step, label));
         return this;
+    }
+
+    /**
+     * The plots side by side as one self-contained SVG document (style inline, no script), with a legend of the
+     * first plot's lines underneath: for report files beside the HTML page.
+     */
+    public static String standalone(List<SvgPlot> plots) {
+        int width = plots.stream().mapToInt(p -> p.width).sum();
+        int height = plots.stream().mapToInt(p -> p.height).max().orElse(0);
+        List<Line> legend = plots.isEmpty() ? List.of() : plots.get(0).lines;
+        int rows = (legend.size() + 2) / 3;
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\">",
+                width, height + 18 * rows + 8));
+        s.append("<style>").append(STYLE).append("svg text.lg{font-size:11px}</style>");
+        s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>", width, height + 18 * rows + 8));
+        int x = 0;
+        for (SvgPlot p : plots) {
+            s.append(String.format(Locale.ROOT, "<g transform=\"translate(%d,0)\">", x)).append(p.render()).append("</g>");
+            x += p.width;
+        }
+        for (int i = 0; i < legend.size(); i++) {
+            Line l = legend.get(i);
+            double lx = LEFT + (i % 3) * (width - LEFT) / 3.0;
+            double ly = height + 14 + 18 * (i / 3);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.6\"%s/>",
+                    lx, ly - 4, lx + 24, ly - 4, l.color, l.dash.isEmpty() ? "" : " stroke-dasharray=\"" + l.dash + "\""));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lg\">%s</text>", lx + 30, ly, Html.escape(l.label)));
+        }
+        return s.append("</svg>\n").toString();
     }
 
     String render() {

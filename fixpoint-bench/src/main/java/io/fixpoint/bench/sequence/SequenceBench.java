@@ -1,18 +1,22 @@
 package io.fixpoint.bench.sequence;
 
+import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.sequence.Cells;
 import io.fixpoint.sequence.Sequences;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
-import java.io.IOException;
+import io.fixpoint.solve.SolverContext;
+import io.fixpoint.solve.SolverSpec;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Sweeps T, D and thread counts for the trajectory solvers on a GRU, timing each method side by side
@@ -23,13 +27,9 @@ public final class SequenceBench {
     /** Projected core counts reported beside the measurements. */
     public static final int[] CORES = {1, 2, 16, 64};
 
-    /** One measured configuration. */
-    public record Row(String cell, int d, int length, String method, int threads, String status, int iterations,
-            double maxDeviation, long depth, long work, double seconds, double sequentialSeconds, double[] projected) {
-        double speedup() {
-            return sequentialSeconds / seconds;
-        }
-    }
+    public static final String SUITE = "sequence";
+    /** The judge of this suite: solved when the returned trajectory matches the sequential loop's to this, entry by entry. */
+    public static final double SOLVED_DEVIATION = 1e-8;
 
     private final String cell;
     private final int[] lengths;
@@ -59,8 +59,8 @@ public final class SequenceBench {
         return new SequenceBench("gru", t, d, th, m, full ? 5 : 3, !full);
     }
 
-    public List<Row> run(PrintStream progress) {
-        List<Row> rows = new ArrayList<>();
+    public List<SolveRecord> run(PrintStream progress) {
+        List<SolveRecord> rows = new ArrayList<>();
         for (int d : dims) {
             CostModel model = CostModel.calibrate(Cells.recurrence(cell, d, 20_000, 1), repeats);
             progress.printf(Locale.ROOT, "# D=%d calibration (ns): step %.1f, jacobian %.1f, dense apply %.1f, dense compose %.1f, diagonal %.1f, fork/join %.0f%n",
@@ -93,11 +93,13 @@ public final class SequenceBench {
         return size > 7_000_000L || (method.equals("jacobi") || method.equals("quasi-deer")) && size > 1_000_000L;
     }
 
-    private Row measure(Recurrence p, int d, int len, String method, int th, CostModel model, PrintStream progress) {
+    private SolveRecord measure(Recurrence p, int d, int len, String method, int th, CostModel model, PrintStream progress) {
         double[] seq = new double[repeats];
         double[] par = new double[repeats];
         double[] ref = null;
         Solution last = null;
+        SolverSpec<Recurrence> spec = Catalog.builtIn().sequence(method);
+        Settings settings = Sequences.capped(spec.defaults(), p);
         try (ParallelExecutor ex = ParallelExecutor.of(th)) {
             for (int r = 0; r < repeats; r++) {
                 // side by side: the sequential loop, then the method, in every repeat
@@ -105,7 +107,7 @@ public final class SequenceBench {
                 ref = p.sequential();
                 seq[r] = (System.nanoTime() - t0) * 1e-9;
                 t0 = System.nanoTime();
-                last = Sequences.solve(Sequences.solver(method, ex), p);
+                last = spec.solve(p, Sequences.constantGuess(p), settings, SolverContext.of(ex));
                 par[r] = (System.nanoTime() - t0) * 1e-9;
             }
         }
@@ -113,12 +115,55 @@ public final class SequenceBench {
         for (int i = 0; i < CORES.length; i++) {
             projected[i] = model.project(method, p, last, CORES[i]);
         }
-        Row row = new Row(cell, d, len, method, th, last.status().name(), last.iterations(), Sequences.maxDeviation(last.x(), ref),
-                (long) last.details().get("depth"), (long) last.details().get("work"), median(par), median(seq), projected);
+        double deviation = Sequences.maxDeviation(last.x(), ref);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cell", cell);
+        figures.put("D", d);
+        figures.put("T", len);
+        figures.put("threads", th);
+        figures.put("maxDeviation", deviation);
+        figures.put("depth", last.details().get("depth"));
+        figures.put("work", last.details().get("work"));
+        figures.put("sequentialSeconds", median(seq));
+        figures.put("projected", projected);
+        SolveRecord row = SolveRecord.of(SUITE, cell + " D=" + d + " T=" + len, method, spec.family(), last, last.converged()
+                && deviation <= SOLVED_DEVIATION, last.value(), last.optimality(), median(par), repeats, figures);
         progress.printf(Locale.ROOT, "%-5s D=%-3d T=%-8d %-13s threads=%d it=%-4d dev=%.1e  %.4fs vs sequential %.4fs: speed-up %.2f (model P=1..64: %s)%n",
-                cell, d, len, method, th, row.iterations(), row.maxDeviation(), row.seconds(), row.sequentialSeconds(), row.speedup(),
-                Arrays.toString(Arrays.stream(projected).map(x -> Math.round(row.sequentialSeconds() / x * 100) / 100.0).toArray()));
+                cell, d, len, method, th, row.iterations(), deviation, row.seconds(), sequentialSeconds(row), speedup(row),
+                Arrays.toString(Arrays.stream(projected).map(x -> Math.round(sequentialSeconds(row) / x * 100) / 100.0).toArray()));
         return row;
+    }
+
+    /** The state dimension D of a row. */
+    public static int d(SolveRecord r) {
+        return (int) r.figure("D", 0);
+    }
+
+    /** The length T of a row. */
+    public static int length(SolveRecord r) {
+        return (int) r.figure("T", 0);
+    }
+
+    public static int threads(SolveRecord r) {
+        return (int) r.figure("threads", 1);
+    }
+
+    public static double sequentialSeconds(SolveRecord r) {
+        return r.figure("sequentialSeconds", Double.NaN);
+    }
+
+    public static double maxDeviation(SolveRecord r) {
+        return r.figure("maxDeviation", Double.NaN);
+    }
+
+    /** Projected wall times on {@link #CORES} cores. */
+    public static double[] projected(SolveRecord r) {
+        return (double[]) r.figures().get("projected");
+    }
+
+    /** Measured speed-up over the sequential loop. */
+    public static double speedup(SolveRecord r) {
+        return sequentialSeconds(r) / r.seconds();
     }
 
     static double median(double[] a) {
@@ -128,27 +173,26 @@ public final class SequenceBench {
     }
 
     /** The speed-up plot of {@code rows} as a standalone SVG document (also embedded in the bench report). */
-    public static String speedupSvg(List<Row> rows) {
+    public static String speedupSvg(List<SolveRecord> rows) {
         return Svg.speedups(rows);
     }
 
-    /** Writes sequence-bench.csv and sequence-speedup.svg into {@code dir}. */
-    public static void writeReport(List<Row> rows, Path dir) throws IOException {
-        Files.createDirectories(dir);
+    /** The rows as CSV, with measured and projected speed-ups. */
+    public static String csv(List<SolveRecord> rows) {
         StringBuilder csv = new StringBuilder("cell,D,T,method,threads,status,iterations,maxDeviation,depth,work,seconds,sequentialSeconds,measuredSpeedup");
         for (int c : CORES) {
             csv.append(",projectedSpeedupP").append(c);
         }
         csv.append('\n');
-        for (Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%s,%d,%.3e,%d,%d,%.6f,%.6f,%.4f", r.cell(), r.d(), r.length(), r.method(),
-                    r.threads(), r.status(), r.iterations(), r.maxDeviation(), r.depth(), r.work(), r.seconds(), r.sequentialSeconds(), r.speedup()));
-            for (double x : r.projected()) {
-                csv.append(String.format(Locale.ROOT, ",%.4f", r.sequentialSeconds() / x));
+        for (SolveRecord r : rows) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%s,%d,%.3e,%s,%s,%.6f,%.6f,%.4f", r.figures().get("cell"), d(r), length(r),
+                    r.method(), threads(r), r.statusText(), r.iterations(), maxDeviation(r), r.figures().get("depth"), r.figures().get("work"),
+                    r.seconds(), sequentialSeconds(r), speedup(r)));
+            for (double x : projected(r)) {
+                csv.append(String.format(Locale.ROOT, ",%.4f", sequentialSeconds(r) / x));
             }
             csv.append('\n');
         }
-        Files.writeString(dir.resolve("sequence-bench.csv"), csv);
-        Files.writeString(dir.resolve("sequence-speedup.svg"), Svg.speedups(rows));
+        return csv.toString();
     }
 }

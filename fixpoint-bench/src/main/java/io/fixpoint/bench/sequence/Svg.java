@@ -1,5 +1,6 @@
 package io.fixpoint.bench.sequence;
 
+import io.fixpoint.bench.SolveRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +13,10 @@ final class Svg {
     private Svg() {
     }
 
-    static String speedups(List<SequenceBench.Row> rows) {
-        int d = rows.stream().mapToInt(SequenceBench.Row::d).filter(x -> x == 8).findFirst()
-                .orElse(rows.isEmpty() ? 1 : rows.get(0).d());
-        int threads = rows.stream().mapToInt(SequenceBench.Row::threads).max().orElse(1);
+    static String speedups(List<SolveRecord> rows) {
+        int d = rows.stream().mapToInt(SequenceBench::d).filter(x -> x == 8).findFirst()
+                .orElse(rows.isEmpty() ? 1 : SequenceBench.d(rows.get(0)));
+        int threads = rows.stream().mapToInt(SequenceBench::threads).max().orElse(1);
         Map<String, StringBuilder[]> series = new LinkedHashMap<>();
         double w = 720;
         double h = 440;
@@ -36,15 +37,15 @@ final class Svg {
         }
         double one = y(1, minS, maxS, h);
         svg.append(String.format(Locale.ROOT, "<line x1='60' x2='%.0f' y1='%.1f' y2='%.1f' stroke='#000' stroke-width='1.5'/>%n", w - 20, one, one));
-        for (SequenceBench.Row r : rows) {
-            if (r.d() != d || r.threads() != threads) {
+        for (SolveRecord r : rows) {
+            if (SequenceBench.d(r) != d || SequenceBench.threads(r) != threads) {
                 continue;
             }
             StringBuilder[] pts = series.computeIfAbsent(r.method(), k -> new StringBuilder[] {new StringBuilder(), new StringBuilder(), new StringBuilder()});
-            double x = x(r.length(), minT, maxT, w);
-            pts[0].append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(clamp(r.speedup(), minS, maxS), minS, maxS, h)));
-            pts[1].append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(clamp(r.sequentialSeconds() / r.projected()[2], minS, maxS), minS, maxS, h)));
-            pts[2].append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(clamp(r.sequentialSeconds() / r.projected()[3], minS, maxS), minS, maxS, h)));
+            double x = x(SequenceBench.length(r), minT, maxT, w);
+            pts[0].append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(clamp(SequenceBench.speedup(r), minS, maxS), minS, maxS, h)));
+            pts[1].append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(clamp(SequenceBench.sequentialSeconds(r) / SequenceBench.projected(r)[2], minS, maxS), minS, maxS, h)));
+            pts[2].append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(clamp(SequenceBench.sequentialSeconds(r) / SequenceBench.projected(r)[3], minS, maxS), minS, maxS, h)));
         }
         int i = 0;
         for (Map.Entry<String, StringBuilder[]> e : series.entrySet()) {

@@ -21,7 +21,7 @@ class FixedPointBenchTest {
     @Test
     void everyMapWithAKnownFixedPointIsSolvedByAndersonInFewerEvaluationsThanPicard() {
         Driver d = Driver.builder().tolerance(1e-10).maxIterations(20_000).build();
-        for (FixedPointCase c : FixedPointSuite.withFixedPoints()) {
+        for (FixedPointCase c : FixedPointMaps.withFixedPoints()) {
             Solution a = d.solve(new Anderson(), c.map(), c.start().clone());
             Solution p = d.solve(new Picard(), c.map(), c.start().clone());
             assertThat(a.status()).as(c.name()).isEqualTo(Status.CONVERGED);
@@ -38,9 +38,9 @@ class FixedPointBenchTest {
     @Test
     void mapsWithoutFixedPointsAreDetectedWithTheirDisplacement() {
         Driver d = Driver.builder().tolerance(1e-10).maxIterations(10_000).build();
-        for (FixedPointCase c : FixedPointSuite.withoutFixedPoints()) {
+        for (FixedPointCase c : FixedPointMaps.withoutFixedPoints()) {
             for (String solver : List.of("picard", "halpern")) {
-                Solution s = d.solve(io.fixpoint.fixedpoint.FixedPointSolvers.byName(solver), c.map(), c.start().clone());
+                Solution s = d.solve(io.fixpoint.catalog.Catalog.builtIn().fixedPoint(solver).create(), c.map(), c.start().clone());
                 assertThat(s.status()).as(c.name() + " " + s).isEqualTo(Status.NO_FIXED_POINT);
                 double[] v = (double[]) s.details().get("displacement");
                 assertThat(io.fixpoint.linalg.Vectors.distance(v, c.displacement())).as(c.name() + " " + solver).isLessThan(1e-3);
@@ -50,7 +50,7 @@ class FixedPointBenchTest {
 
     @Test
     void theAnchoredExtrapolatedEstimateImprovesFasterThanOneOverK() {
-        DetectionRates.Row halpern = DetectionRates.measure(List.of(FixedPointSuite.disjointDiscs())).get(1);
+        DetectionRates.Row halpern = DetectionRates.measure(List.of(FixedPointMaps.disjointDiscs())).get(1);
         assertThat(halpern.method()).isEqualTo("halpern");
         double[] e = halpern.extrapolatedErrors();
         // k grows 4× per checkpoint: 1/k would shrink the error 4×, 1/k² 16×.
@@ -61,34 +61,34 @@ class FixedPointBenchTest {
     @Test
     void hybridSolvesAtLeastAsManyMghSystemsAsScipyHybr() throws Exception {
         Map<String, Integer> dims = new LinkedHashMap<>();
-        RootSuite.mghSystems().forEach(c -> dims.put(c.name(), c.dimension()));
-        ScipyPeer peer;
+        RootSystems.mghSystems().forEach(c -> dims.put(c.name(), c.dimension()));
+        ScipyFixedPoint peer;
         try {
-            peer = ScipyPeer.run(dims, Map.of(), 1, List.of("hybr"));
-        } catch (ScipyPeer.Unavailable e) {
+            peer = ScipyFixedPoint.run(dims, Map.of(), 1, List.of("hybr"));
+        } catch (ScipyFixedPoint.Unavailable e) {
             assumeThat(e.getMessage()).as("SciPy peer unavailable").isNull();
             return;
         }
         long scipySolved = peer.results().stream().filter(r -> r.fnorm() <= FixedPointBench.ROOT_SOLVED).count();
         long oursSolved = 0;
         Driver d = Driver.builder().tolerance(1e-10).maxIterations(2000).build();
-        for (RootCase c : RootSuite.mghSystems()) {
+        for (RootCase c : RootSystems.mghSystems()) {
             double[] f = new double[c.dimension()];
             c.problem().residuals(c.start(), f);
-            ScipyPeer.StartValue sv = peer.startValues().get("system:" + c.name());
+            ScipyFixedPoint.StartValue sv = peer.startValues().get("system:" + c.name());
             assertThat(sv.value()).as(c.name()).containsExactly(f, org.assertj.core.api.Assertions.within(1e-12 * (1 + io.fixpoint.linalg.Vectors.normInf(f))));
             Solution s = d.solve(new PowellHybrid(), c.problem(), c.start().clone());
             if (s.optimality() <= FixedPointBench.ROOT_SOLVED) {
                 oursSolved++;
             }
         }
-        assertThat(peer.results()).hasSize(RootSuite.mghSystems().size());
+        assertThat(peer.results()).hasSize(RootSystems.mghSystems().size());
         assertThat(oursSolved).isGreaterThanOrEqualTo(scipySolved);
     }
 
     @Test
     void rootSuiteSystemsAreSquareWithAnalyticJacobians() {
-        for (RootCase c : RootSuite.mghSystems()) {
+        for (RootCase c : RootSystems.mghSystems()) {
             RootProblem p = c.problem();
             assertThat(p.hasJacobian()).isTrue();
             assertThat(c.start()).hasSize(p.dimension());

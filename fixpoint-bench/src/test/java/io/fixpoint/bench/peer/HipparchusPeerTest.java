@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.Progress;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.suite.mgh.Beale;
 import io.fixpoint.bench.suite.mgh.Trigonometric;
 import java.util.List;
@@ -21,7 +21,7 @@ class HipparchusPeerTest {
 
         assertThat(out.records()).extracting(SolveRecord::method).containsExactlyElementsOf(HipparchusPeer.METHODS);
         assertThat(out.records()).allSatisfy(r -> {
-            assertThat(r.solved()).as(r.method() + ": " + r.status() + " " + r.message() + " f=" + r.value()).isTrue();
+            assertThat(r.solved()).as(r.method() + ": " + r.statusText() + " " + r.message() + " f=" + r.value()).isTrue();
             assertThat(r.valueEvaluations()).isPositive();
         });
         SolveRecord cg = out.records().get(0);

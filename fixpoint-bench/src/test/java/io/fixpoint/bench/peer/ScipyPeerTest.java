@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.Progress;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.bench.suite.mgh.Beale;
 import io.fixpoint.bench.suite.mgh.Rosenbrock;
@@ -31,7 +31,7 @@ class ScipyPeerTest {
 
     @Test
     void aMissingInterpreterIsACleanSkip() {
-        ScipyPeer peer = new ScipyPeer("/nonexistent/bin/python3", ScipyPeer.METHODS, Duration.ofSeconds(30), Set.of());
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("/nonexistent/bin/python3"), ScipyPeer.METHODS, Duration.ofSeconds(30), Set.of());
         assertThat(peer.unavailable()).hasValueSatisfying(m -> assertThat(m).contains("/nonexistent/bin/python3"));
 
         PeerOutcome out = peer.run(PROBLEMS, FAST, Progress.silent());
@@ -44,15 +44,15 @@ class ScipyPeerTest {
     @Test
     void anInterpreterWithoutScipyIsACleanSkip() {
         // /bin/false runs but cannot import anything: it stands in for a Python without SciPy
-        ScipyPeer peer = new ScipyPeer("/bin/false", ScipyPeer.METHODS, Duration.ofSeconds(30), Set.of());
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("/bin/false"), ScipyPeer.METHODS, Duration.ofSeconds(30), Set.of());
         PeerOutcome out = peer.run(PROBLEMS, FAST, Progress.silent());
         assertThat(out.ran()).isFalse();
-        assertThat(out.skipped()).contains("cannot import NumPy and SciPy");
+        assertThat(out.skipped()).contains("cannot import numpy, scipy");
     }
 
     @Test
     void aWrongPythonDefinitionIsExcludedLoudly() {
-        ScipyPeer peer = new ScipyPeer("python3", List.of("BFGS"), Duration.ofSeconds(60), Set.of("rosenbrock"));
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("python3"), List.of("BFGS"), Duration.ofSeconds(60), Set.of("rosenbrock"));
         assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
 
         PeerOutcome out = peer.run(PROBLEMS, FAST, Progress.silent());
@@ -64,7 +64,7 @@ class ScipyPeerTest {
 
     @Test
     void agreeingDefinitionsAreSolvedAndJudgedByFixpoint() {
-        ScipyPeer peer = new ScipyPeer("python3", List.of("BFGS", "trust-ncg"), Duration.ofSeconds(60), Set.of());
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("python3"), List.of("BFGS", "trust-ncg"), Duration.ofSeconds(60), Set.of());
         assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
 
         PeerOutcome out = peer.run(PROBLEMS, FAST, Progress.silent());
@@ -82,7 +82,7 @@ class ScipyPeerTest {
 
     @Test
     void everyTestProblemHasAnAgreeingPythonDefinition() {
-        ScipyPeer peer = new ScipyPeer("python3", List.of(), Duration.ofSeconds(60), Set.of());
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("python3"), List.of(), Duration.ofSeconds(60), Set.of());
         assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
 
         PeerOutcome out = peer.run(Suites.minimization(), FAST, Progress.silent());
@@ -103,7 +103,7 @@ class ScipyPeerTest {
 
     @Test
     void theTimeLimitStopsTheRunnerAndKeepsWhatFinished() {
-        ScipyPeer peer = new ScipyPeer("python3", ScipyPeer.METHODS, Duration.ofSeconds(1), Set.of());
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("python3"), ScipyPeer.METHODS, Duration.ofSeconds(1), Set.of());
         assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
         CompareSettings slow = CompareSettings.DEFAULT.withRepeats(5).withSecondsPerMethod(10);
 
@@ -122,7 +122,7 @@ class ScipyPeerTest {
 
     @Test
     void aProblemWithoutPythonDefinitionIsExcludedNotFailed() {
-        ScipyPeer peer = new ScipyPeer("python3", List.of("BFGS"), Duration.ofSeconds(60), Set.of());
+        ScipyPeer peer = new ScipyPeer(PythonBridge.of("python3"), List.of("BFGS"), Duration.ofSeconds(60), Set.of());
         assumeTrue(peer.unavailable().isEmpty(), "python3 with SciPy is not installed");
 
         PeerOutcome out = peer.run(List.of(problem(new Rosenbrock(), "no-such-problem")), FAST, Progress.silent());

@@ -20,7 +20,7 @@ class ReportWriterTest {
 
     @Test
     void writesASelfContainedPageWithWellFormedSvg(@TempDir Path dir) throws Exception {
-        Path index = ReportWriter.write(Synthetic.result(), dir);
+        Path index = ReportWriter.write(List.of(Synthetic.report()), "2026-01-01T00:00:00Z", 1.5, dir);
         String html = Files.readString(index);
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
@@ -43,26 +43,25 @@ class ReportWriterTest {
 
     @Test
     void csvHasOneQuotedRowPerSolve(@TempDir Path dir) throws Exception {
-        ReportWriter.write(Synthetic.result(), dir);
-        List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+        ReportWriter.write(List.of(Synthetic.report()), "2026-01-01T00:00:00Z", 1.5, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("minimization/results.csv"));
         assertThat(lines).hasSize(1 + 8);
-        assertThat(lines.get(0)).startsWith("tool,method,family,problem");
+        assertThat(lines.get(0)).startsWith("suite,problem,dimension,tool,method,family");
+        int columns = fields(lines.get(0)).size();
         for (String line : lines) {
-            assertThat(fields(line)).hasSize(ReportWriter.CSV_COLUMNS.length);
+            assertThat(fields(line)).hasSize(columns);
         }
-        assertThat(fields(lines.get(1))).containsExactly("fixpoint", "lbfgs", "limited_memory_quasi_newton", "p1", "2", "true", "CONVERGED",
-                "true", "0.0", "0.0", "1.0E-9", "10", "10", "0", "9", "0.001", "5", "stopped, \"as\" asked");
+        assertThat(fields(lines.get(1))).containsExactly("minimization", "p1", "2", "fixpoint", "lbfgs", "limited-memory quasi-Newton",
+                "CONVERGED", "true", "true", "9", "0.0", "1.0E-9", "0.001", "5", "10", "10", "stopped, \"as\" asked");
     }
 
     @Test
-    void jsonHoldsSettingsToolsAndHistories(@TempDir Path dir) throws Exception {
-        ReportWriter.write(Synthetic.result(), dir);
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
-        assertThat(json.path("records").size()).isEqualTo(8);
-        assertThat(json.path("records").get(0).path("history").size()).isEqualTo(5);
-        assertThat(json.path("tools").get(2).path("skipped").asText()).contains("not wanted");
-        assertThat(json.path("settings").path("successTolerance").asDouble()).isEqualTo(1e-8);
-        assertThat(json.path("headline").get(0).asText()).contains("L-BFGS");
+    void jsonHoldsOneRecordPerSolve(@TempDir Path dir) throws Exception {
+        ReportWriter.write(List.of(Synthetic.report()), "2026-01-01T00:00:00Z", 1.5, dir);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("minimization/results.json").toFile());
+        assertThat(json.size()).isEqualTo(8);
+        assertThat(json.get(0).path("tool").asText()).isEqualTo("fixpoint");
+        assertThat(json.get(4).path("status").asText()).isEqualTo("status 0");
     }
 
     private static int count(String s, String what) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ class ScreenshotTest {
     void theReportRendersInHeadlessChromium(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium");
         assumeTrue(Files.isExecutable(SCRIPT), "no " + SCRIPT);
-        ReportWriter.write(Synthetic.result(), dir);
+        ReportWriter.write(List.of(Synthetic.report()), "2026-01-01T00:00:00Z", 1.5, dir);
 
         Process p = new ProcessBuilder(SCRIPT.toString(), dir.toString(), "1000,1200").redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fixpoint.bench.fixedpoint.FixedPointBench;
 import io.fixpoint.bench.nist.NistBench;
-import io.fixpoint.bench.nist.NistResult;
+import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.bench.SuiteReport;
+import io.fixpoint.solve.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.fixpoint.bench.sequence.SequenceBench;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +30,12 @@ class SuiteSectionsTest {
                 nist("Thurber", 1, "lm", 3.2), nist("Thurber", 1, "trf", 6.4)), null);
     }
 
-    private static NistResult nist(String dataset, int start, String method, double lre) {
-        return new NistResult(dataset, start, method, "converged <&>", new double[] {1, 2}, 1, new double[] {lre, lre + 1}, lre + 2, 10, 5,
-                1e-3);
+    private static SolveRecord nist(String dataset, int start, String method, double lre) {
+        boolean scipy = method.startsWith("scipy-");
+        Map<String, Object> figures = Map.of("start", start, "rss", 1.0, "parameterLre", new double[] {lre, lre + 1}, "rssLre", lre + 2);
+        return new SolveRecord("least-squares", dataset, 2, scipy ? "scipy" : "fixpoint", scipy ? method.substring(6) : method, "ls",
+                SolveRecord.Outcome.RAN, scipy ? null : Status.CONVERGED, scipy ? "ok 2" : null, true, lre >= 6, "converged <&>", 5,
+                Map.of("residual", 10L, "jacobian", 5L), 0.5, 1e-9, 1e-3, 1, new double[] {1, 2}, null, figures);
     }
 
     static FixedPointBench.Report fixedPoint() {
@@ -38,52 +46,67 @@ class SuiteSectionsTest {
                 List.of(), List.of("SciPy 1.x"));
     }
 
-    private static FixedPointBench.Row row(String section, String problem, String peer, String method, boolean solved, long evals) {
-        return new FixedPointBench.Row(section, problem, peer, method, solved ? "converged" : "max-iterations", solved, 5, evals, 1,
-                solved ? 1e-12 : 1e-2, 1e-4);
+    private static SolveRecord row(String section, String problem, String tool, String method, boolean solved, long evals) {
+        boolean ours = tool.equals("fixpoint");
+        return new SolveRecord("fixed-point", problem, 2, tool, method, section, SolveRecord.Outcome.RAN,
+                ours ? (solved ? Status.CONVERGED : Status.MAX_ITERATIONS) : null, ours ? null : solved ? "success" : "failure", solved, solved, "",
+                5, Map.of(section.equals("map") ? "map" : "residual", evals, "jacobian", 1L), 0, solved ? 1e-12 : 1e-2, 1e-4, 1, null, null,
+                Map.of("section", section));
     }
 
-    static List<SequenceBench.Row> sequence() {
-        return List.of(new SequenceBench.Row("gru", 8, 1000, "deer", 2, "converged", 6, 1e-12, 60, 6000, 0.01, 0.004, new double[] {1, 1, 1, 1}),
-                new SequenceBench.Row("gru", 8, 100000, "deer", 2, "converged", 7, 1e-12, 70, 700000, 0.5, 0.4, new double[] {1, 1, 1, 1}));
+    static List<SolveRecord> sequence() {
+        return List.of(seq(1000, 0.01, 0.004), seq(100000, 0.5, 0.4));
     }
 
-    static List<String> sections() {
-        return List.of(NistSection.html(nist()), FixedPointSection.html(fixedPoint()), SequenceSection.html(sequence()));
+    private static SolveRecord seq(int length, double seconds, double sequential) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cell", "gru");
+        figures.put("D", 8);
+        figures.put("T", length);
+        figures.put("threads", 2);
+        figures.put("maxDeviation", 1e-12);
+        figures.put("depth", 60L);
+        figures.put("work", 6000L);
+        figures.put("sequentialSeconds", sequential);
+        figures.put("projected", new double[] {1, 1, 1, 1});
+        return new SolveRecord("sequence", "gru D=8 T=" + length, 8 * length, "fixpoint", "deer", "parallel in time", SolveRecord.Outcome.RAN,
+                Status.CONVERGED, null, true, true, "", 6, Map.of(), 0, 1e-13, seconds, 1, null, null, figures);
+    }
+
+    static List<SuiteReport> suites() {
+        return List.of(suite("least-squares", NistSection.html(nist()), nist().results()),
+                suite("fixed-point", FixedPointSection.html(fixedPoint()), fixedPoint().rows()),
+                suite("sequence", SequenceSection.html(sequence()), sequence()));
+    }
+
+    private static SuiteReport suite(String name, String html, List<SolveRecord> records) {
+        return new SuiteReport(name, name, records, "", html, Map.of(), List.of(), false, 1);
     }
 
     @Test
     void everySuiteJoinsTheMinimisationPage(@TempDir Path dir) throws Exception {
-        String html = Files.readString(ReportWriter.writeHtml(Synthetic.result(), sections(), dir));
+        List<SuiteReport> all = new ArrayList<>(List.of(Synthetic.report()));
+        all.addAll(suites());
+        String html = Files.readString(ReportWriter.write(all, "2026-01-01T00:00:00Z", 3, dir));
 
         assertValidPage(html, 7); // two profiles, four convergence plots, one speed-up plot
-        assertThat(html).contains("Fixpoint lbfgs solved 3 of 4", "<h2 id=\"least-squares\">", "<h2 id=\"fixed-point\">", "<h2 id=\"sequence\">");
-        assertThat(html.indexOf("id=\"least-squares\"")).isLessThan(html.indexOf("<h2>Data</h2>"));
+        assertThat(html).contains("Fixpoint lbfgs solved 3 of 4", "<h2 id=\"minimization\">", "<h2 id=\"least-squares\">",
+                "<h2 id=\"fixed-point\">", "<h2 id=\"sequence\">", "href=\"least-squares/results.csv\"");
+        assertThat(html.indexOf("id=\"minimization\"")).isLessThan(html.indexOf("id=\"least-squares\""));
         // LRE 3.2 (Thurber, lm) is below 6 and highlighted; 9.8 is not; a missing fit is a dash
-        assertThat(html).contains("<td class=\"low\" title=\"converged &lt;&amp;&gt;\">3.2</td>", "\">9.8</td>", "<th>scipy-lm</th>");
+        assertThat(html).contains("<td class=\"low\" title=\"CONVERGED: converged &lt;&amp;&gt;\">3.2</td>", "\">9.8</td>", "<th>scipy-lm</th>");
         assertThat(count(html, "<th>scipy-lm</th>")).isOne();
         assertThat(html).contains("<td class=\"na\">–</td>");
         // the unsolved map is highlighted; solved counts per method
-        assertThat(html).contains("<td class=\"low\" title=\"max-iterations\">1000</td>", "<th>fixpoint anderson</th>", "yes (9)", "<th>1 / 2</th>");
+        assertThat(html).contains("<td class=\"low\" title=\"MAX_ITERATIONS\">1000</td>", "<th>fixpoint anderson</th>", "yes (9)", "<th>1 / 2</th>");
     }
 
     @Test
     void withoutMinimisationThePageHoldsOnlyTheOtherSuites(@TempDir Path dir) throws Exception {
-        String html = Files.readString(ReportWriter.writeHtml(null, sections(), dir));
+        String html = Files.readString(ReportWriter.write(suites(), "2026-01-01T00:00:00Z", 3, dir));
         assertValidPage(html, 1);
         assertThat(html).contains("NIST StRD", "Fixed points and roots", "parallel-in-time").doesNotContain("Headline");
-    }
-
-    @Test
-    void withoutOtherSuitesThePageIsAsBefore(@TempDir Path dir) throws Exception {
-        String before = Files.readString(ReportWriter.writeHtml(Synthetic.result(), dir));
-        String after = Files.readString(ReportWriter.writeHtml(Synthetic.result(), List.of(), dir));
-        assertThat(normalised(after)).isEqualTo(normalised(before));
-    }
-
-    /** Without the run date and the page-unique clip-path ids. */
-    private static String normalised(String html) {
-        return html.replaceAll("Run [^<]* on", "").replaceAll("([#\"])c\\d+", "$1c");
+        assertThat(dir.resolve("fixed-point/results.json")).exists();
     }
 
     private static void assertValidPage(String html, int svgs) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.ComparisonResult;
 import io.fixpoint.bench.compare.PeerOutcome;
-import io.fixpoint.bench.compare.SolveRecord;
+import io.fixpoint.bench.SolveRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class SummaryTest {
     void headlineSaysWhenScipyWasSkipped() {
         ComparisonResult r = Synthetic.result();
         ComparisonResult skipped = new ComparisonResult(r.date(), r.machine(), 1, CompareSettings.DEFAULT, r.problems(),
-                List.of(r.outcomes().get(0), PeerOutcome.skipped("scipy", "SciPy peer skipped: no Python interpreter at 'x'")));
+                List.of(r.outcomes().get(0), PeerOutcome.skipped("scipy", "SciPy peer skipped: no Python interpreter at 'x'")), List.of());
         assertThat(new Summary(skipped).headline().get(0)).contains("solved 3 of 4").contains("no SciPy figures").contains("no Python interpreter");
     }
 
@@ -56,7 +56,7 @@ class SummaryTest {
     void aDisagreementMarksTheRunAsFailed() {
         ComparisonResult r = Synthetic.result();
         assertThat(r.hasDisagreements()).isTrue();
-        ComparisonResult clean = new ComparisonResult(r.date(), r.machine(), 1, CompareSettings.DEFAULT, r.problems(), List.of(r.outcomes().get(0)));
+        ComparisonResult clean = new ComparisonResult(r.date(), r.machine(), 1, CompareSettings.DEFAULT, r.problems(), List.of(r.outcomes().get(0)), List.of());
         assertThat(clean.hasDisagreements()).isFalse();
     }
 
@@ -65,7 +65,7 @@ class SummaryTest {
         List<SolveRecord> recs = List.of(Synthetic.rec("fixpoint", "cg-pr", "p1", true, 5, 1), Synthetic.rec("scipy", "CG", "p1", false, 5, 1),
                 Synthetic.rec("hipparchus", "nlcg-pr", "p1", true, 50, 1));
         ComparisonResult r = new ComparisonResult("d", "m", 1, CompareSettings.DEFAULT, List.of(), List.of(
-                new PeerOutcome("all", "v", null, List.of(), List.of(), List.of(), recs)));
+                new PeerOutcome("all", "v", null, List.of(), List.of(), List.of(), recs)), List.of());
         assertThat(new Summary(r).rows().get(0).bestPeer()).isEqualTo("hipparchus nlcg-pr");
     }
 }

@@ -1,0 +1,37 @@
+package io.fixpoint.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.minimize.Lbfgs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bench is a loop over suites, and a solver added to the catalogue runs in its suite without further wiring. */
+class SuitesTest {
+
+    @Test
+    void everySuiteHasANameADescriptionAndIsFoundByName() {
+        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp");
+        for (Suite s : BenchSuites.all()) {
+            assertThat(s.description()).isNotBlank();
+            assertThat(BenchSuites.byName(s.name())).isSameAs(s);
+        }
+        assertThat(BenchSuites.byName("minimisation").name()).isEqualTo("minimization");
+        assertThatThrownBy(() -> BenchSuites.byName("simplex")).hasMessageContaining("unknown suite 'simplex'").hasMessageContaining("lp");
+    }
+
+    @Test
+    void aMinimiserAddedToTheCatalogueRunsInTheMinimisationSuite() {
+        Catalog more = Catalog.builtIn().with(Catalog.minimizer("lbfgs-3", Catalog.LIMITED_MEMORY, "L-BFGS keeping 3 pairs", c -> new Lbfgs(3)));
+        SuiteReport r = new MinimizationSuite().run(SuiteOptions.DEFAULT.withCatalog(more).withProblems(List.of("rosenbrock", "beale"))
+                .withMethods(List.of("lbfgs", "lbfgs-3")));
+        assertThat(r.records()).extracting(SolveRecord::method).containsExactly("lbfgs", "lbfgs-3", "lbfgs", "lbfgs-3");
+        assertThat(r.records()).allSatisfy(rec -> assertThat(rec.solved()).as(rec.method() + " " + rec.problem()).isTrue());
+        assertThat(r.records().get(1).family()).isEqualTo(Catalog.LIMITED_MEMORY);
+        assertThat(r.text()).contains("lbfgs-3");
+        assertThat(r.html()).contains("<h2 id=\"minimization\">", "lbfgs-3");
+        assertThat(r.allFiles()).containsKeys("results.csv", "results.json");
+    }
+}

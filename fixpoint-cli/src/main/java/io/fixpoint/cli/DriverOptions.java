@@ -1,0 +1,60 @@
+package io.fixpoint.cli;
+
+import io.fixpoint.solve.Settings;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every solving command takes, merged over the solver's defaults from the catalogue:
+ * the one route from the command line to the driver.
+ */
+final class DriverOptions {
+    @Option(names = "--tol", paramLabel = "X", description = "Absolute tolerance on the optimality measure. Default: the method's.")
+    Double tol;
+
+    @Option(names = "--rtol", paramLabel = "X",
+            description = "Tolerance relative to the optimality measure at the start, never looser than the method's ceiling "
+                    + "(minimisers: 1e-5·max(1, |f|) at the current point). Default: the method's (0 when --tol is given).")
+    Double rtol;
+
+    @Option(names = "--max-iter", paramLabel = "N", description = "Iteration limit. Default: the method's.")
+    Integer maxIter;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit; the solve ends BUDGET_EXHAUSTED when it passes.")
+    Double timeLimit;
+
+    /** {@code defaults} with what the user gave; a bad value is a {@link UserError}. */
+    Settings over(Settings defaults) {
+        checkTolerance("--tol", tol);
+        checkTolerance("--rtol", rtol);
+        if (maxIter != null && maxIter < 1) {
+            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
+        }
+        return defaults.override(tol, rtol, maxIter, timeLimit == null ? null : duration("--time-limit", timeLimit));
+    }
+
+    /** Settings from a command's own --tol, --max-iter and --time-limit (null for none). */
+    static Settings legacy(double tol, int maxIter, Double timeLimit) {
+        if (!(tol > 0) || Double.isInfinite(tol)) {
+            throw new UserError("--tol must be finite and > 0, got " + tol);
+        }
+        if (maxIter < 1) {
+            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
+        }
+        return Settings.tolerance(tol).withMaxIterations(maxIter).withTimeLimit(timeLimit == null ? null : duration("--time-limit", timeLimit));
+    }
+
+    /** A positive, finite number of seconds as a duration, or a {@link UserError}. */
+    static Duration duration(String option, double seconds) {
+        if (!(seconds > 0) || seconds > 1e9) {
+            throw new UserError(option + " must be a positive number of seconds, got " + seconds);
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    private static void checkTolerance(String option, Double v) {
+        if (v != null && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+            throw new UserError(option + " must be finite and ≥ 0, got " + v);
+        }
+    }
+}

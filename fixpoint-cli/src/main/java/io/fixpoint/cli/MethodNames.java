@@ -1,0 +1,60 @@
+package io.fixpoint.cli;
+
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.solve.ProblemKind;
+import java.util.Iterator;
+
+/** The method names of each problem kind, from the catalogue, for help texts ({@code ${COMPLETION-CANDIDATES}}). */
+final class MethodNames {
+    private MethodNames() {
+    }
+
+    private abstract static class Of implements Iterable<String> {
+        private final ProblemKind kind;
+
+        Of(ProblemKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Catalog.builtIn().names(kind).iterator();
+        }
+    }
+
+    static final class Minimization extends Of {
+        Minimization() {
+            super(ProblemKind.MINIMIZATION);
+        }
+    }
+
+    static final class LeastSquares extends Of {
+        LeastSquares() {
+            super(ProblemKind.LEAST_SQUARES);
+        }
+    }
+
+    static final class Root extends Of {
+        Root() {
+            super(ProblemKind.ROOT);
+        }
+    }
+
+    static final class FixedPoint extends Of {
+        FixedPoint() {
+            super(ProblemKind.FIXED_POINT);
+        }
+    }
+
+    static final class Sequence extends Of {
+        Sequence() {
+            super(ProblemKind.SEQUENCE);
+        }
+    }
+
+    static final class LinearProgram extends Of {
+        LinearProgram() {
+            super(ProblemKind.LINEAR_PROGRAM);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.fixpoint.catalog;
+
+import static io.fixpoint.solve.Need.GRADIENT;
+import static io.fixpoint.solve.Need.HESSIAN;
+import static io.fixpoint.solve.Need.HESSIAN_VECTOR;
+import static io.fixpoint.solve.Need.JACOBIAN;
+
+import io.fixpoint.fixedpoint.Anderson;
+import io.fixpoint.fixedpoint.Halpern;
+import io.fixpoint.fixedpoint.KrasnoselskiiMann;
+import io.fixpoint.fixedpoint.NewtonKrylov;
+import io.fixpoint.fixedpoint.Picard;
+import io.fixpoint.leastsquares.Dogleg;
+import io.fixpoint.leastsquares.GaussNewton;
+import io.fixpoint.leastsquares.LevenbergMarquardt;
+import io.fixpoint.leastsquares.TrustRegionReflective;
+import io.fixpoint.lp.HalpernPdhg;
+import io.fixpoint.lp.Pdhg;
+import io.fixpoint.minimize.Bfgs;
+import io.fixpoint.minimize.DampedNewton;
+import io.fixpoint.minimize.GradientDescent;
+import io.fixpoint.minimize.LazyNewton;
+import io.fixpoint.minimize.Lbfgs;
+import io.fixpoint.minimize.Nesterov;
+import io.fixpoint.minimize.Newton;
+import io.fixpoint.minimize.NonlinearCG;
+import io.fixpoint.minimize.TrustRegionNewtonCg;
+import io.fixpoint.problem.FixedPointMap;
+import io.fixpoint.problem.LeastSquaresProblem;
+import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.problem.Problem;
+import io.fixpoint.problem.Recurrence;
+import io.fixpoint.problem.RootProblem;
+import io.fixpoint.root.Broyden;
+import io.fixpoint.root.NewtonRoot;
+import io.fixpoint.root.PowellHybrid;
+import io.fixpoint.sequence.Deer;
+import io.fixpoint.sequence.Elk;
+import io.fixpoint.sequence.GaussSeidel;
+import io.fixpoint.sequence.Jacobi;
+import io.fixpoint.sequence.QuasiDeer;
+import io.fixpoint.sequence.Sequential;
+import io.fixpoint.solve.Need;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.SolverContext;
+import io.fixpoint.solve.SolverSpec;
+import io.fixpoint.solve.Tolerances;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every solver Fixpoint has, one line each: its name, problem kind, family, needs, description and
+ * default settings. The command line ({@code list}, {@code --method}, help texts), the bench and the
+ * peer comparisons all read it, so a fact about a solver is stated here once.
+ *
+ * <p>Adding a solver is its own file plus one line below. A catalogue is immutable;
+ * {@link #with(SolverSpec)} gives one with an extra solver (for tests and extensions).
+ */
+public final class Catalog {
+    // families, as reports group them
+    public static final String GRADIENT_METHODS = "gradient methods";
+    public static final String CONJUGATE_GRADIENT = "nonlinear conjugate gradient";
+    public static final String QUASI_NEWTON = "quasi-Newton (dense BFGS)";
+    public static final String LIMITED_MEMORY = "limited-memory quasi-Newton";
+    public static final String NEWTON = "Newton and Newton–CG";
+    public static final String DERIVATIVE_FREE = "derivative-free";
+    public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
+
+    /**
+     * Minimisers: ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)): the test relative to the start, bounded
+     * by SciPy's default gradient tolerance scaled to the problem at the current point (see
+     * {@link Tolerances}); 20 000 iterations for first-order methods, 2 000 for second-order ones.
+     */
+    static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(Tolerances.relative(1e-10, 1e-5)).withMaxIterations(20_000);
+    static final int SECOND_ORDER_ITERATIONS = 2_000;
+    /** Least squares: the solvers' MINPACK tests decide convergence, so the driver's tolerance is off; 1000 iterations. */
+    static final Settings LEAST_SQUARES = Settings.DEFAULT.withTolerances(Tolerances.of(0)).withMaxIterations(1000);
+    /** Roots: ‖F‖ ≤ 1e-10, 1000 iterations. */
+    static final Settings ROOTS = Settings.tolerance(1e-10).withMaxIterations(1000);
+    /** Fixed points: ‖x − T(x)‖ ≤ 1e-12, 10 000 iterations. */
+    static final Settings FIXED_POINTS = Settings.tolerance(1e-12).withMaxIterations(10_000);
+    /**
+     * Trajectories: largest residual ≤ 1e-12 and no stall rule, since a non-contracting recurrence
+     * may progress only through its exact prefix for a long time; the exactness guarantee makes T
+     * iterations enough, so the route caps the budget at T (see {@code Sequences}).
+     */
+    static final Settings SEQUENCES = Settings.tolerance(1e-12).withMaxIterations(Integer.MAX_VALUE).withoutStallRule();
+    /**
+     * Linear programs: relative KKT error ≤ 1e-8 (PDLP's criteria: the optimality measure of every LP
+     * solver), 10⁶ iterations, no stall rule (the certified pair changes only every 64 iterations and its
+     * KKT error is not monotone) and no trace (a long solve would keep millions of entries).
+     */
+    static final Settings LINEAR_PROGRAMS = Settings.tolerance(1e-8).withMaxIterations(1_000_000).withoutStallRule().withTrace(false);
+
+    private static final Catalog BUILT_IN = new Catalog(List.of(
+            minimizer("gradient-descent", GRADIENT_METHODS, "steepest descent, Barzilai–Borwein initial step, Armijo backtracking",
+                    c -> new GradientDescent()),
+            minimizer("nesterov", GRADIENT_METHODS, "Nesterov's accelerated gradient with adaptive restart", c -> new Nesterov()),
+            minimizer("cg-pr", CONJUGATE_GRADIENT, "nonlinear conjugate gradient, Polak–Ribière+, strong Wolfe line search",
+                    c -> NonlinearCG.polakRibiere()),
+            minimizer("cg-hz", CONJUGATE_GRADIENT, "nonlinear conjugate gradient, Hager–Zhang", c -> NonlinearCG.hagerZhang()),
+            minimizer("bfgs", QUASI_NEWTON, "BFGS with a dense inverse Hessian, Moré–Thuente line search", c -> new Bfgs()),
+            minimizer("lbfgs", LIMITED_MEMORY, "L-BFGS (m = 10), two-loop recursion, Moré–Thuente line search", c -> new Lbfgs()),
+            secondOrder("newton", Set.of(GRADIENT, HESSIAN), "Newton with a modified Cholesky factorisation and line search",
+                    c -> new Newton()),
+            secondOrder("damped-newton", Set.of(GRADIENT, HESSIAN), "damped Newton with the O(k⁻³) stepsize rule",
+                    c -> new DampedNewton()),
+            secondOrder("lazy-newton", Set.of(GRADIENT, HESSIAN), "Newton reusing one Hessian factorisation for m = n steps",
+                    c -> new LazyNewton()),
+            secondOrder("trust-newton-cg", Set.of(GRADIENT, HESSIAN_VECTOR), "trust-region Newton–CG (Steihaug), Hessian–vector products",
+                    c -> new TrustRegionNewtonCg()),
+
+            leastSquares("lm", "Levenberg–Marquardt as MINPACK's lmder (Moré's scaling)", c -> new LevenbergMarquardt()),
+            leastSquares("lm-geodesic", "Levenberg–Marquardt with geodesic acceleration (Transtrum–Sethna)",
+                    c -> new LevenbergMarquardt().withGeodesicAcceleration()),
+            leastSquares("dogleg", "Powell's dogleg trust region", c -> new Dogleg()),
+            leastSquares("gauss-newton", "Gauss–Newton with an Armijo line search", c -> new GaussNewton()),
+            leastSquares("trf", "trust region reflective (Coleman–Li), simple bounds", c -> new TrustRegionReflective()),
+
+            root("hybrid", "Powell's hybrid dogleg as MINPACK's hybrj, Broyden updates", c -> new PowellHybrid()),
+            root("newton", "Newton with LU (least-squares fallback) and Armijo on ½‖F‖²", c -> new NewtonRoot()),
+            root("broyden-good", "Broyden's good method on the inverse Jacobian", c -> Broyden.good()),
+            root("broyden-bad", "Broyden's bad method on the inverse Jacobian", c -> Broyden.bad()),
+
+            fixedPoint("picard", "x ← T(x)", c -> new Picard()),
+            fixedPoint("km", "Krasnosel'skii–Mann averaging, α = ½", c -> new KrasnoselskiiMann()),
+            fixedPoint("halpern", "Halpern anchoring, β_k = 1/(k+2)", c -> new Halpern()),
+            fixedPoint("halpern-restart", "Halpern anchoring with restarts", c -> Halpern.restarted(0.5)),
+            fixedPoint("anderson", "Anderson mixing (type II, m = 5), safeguarded", c -> new Anderson()),
+            fixedPoint("newton-krylov", "Newton–Krylov (GMRES) on x − T(x) = 0", c -> new NewtonKrylov()),
+
+            sequence("sequential", "the sequential loop, one step at a time", c -> new Sequential()),
+            sequence("jacobi", "fixed-point iteration on the whole trajectory, in parallel", c -> new Jacobi(c.executor())),
+            sequence("gauss-seidel", "block Gauss–Seidel over time (parameter block: 0 = one block per thread)",
+                    c -> new GaussSeidel(c.executor(), (int) c.parameter("block", 0))),
+            sequence("deer", "Newton on the trajectory with a parallel scan (DEER)", c -> new Deer(c.executor())),
+            sequence("quasi-deer", "DEER with diagonal Jacobians", c -> new QuasiDeer(c.executor())),
+            sequence("elk", "Levenberg–Marquardt-stabilised DEER (ELK)", c -> new Elk(c.executor())),
+
+            linearProgram("r2hpdhg", "reflected restarted Halpern PDHG (r²HPDHG, Lu–Yang), PID-controlled primal weight",
+                    c -> HalpernPdhg.reflected(c.executor())),
+            linearProgram("halpern-pdhg", "restarted Halpern PDHG on the PDHG operator", c -> HalpernPdhg.plain(c.executor())),
+            linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor()))));
+
+    private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
+            ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
+            ProblemKind.LINEAR_PROGRAM, "r2hpdhg"));
+
+    private final List<SolverSpec<?>> specs;
+
+    private Catalog(List<SolverSpec<?>> specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (specs.get(i).kind() == specs.get(j).kind() && specs.get(i).name().equals(specs.get(j).name())) {
+                    throw new IllegalArgumentException("two " + specs.get(i).kind().label() + " solvers are called '" + specs.get(i).name() + "'");
+                }
+            }
+        }
+        this.specs = List.copyOf(specs);
+    }
+
+    /** The solvers Fixpoint ships. */
+    public static Catalog builtIn() {
+        return BUILT_IN;
+    }
+
+    /** A catalogue of exactly these solvers (tests, and programs that bring their own). */
+    public static Catalog of(List<SolverSpec<?>> specs) {
+        return new Catalog(specs);
+    }
+
+    /** This catalogue with one more solver. */
+    public Catalog with(SolverSpec<?> spec) {
+        List<SolverSpec<?>> more = new ArrayList<>(specs);
+        more.add(spec);
+        return new Catalog(more);
+    }
+
+    /** Every solver, kinds in declaration order. */
+    public List<SolverSpec<?>> all() {
+        return specs;
+    }
+
+    /** The solvers of one kind, in catalogue order. */
+    public List<SolverSpec<?>> of(ProblemKind kind) {
+        return specs.stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    public List<String> names(ProblemKind kind) {
+        return of(kind).stream().map(SolverSpec::name).toList();
+    }
+
+    /** The method used when none is named. */
+    public String defaultMethod(ProblemKind kind) {
+        return DEFAULT_METHOD.getOrDefault(kind, names(kind).get(0));
+    }
+
+    /** The solver of {@code kind} called {@code name}, or an exception listing the known names. */
+    public SolverSpec<?> spec(ProblemKind kind, String name) {
+        for (SolverSpec<?> s : specs) {
+            if (s.kind() == kind && s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + kind.label() + " method '" + name + "'; known methods: "
+                + String.join(", ", names(kind)));
+    }
+
+    public SolverSpec<Objective> minimizer(String name) {
+        return typed(ProblemKind.MINIMIZATION, name);
+    }
+
+    public SolverSpec<LeastSquaresProblem> leastSquares(String name) {
+        return typed(ProblemKind.LEAST_SQUARES, name);
+    }
+
+    public SolverSpec<RootProblem> root(String name) {
+        return typed(ProblemKind.ROOT, name);
+    }
+
+    public SolverSpec<FixedPointMap> fixedPoint(String name) {
+        return typed(ProblemKind.FIXED_POINT, name);
+    }
+
+    public SolverSpec<Recurrence> sequence(String name) {
+        return typed(ProblemKind.SEQUENCE, name);
+    }
+
+    public SolverSpec<LinearProgram> linearProgram(String name) {
+        return typed(ProblemKind.LINEAR_PROGRAM, name);
+    }
+
+    /** Safe: every spec of a kind is built by that kind's factory below, over the kind's problem interface. */
+    @SuppressWarnings("unchecked")
+    private <P extends Problem<P>> SolverSpec<P> typed(ProblemKind kind, String name) {
+        return (SolverSpec<P>) spec(kind, name);
+    }
+
+    // one factory per kind: the kind's defaults and what its solvers need
+
+    /** A first-order minimiser (needs ∇f). */
+    public static SolverSpec<Objective> minimizer(String name, String family, String description,
+            Function<SolverContext, ? extends Solver<Objective, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.MINIMIZATION, family, Set.of(GRADIENT), description, MINIMIZATION, factory);
+    }
+
+    /** A minimiser that uses second derivatives: the Newton family, with the smaller iteration budget. */
+    public static SolverSpec<Objective> secondOrder(String name, Set<Need> needs, String description,
+            Function<SolverContext, ? extends Solver<Objective, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.MINIMIZATION, NEWTON, needs, description,
+                MINIMIZATION.withMaxIterations(SECOND_ORDER_ITERATIONS), factory);
+    }
+
+    public static SolverSpec<LeastSquaresProblem> leastSquares(String name, String description,
+            Function<SolverContext, ? extends Solver<LeastSquaresProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.LEAST_SQUARES, "nonlinear least squares", Set.of(JACOBIAN), description, LEAST_SQUARES,
+                factory);
+    }
+
+    public static SolverSpec<RootProblem> root(String name, String description,
+            Function<SolverContext, ? extends Solver<RootProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.ROOT, "root finding", Set.of(JACOBIAN), description, ROOTS, factory);
+    }
+
+    public static SolverSpec<FixedPointMap> fixedPoint(String name, String description,
+            Function<SolverContext, ? extends Solver<FixedPointMap, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.FIXED_POINT, "fixed-point iteration", Set.of(), description, FIXED_POINTS, factory);
+    }
+
+    public static SolverSpec<Recurrence> sequence(String name, String description,
+            Function<SolverContext, ? extends Solver<Recurrence, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.SEQUENCE, "parallel in time", Set.of(JACOBIAN), description, SEQUENCES, factory);
+    }
+
+    /** A first-order primal–dual solver of linear programs (products A·x and Aᵀ·y only). */
+    public static SolverSpec<LinearProgram> linearProgram(String name, String description,
+            Function<SolverContext, ? extends Solver<LinearProgram, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
+    }
+}

@@ -1,0 +1,104 @@
+package io.fixpoint.minimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Objective;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What a minimiser's CONVERGED claims under the catalogue's defaults, tested where it used to be false. */
+class MinimizerCertificatesTest {
+
+    static Stream<Arguments> farStarts() {
+        return Catalog.builtIn().names(ProblemKind.MINIMIZATION).stream()
+                .flatMap(m -> Stream.of(Arguments.of(m, new double[] {1e4, 1}), Arguments.of(m, new double[] {1000, 1})));
+    }
+
+    /**
+     * From a far start ‖∇f(x₀)‖ is huge (4·10¹⁴ at (10⁴, 1)) and 10⁻¹⁰ of it used to accept points
+     * nowhere near stationary (Newton: f ≈ 10⁸ after one step; L-BFGS from (1000, 1): f = 1.89).
+     * Rosenbrock's only stationary point is (1, 1): a solve either reaches it or says it did not.
+     */
+    @ParameterizedTest
+    @MethodSource("farStarts")
+    void aFarStartIsNeverCertifiedAwayFromTheStationaryPoint(String method, double[] x0) {
+        SolverSpec<Objective> spec = Catalog.builtIn().minimizer(method);
+        Objective f = TestObjectives.rosenbrock();
+        Solution s = spec.solve(f, x0);
+        double[] g = new double[2];
+        double value = f.valueAndGradient(s.x(), g);
+        if (s.converged()) {
+            assertThat(Vectors.distance(s.x(), new double[] {1, 1})).as(s.toString()).isLessThan(1e-3);
+            assertThat(Vectors.norm(g)).as(s.toString()).isLessThanOrEqualTo(1e-5 * Math.max(1, value));
+        } else {
+            assertThat(s.message()).as("a non-converged solve says why").isNotBlank();
+            assertThat(value).isPositive();
+        }
+    }
+
+    /** Beale's function, whose gradient vanishes at the saddle (0, 1): ∇²f = [[0, 27.75], [27.75, 0]]. */
+    static Objective beale() {
+        double[] y = {1.5, 2.25, 2.625};
+        return TestObjectives.of(2, x -> {
+            double f = 0;
+            for (int i = 0; i < 3; i++) {
+                double r = y[i] - x[0] * (1 - Math.pow(x[1], i + 1));
+                f += r * r;
+            }
+            return f;
+        }, (x, g) -> {
+            g[0] = 0;
+            g[1] = 0;
+            for (int i = 0; i < 3; i++) {
+                double p = Math.pow(x[1], i + 1);
+                double r = y[i] - x[0] * (1 - p);
+                g[0] += -2 * r * (1 - p);
+                g[1] += 2 * r * x[0] * (i + 1) * Math.pow(x[1], i);
+            }
+        }, (x, h) -> {
+            java.util.Arrays.fill(h, 0);
+            for (int i = 0; i < 3; i++) {
+                double p = Math.pow(x[1], i + 1);
+                double dp = (i + 1) * Math.pow(x[1], i);
+                double d2p = i == 0 ? 0 : (i + 1) * i * Math.pow(x[1], i - 1);
+                double r = y[i] - x[0] * (1 - p);
+                double rx = -(1 - p);
+                double ry = x[0] * dp;
+                h[0] += 2 * rx * rx;
+                h[1] += 2 * (rx * ry + r * dp);
+                h[3] += 2 * (ry * ry + r * x[0] * d2p);
+            }
+            h[2] = h[1];
+        });
+    }
+
+    static Stream<String> secondOrder() {
+        return Stream.of("newton", "damped-newton", "lazy-newton", "trust-newton-cg");
+    }
+
+    /** Newton used to accept Beale's saddle (0, 1), where ∇f = 0 exactly, as CONVERGED while it had the Hessian. */
+    @ParameterizedTest
+    @MethodSource("secondOrder")
+    void aSaddleIsNotAMinimum(String method) {
+        Solution s = Catalog.builtIn().minimizer(method).solve(beale(), new double[] {0, 1});
+        assertThat(s.status()).as(s.toString()).isNotEqualTo(io.fixpoint.solve.Status.CONVERGED);
+        assertThat(s.message()).contains("saddle point");
+        assertThat((Double) s.details().get("minHessianEigenvalue")).isCloseTo(-27.75, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @ParameterizedTest
+    @MethodSource("secondOrder")
+    void aMinimumIsConfirmedWithItsCurvature(String method) {
+        Solution s = Catalog.builtIn().minimizer(method).solve(beale(), new double[] {1, 1});
+        assertThat(s.status()).as(s.toString()).isEqualTo(io.fixpoint.solve.Status.CONVERGED);
+        assertThat(s.x()[0]).isCloseTo(3, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat((Double) s.details().get("minHessianEigenvalue")).isPositive();
+    }
+}
