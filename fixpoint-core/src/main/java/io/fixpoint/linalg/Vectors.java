@@ -89,6 +89,16 @@ public final class Vectors {
         System.arraycopy(from, 0, to, 0, from.length);
     }
 
+    /** Whether a and b hold the same numbers (0 and −0 alike). */
+    public static boolean same(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean allFinite(double[] a) {
         for (double v : a) {
             if (!Double.isFinite(v)) {

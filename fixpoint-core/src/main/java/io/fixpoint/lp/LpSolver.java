@@ -85,7 +85,8 @@ public final class LpSolver {
             Map<String, Object> details = new LinkedHashMap<>(s.details());
             describe(details, kkt, y, ray);
             Solution onOriginal = new Solution(s.solver(), status, message, x, kkt.primalObjective(), kkt.relative(), s.iterations(),
-                    s.evaluations(), (System.nanoTime() - t0) * 1e-9, s.trace(), s.rate(), details);
+                    s.evaluations(), (System.nanoTime() - t0) * 1e-9, s.trace(), s.rate(), details,
+                    status == Status.CONVERGED ? Solution.OPTIMALITY : null, status == Status.CONVERGED); // KKT checked above on the program as given
             return new LpResult(onOriginal, y, kkt, ray, epsilon, presolve == null ? 0 : presolve.removedRows(),
                     presolve == null ? 0 : presolve.removedColumns());
         }
@@ -104,7 +105,7 @@ public final class LpSolver {
         describe(details, kkt, y, ray);
         Solution s = new Solution(method, p.proof(), what + ", shown by presolve: the ray it found certifies a radius of "
                 + PdhgState.fmt(ray.radius()), x, kkt.primalObjective(), kkt.relative(), 0, new Evaluations(Map.of()),
-                (System.nanoTime() - t0) * 1e-9, new Trace(), RateEstimate.UNKNOWN, details);
+                (System.nanoTime() - t0) * 1e-9, new Trace(), RateEstimate.UNKNOWN, details, null, false);
         return new LpResult(s, y, kkt, ray, Double.NaN, 0, 0);
     }
 

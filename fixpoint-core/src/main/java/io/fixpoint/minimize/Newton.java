@@ -13,7 +13,8 @@ import io.fixpoint.solve.Verdict;
  * Newton's method with a line search: d solves (∇²f + τI)·d = −∇f, where τ = 0 when the Hessian is
  * positive definite and otherwise the modified-Cholesky shift of Nocedal–Wright Algorithm 3.3 (so d
  * is always a descent direction), followed by the line search from the unit step. Near a
- * nondegenerate minimiser τ = 0 and the unit step is accepted, so convergence is quadratic.
+ * nondegenerate minimiser τ = 0 and the unit step is accepted, so convergence is quadratic. A step
+ * the line search accepts without changing x ends the solve STALLED at once.
  */
 public final class Newton implements Solver<Objective, Newton.State> {
     private final LineSearch lineSearch;
@@ -54,6 +55,13 @@ public final class Newton implements Solver<Objective, Newton.State> {
         LineSearchResult r = lineSearch.search(f, s.x, s.value, s.g, s.d, 1, s.xTrial, s.gTrial);
         if (!r.success()) {
             s.verdict = new Verdict(Status.STALLED, "line search along the Newton direction failed: " + r.message());
+            return s;
+        }
+        if (Vectors.same(s.x, s.xTrial)) {
+            // Near a minimiser the rounding of f can hide every decrease until t·d falls below the
+            // spacing of x, where f(x + t·d) = f(x) passes the Armijo test; the next step would be this one again.
+            s.verdict = new Verdict(Status.STALLED, "the line search's step no longer changes x (t = " + r.step()
+                    + "): the rounding of f hides the decrease along the Newton direction");
             return s;
         }
         s.acceptTrial(r.value(), r.step() * Vectors.norm(s.d));

@@ -75,6 +75,45 @@ class NewtonTest {
         assertThat(damped.x()[0]).isCloseTo(0, within(1e-8));
     }
 
+    /**
+     * f = ½x² whose value is 1 higher at every point but the start: the rounding of a large sum, which
+     * hides the decrease a step would make, taken to the extreme. Backtracking then shrinks the step
+     * until x + t·d rounds to x, where f passes the Armijo test without x moving; Newton must stop
+     * there at once, STALLED, instead of repeating the same step until the stall rule.
+     */
+    @Test
+    void aStepThatNoLongerMovesXIsStalledAtOnce() {
+        double[] start = {1};
+        Objective noisy = new Objective() {
+            public int dimension() {
+                return 1;
+            }
+
+            public double value(double[] x) {
+                return 0.5 * x[0] * x[0] + (x[0] == start[0] ? 0 : 1);
+            }
+
+            public void gradient(double[] x, double[] g) {
+                g[0] = x[0];
+            }
+
+            @Override
+            public boolean hasHessian() {
+                return true;
+            }
+
+            @Override
+            public void hessian(double[] x, double[] h) {
+                h[0] = 1;
+            }
+        };
+        Solution s = Driver.defaults().solve(new Newton(), noisy, start);
+        assertThat(s.status()).as(s.toString()).isEqualTo(Status.STALLED);
+        assertThat(s.iterations()).as("the one step that found no move").isEqualTo(1);
+        assertThat(s.message()).contains("no longer changes x");
+        assertThat(s.x()).containsExactly(1);
+    }
+
     @Property(tries = 50, seed = "20261123")
     void solvesEveryRandomSpdQuadraticInOneStep(@ForAll long seed, @ForAll @IntRange(min = -3, max = 3) int decade) {
         double scale = Math.pow(10, decade);
