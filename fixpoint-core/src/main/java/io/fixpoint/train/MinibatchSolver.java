@@ -5,6 +5,8 @@ import io.fixpoint.problem.Batch;
 import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.solve.IterationState;
 import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.Status;
+import io.fixpoint.solve.Verdict;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,8 +19,9 @@ import java.util.Objects;
  *
  * <p>There is no optimality certificate: {@link State#optimality()} is the norm of a minibatch
  * gradient, an estimate that a run's stopping rule must not mistake for ‖∇f‖ — run with a zero
- * tolerance and a budget of steps, epochs or time ({@link Training} does). Its trace is what the
- * refined schedule is built from.
+ * tolerance and a budget of steps, epochs or time ({@link Training} does). Should a minibatch gradient
+ * vanish exactly, {@link #confirm} recomputes the full gradient and keeps CONVERGED only if it vanishes
+ * too. Its trace is what the refined schedule is built from.
  *
  * @param name      the optimiser's name, for reports
  * @param optimizer the update rule
@@ -64,6 +67,18 @@ public record MinibatchSolver(String name, GradientTransformation optimizer, int
         s.steps++;
         s.draw(problem);
         return s;
+    }
+
+    /** A vanished minibatch gradient is no certificate: CONVERGED stands only if the full gradient at x is zero too (one counted pass). */
+    @Override
+    public Verdict confirm(FiniteSum problem, State s) {
+        double norm = Vectors.norm(fullGradient(problem, s));
+        return norm == 0 ? null : new Verdict(Status.STALLED, "a minibatch gradient vanished, but the full gradient norm is " + norm);
+    }
+
+    private static double[] fullGradient(FiniteSum problem, State s) {
+        problem.valueAndGradient(s.x(), Batch.all(), s.g);
+        return s.g;
     }
 
     /** w ← w + u in one pass that also returns ‖u‖ (one pass over u instead of two). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OptimizersTest {
 
     static java.util.List<String> names() {
-        return Optimizers.NAMES;
+        return io.fixpoint.catalog.Catalog.builtIn().names(io.fixpoint.solve.ProblemKind.TRAINING);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -23,8 +23,8 @@ class OptimizersTest {
         Mlp f = Problems.network(1);
         double[] w0 = f.initialParameters(2);
         double before = f.value(w0, Batch.all());
-        MinibatchSolver solver = new MinibatchSolver(name, Optimizers.create(name, Optimizers.defaults(name)), 16, 3);
-        Solution s = Training.builder(solver).epochs(60, f).build().run(f, w0).solution();
+        MinibatchSolver solver = Problems.optimizer(name, 16, 3);
+        Solution s = Training.builder(solver, Problems.TRAINING).epochs(60, f).build().run(f, w0).solution();
         assertThat(s.status()).isEqualTo(Status.MAX_ITERATIONS);
         assertThat(f.value(s.x(), Batch.all())).as(name).isLessThan(0.8 * before);
     }
@@ -33,7 +33,7 @@ class OptimizersTest {
     void lionKeepsOneBufferAndAdamTwo() {
         Mlp f = Problems.network(1);
         for (String name : new String[] {"lion", "adam", "sgd", "adamw"}) {
-            var state = new MinibatchSolver(name, Optimizers.create(name, Optimizers.defaults(name)), 8, 1).init(f, f.initialParameters(1));
+            var state = Problems.optimizer(name, 8, 1).init(f, f.initialParameters(1));
             assertThat(state.stateDoublesPerParameter()).as(name).isEqualTo(name.equals("lion") || name.equals("sgd") ? 1.0 : 2.0);
         }
     }
@@ -44,7 +44,7 @@ class OptimizersTest {
     void stepsAllocateNothing(String name) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Mlp f = Problems.network(1);
-        MinibatchSolver solver = new MinibatchSolver(name, Optimizers.create(name, Optimizers.defaults(name)), 16, 3);
+        MinibatchSolver solver = Problems.optimizer(name, 16, 3);
         long thread = Thread.currentThread().getId();
         double least = Double.POSITIVE_INFINITY;
         for (int rep = 0; rep < 3; rep++) {

@@ -1,17 +1,27 @@
 package io.fixpoint.train;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.model.Dataset;
 import io.fixpoint.model.Mlp;
 import io.fixpoint.problem.Batch;
 import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.problem.ParameterLayout;
 import io.fixpoint.problem.Tensor;
+import io.fixpoint.solve.Settings;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Finite sums for the training tests. */
 final class Problems {
+    /** The catalogue's settings for training. */
+    static final Settings TRAINING = Catalog.builtIn().training("adam").defaults();
+
     private Problems() {
+    }
+
+    /** The catalogue's optimiser {@code name} with its default hyperparameters. */
+    static MinibatchSolver optimizer(String name, int batchSize, long seed) {
+        return Catalog.builtIn().optimizer(name).solver(batchSize, seed);
     }
 
     /** Softmax regression on three Gaussian clusters in 4 dimensions (N = 120). */

@@ -1,9 +1,8 @@
 package io.fixpoint.train;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.model.Mlp;
-import io.fixpoint.solve.Driver;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.solve.Tolerances;
 import java.util.Map;
 
 /** Runs a named optimiser on a {@link ReferenceProblem} and returns the loss of every minibatch before its update. */
@@ -13,15 +12,15 @@ final class ReferenceRuns {
 
     static double[] losses(ReferenceProblem p, Map<String, String> run) {
         String name = run.get("optimizer");
-        Optimizers.Settings d = Optimizers.defaults(name);
+        Optimizer optimizer = Catalog.builtIn().optimizer(name);
+        Optimizers.Settings d = optimizer.defaults(p.seed);
         Optimizers.Settings s = new Optimizers.Settings(Schedules.constant(Double.parseDouble(run.get("lr"))),
                 Double.parseDouble(run.getOrDefault("weight_decay", Double.toString(d.weightDecay()))),
                 Double.parseDouble(run.getOrDefault("momentum", Double.toString(d.momentum()))),
                 Boolean.parseBoolean(run.getOrDefault("nesterov", "false")), p.seed);
         Mlp model = p.model();
-        MinibatchSolver solver = new MinibatchSolver(name, Optimizers.create(name, s), p.batchSize, p.seed);
-        Solution sol = Driver.builder().tolerances(new Tolerances(0, 0, 0, 0)).maxIterations(p.steps - 1)
-                .stallIterations(Integer.MAX_VALUE).build().solve(solver, model, p.w0);
+        MinibatchSolver solver = new MinibatchSolver(name, optimizer.create(s), p.batchSize, p.seed);
+        Solution sol = Catalog.builtIn().training(name).defaults().withMaxIterations(p.steps - 1).driver().solve(solver, model, p.w0);
         return sol.trace().values();
     }
 

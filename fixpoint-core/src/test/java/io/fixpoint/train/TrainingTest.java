@@ -3,6 +3,7 @@ package io.fixpoint.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.minimize.Lbfgs;
 import io.fixpoint.model.Mlp;
 import io.fixpoint.problem.Batch;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TrainingTest {
 
     static MinibatchSolver adam(int batch, long seed) {
-        return new MinibatchSolver("adam", Optimizers.create("adam", Optimizers.defaults("adam").withLearningRate(Schedules.constant(0.05))),
+        return new MinibatchSolver("adam", Optimizers.adam(Catalog.builtIn().optimizer("adam").defaults(0).withLearningRate(Schedules.constant(0.05))),
                 batch, seed);
     }
 
@@ -27,7 +28,7 @@ class TrainingTest {
         Mlp train = Problems.clusters(1);
         Mlp heldOut = Problems.clusters(2);
         List<Training.Epoch> heard = new ArrayList<>();
-        Training.Result r = Training.builder(adam(16, 3)).epochs(5, train).validation(heldOut::metrics).onEpoch(heard::add).build()
+        Training.Result r = Training.builder(adam(16, 3), Problems.TRAINING).epochs(5, train).validation(heldOut::metrics).onEpoch(heard::add).build()
                 .run(train, new double[train.dimension()]);
         Solution s = r.solution();
         assertThat(r.stepsPerEpoch()).isEqualTo(8); // ⌈120/16⌉
@@ -46,9 +47,9 @@ class TrainingTest {
     @Test
     void theSameSeedGivesTheSameBits() {
         Mlp f = Problems.clusters(1);
-        double[] a = Training.builder(adam(10, 5)).steps(30).build().run(f, new double[f.dimension()]).solution().x();
-        double[] b = Training.builder(adam(10, 5)).steps(30).build().run(f, new double[f.dimension()]).solution().x();
-        double[] c = Training.builder(adam(10, 6)).steps(30).build().run(f, new double[f.dimension()]).solution().x();
+        double[] a = Training.builder(adam(10, 5), Problems.TRAINING).steps(30).build().run(f, new double[f.dimension()]).solution().x();
+        double[] b = Training.builder(adam(10, 5), Problems.TRAINING).steps(30).build().run(f, new double[f.dimension()]).solution().x();
+        double[] c = Training.builder(adam(10, 6), Problems.TRAINING).steps(30).build().run(f, new double[f.dimension()]).solution().x();
         assertThat(a).containsExactly(b);
         assertThat(a).isNotEqualTo(c);
     }
@@ -57,7 +58,7 @@ class TrainingTest {
     void aLossThatTurnsNaNEndsNonFiniteWithTheLastFiniteParameters() {
         Problems.LeastSquares f = new Problems.LeastSquares(Problems.LeastSquares.random(50, 1).a, Problems.LeastSquares.random(50, 1).b, 6);
         List<double[]> seen = new ArrayList<>();
-        Training.Result r = Training.builder(adam(5, 1)).steps(100)
+        Training.Result r = Training.builder(adam(5, 1), Problems.TRAINING).steps(100)
                 .onIteration((k, state, counts) -> seen.add(state.x().clone())).build().run(f, new double[3]);
         Solution s = r.solution();
         assertThat(s.status()).isEqualTo(Status.NON_FINITE);
@@ -70,11 +71,11 @@ class TrainingTest {
     @Test
     void timeBudgetAndCancellation() {
         Mlp f = Problems.clusters(1);
-        Training.Result timed = Training.builder(adam(8, 1)).steps(Integer.MAX_VALUE).timeLimit(Duration.ofMillis(200)).build()
+        Training.Result timed = Training.builder(adam(8, 1), Problems.TRAINING.withTimeLimit(Duration.ofMillis(200))).steps(Integer.MAX_VALUE).build()
                 .run(f, new double[f.dimension()]);
         assertThat(timed.solution().status()).isEqualTo(Status.BUDGET_EXHAUSTED);
         int[] calls = {0};
-        Training.Result cancelled = Training.builder(adam(8, 1)).steps(1000).cancelWhen(() -> ++calls[0] > 7).build()
+        Training.Result cancelled = Training.builder(adam(8, 1), Problems.TRAINING).steps(1000).cancelWhen(() -> ++calls[0] > 7).build()
                 .run(f, new double[f.dimension()]);
         assertThat(cancelled.solution().status()).isEqualTo(Status.CANCELLED);
         assertThat(cancelled.solution().iterations()).isEqualTo(7);
@@ -89,7 +90,7 @@ class TrainingTest {
         do {
             ShuffledBatches.permutation(++seed, 0, order);
         } while (order[0] != 0);
-        Training.Result r = Training.builder(adam(1, seed)).steps(10).build().run(f, new double[3]);
+        Training.Result r = Training.builder(adam(1, seed), Problems.TRAINING).steps(10).build().run(f, new double[3]);
         assertThat(r.solution().status()).isEqualTo(Status.STALLED);
         assertThat(r.solution().message()).contains("full gradient");
     }
@@ -97,14 +98,14 @@ class TrainingTest {
     @Test
     void badInputIsRejectedWithAClearMessage() {
         Mlp f = Problems.clusters(1);
-        assertThatThrownBy(() -> Training.builder(adam(121, 1)).steps(1).build().run(f, new double[f.dimension()]))
+        assertThatThrownBy(() -> Training.builder(adam(121, 1), Problems.TRAINING).steps(1).build().run(f, new double[f.dimension()]))
                 .hasMessageContaining("batch size 121").hasMessageContaining("120 examples");
         Problems.LeastSquares ls = Problems.LeastSquares.random(20, 1);
-        MinibatchSolver sophia = new MinibatchSolver("sophia", Optimizers.create("sophia", Optimizers.defaults("sophia")), 4, 1);
-        assertThatThrownBy(() -> Training.builder(sophia).steps(1).build().run(ls, new double[3])).hasMessageContaining("Hessian-vector");
-        MinibatchSolver sophiaG = new MinibatchSolver("sophia-g", Optimizers.create("sophia-g", Optimizers.defaults("sophia-g")), 4, 1);
-        assertThatThrownBy(() -> Training.builder(sophiaG).steps(1).build().run(ls, new double[3])).hasMessageContaining("sampled");
-        assertThatThrownBy(() -> Optimizers.create("adamax", Optimizers.defaults("adam"))).hasMessageContaining("unknown optimizer 'adamax'")
+        MinibatchSolver sophia = Problems.optimizer("sophia", 4, 1);
+        assertThatThrownBy(() -> Training.builder(sophia, Problems.TRAINING).steps(1).build().run(ls, new double[3])).hasMessageContaining("Hessian-vector");
+        MinibatchSolver sophiaG = Problems.optimizer("sophia-g", 4, 1);
+        assertThatThrownBy(() -> Training.builder(sophiaG, Problems.TRAINING).steps(1).build().run(ls, new double[3])).hasMessageContaining("sampled");
+        assertThatThrownBy(() -> Catalog.builtIn().optimizer("adamax")).hasMessageContaining("unknown training method 'adamax'")
                 .hasMessageContaining("schedule-free-adamw");
         assertThatThrownBy(() -> new MinibatchSolver("sgd", new Adam(), 0, 1)).hasMessageContaining("batch size");
         assertThatThrownBy(() -> new Adam(1, 0.999, 1e-8)).hasMessageContaining("beta1");
