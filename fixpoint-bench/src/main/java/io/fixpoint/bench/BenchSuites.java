@@ -4,6 +4,7 @@ import io.fixpoint.bench.fixedpoint.FixedPointSuite;
 import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
+import io.fixpoint.bench.train.TrainingSuite;
 import java.util.List;
 
 /** Every suite {@code fixpoint bench} runs, in order; adding a suite is one line here. */
@@ -13,7 +14,8 @@ public final class BenchSuites {
             new LeastSquaresSuite(),
             new FixedPointSuite(),
             new SequenceSuite(),
-            new LpSuite());
+            new LpSuite(),
+            new TrainingSuite());
 
     private BenchSuites() {
     }

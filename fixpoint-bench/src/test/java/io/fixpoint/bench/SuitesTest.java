@@ -13,7 +13,7 @@ class SuitesTest {
 
     @Test
     void everySuiteHasANameADescriptionAndIsFoundByName() {
-        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp");
+        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "training");
         for (Suite s : BenchSuites.all()) {
             assertThat(s.description()).isNotBlank();
             assertThat(BenchSuites.byName(s.name())).isSameAs(s);

@@ -37,7 +37,7 @@ public final class TrainingCurves {
         String accuracy = new SvgPlot("held-out accuracy", "epoch", "accuracy", 640, 360, false, false)
                 .line(x, acc, "#2ca02c", "", false, "held-out accuracy").render();
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title><style>"
-                + HtmlReport.CSS + "</style></head><body>\n<h1>" + Html.escape(title) + "</h1>\n"
+                + ReportWriter.CSS + "</style></head><body>\n<h1>" + Html.escape(title) + "</h1>\n"
                 + "<p><span style=\"color:#1f77b4\">■</span> train loss (mean of the epoch's minibatch losses) "
                 + "<span style=\"color:#d62728\">■</span> held-out loss</p>\n" + loss + "\n" + accuracy + "\n</body></html>\n";
         Files.writeString(dir.resolve("loss-curves.html"), page, StandardCharsets.UTF_8);

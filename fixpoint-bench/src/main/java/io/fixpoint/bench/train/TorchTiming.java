@@ -1,111 +1,170 @@
 package io.fixpoint.bench.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fixpoint.bench.peer.PythonBridge;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.model.Dataset;
 import io.fixpoint.model.Mlp;
 import io.fixpoint.model.Models;
 import io.fixpoint.problem.Batch;
 import io.fixpoint.problem.Tensor;
-import io.fixpoint.train.MinibatchSolver;
-import io.fixpoint.train.Optimizers;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.train.Optimizer;
 import io.fixpoint.train.ShuffledBatches;
 import io.fixpoint.train.Training;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Time per epoch of the MLP-on-digits workload beside live PyTorch in the same run: the same network,
- * initial weights, minibatch order and AdamW, in float64, {@value #EPOCHS} epochs each; Fixpoint on one
- * thread, PyTorch on one thread and on every core. The losses of the two are compared step by step
- * (they follow the same arithmetic, up to rounding). Without a python3 that imports torch the
- * comparison is skipped, and the report names the install command.
+ * The MLP-on-digits workload beside live PyTorch in the same run: the same network, initial weights,
+ * minibatch order and AdamW at its default (constant) learning rate, in float64, {@value #EPOCHS}
+ * epochs each; Fixpoint on one thread, PyTorch on one thread and on every core. Both are judged by the
+ * suite's rule — the first step at which the held-out loss, measured every {@code evalEvery} steps,
+ * reaches the workload's target — and timed per epoch without those measurements. The training losses
+ * of the two are compared step by step (they follow the same arithmetic, up to rounding). PyTorch runs
+ * through the {@link PythonBridge}; without a python3 that imports torch the comparison is skipped,
+ * and the note names the install command.
  */
 public final class TorchTiming {
     static final int EPOCHS = 6;
     static final String INSTALL = "apt-get install -y python3-torch";
+    /** Where Debian's python3-torch is importable when python3 on the path is another interpreter. */
+    private static final String DEBIAN = "/usr/bin/python3";
+    /** The problem's name in the records: the workload's data and model, its own schedule and budget. */
+    static final String PROBLEM = "mlp-digits-constant-lr";
 
     private TorchTiming() {
     }
 
-    /** Seconds per epoch (median of the epochs after the first) of each side, and how far their losses are apart. */
-    public record Comparison(String status, String torchVersion, double fixpointSecondsPerEpoch, double torchOneThreadSecondsPerEpoch,
-            double torchAllThreadsSecondsPerEpoch, int torchThreads, double maxRelativeLossDifference) {
+    /**
+     * Seconds per epoch (median of the epochs after the first) of each side, steps to the held-out target
+     * (−1: not reached), final held-out losses, and how far the training losses are apart.
+     */
+    public record Comparison(String status, String torchVersion, int steps, double target, double fixpointSecondsPerEpoch,
+            double torchOneThreadSecondsPerEpoch, double torchAllThreadsSecondsPerEpoch, int torchThreads, double maxRelativeLossDifference,
+            int fixpointStepsToTarget, int torchStepsToTarget, double fixpointFinalHeldOutLoss, double torchFinalHeldOutLoss, Solution fixpoint) {
 
         static Comparison notRun() {
-            return new Comparison("not run", null, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
+            return skipped("not run");
         }
 
         static Comparison skipped(String why) {
-            return new Comparison("skipped: " + why, null, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
+            return new Comparison(why.equals("not run") ? why : "skipped: " + why, null, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+                    Double.NaN, -1, -1, Double.NaN, Double.NaN, null);
+        }
+
+        public boolean ran() {
+            return status.equals("ok");
         }
 
         public String describe() {
-            if (!status.equals("ok")) {
-                return "PyTorch time per epoch: " + status;
+            if (!ran()) {
+                return "PyTorch beside Fixpoint: " + status;
             }
             return String.format(Locale.ROOT, "PyTorch %s, MLP on digits, AdamW, %d epochs, median seconds per epoch: Fixpoint (1 thread) %.4f, "
-                    + "PyTorch 1 thread %.4f (%.2f× Fixpoint's time), PyTorch %d threads %.4f (%.2f×); losses agree to %.1e relative",
+                    + "PyTorch 1 thread %.4f (%.2f× Fixpoint's time), PyTorch %d threads %.4f (%.2f×); losses agree to %.1e relative; "
+                    + "held-out target %s reached at step %s by Fixpoint and %s by PyTorch",
                     torchVersion, EPOCHS, fixpointSecondsPerEpoch, torchOneThreadSecondsPerEpoch, torchOneThreadSecondsPerEpoch / fixpointSecondsPerEpoch,
-                    torchThreads, torchAllThreadsSecondsPerEpoch, torchAllThreadsSecondsPerEpoch / fixpointSecondsPerEpoch, maxRelativeLossDifference);
+                    torchThreads, torchAllThreadsSecondsPerEpoch, torchAllThreadsSecondsPerEpoch / fixpointSecondsPerEpoch, maxRelativeLossDifference,
+                    TrainingBench.fmt(target), step(fixpointStepsToTarget), step(torchStepsToTarget));
+        }
+
+        /** The figures, for JSON (the solution goes into the suite's record instead). */
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", status);
+            m.put("torchVersion", torchVersion);
+            if (ran()) {
+                m.put("steps", steps);
+                m.put("target", target);
+                m.put("fixpointSecondsPerEpoch", fixpointSecondsPerEpoch);
+                m.put("torchOneThreadSecondsPerEpoch", torchOneThreadSecondsPerEpoch);
+                m.put("torchAllThreadsSecondsPerEpoch", torchAllThreadsSecondsPerEpoch);
+                m.put("torchThreads", torchThreads);
+                m.put("maxRelativeLossDifference", maxRelativeLossDifference);
+                m.put("fixpointStepsToTarget", fixpointStepsToTarget);
+                m.put("torchStepsToTarget", torchStepsToTarget);
+            }
+            return m;
+        }
+
+        private static String step(int k) {
+            return k < 0 ? "never" : Integer.toString(k);
         }
     }
 
-    /** Runs both sides (PyTorch only when a python3 with torch is found). */
-    public static Comparison compare(Consumer<String> progress) {
-        String python = findPython();
-        if (python == null) {
-            return Comparison.skipped("no python3 imports torch (install it with " + INSTALL + "; FIXPOINT_PYTHON names another interpreter)");
+    /** Runs both sides (PyTorch only when the bridge's python3, or Debian's /usr/bin/python3, imports torch). */
+    public static Comparison compare(Catalog catalog, Consumer<String> progress) {
+        PythonBridge python = PythonBridge.python3();
+        Optional<String> missing = python.unavailable("torch");
+        if (missing.isPresent() && System.getenv("FIXPOINT_PYTHON") == null && PythonBridge.of(DEBIAN).unavailable("torch").isEmpty()) {
+            python = PythonBridge.of(DEBIAN);
+            missing = Optional.empty();
+        }
+        if (missing.isPresent()) {
+            return Comparison.skipped(missing.get() + "; install it with " + INSTALL + " (FIXPOINT_PYTHON names another interpreter)");
         }
         Workload w = Workload.all().stream().filter(x -> x.name().equals("mlp-digits")).findFirst().orElseThrow();
         Models.Setup setup = w.setup().get();
         Mlp model = (Mlp) setup.train();
+        Dataset heldOut = BuiltinData.table("digits").split(Models.HELD_OUT, Workload.SEED).heldOut();
         int per = new ShuffledBatches(model.size(), w.batch(), Workload.SEED).stepsPerEpoch();
-        double lr = Optimizers.defaultLearningRate("adamw");
-        fixpoint(setup, w.batch(), per); // warm up the JIT
-        double[] ours = fixpoint(setup, w.batch(), per);
+        int steps = EPOCHS * per;
+        Optimizer adamw = catalog.optimizer("adamw");
+        Workload timing = new Workload(PROBLEM, w.setup(), w.batch(), steps, w.evalEvery(), w.target());
+        TrainingBench.Row judged = TrainingBench.run(timing, setup, catalog, "adamw", 1, "constant", null); // also warms up the JIT
+        double[] ours = fixpoint(catalog, setup, w.batch(), per);
         double fixpointSeconds = median(Arrays.copyOfRange(ours, 0, EPOCHS));
         double[] ourLosses = Arrays.copyOfRange(ours, EPOCHS, ours.length);
         int cores = Runtime.getRuntime().availableProcessors();
-        try {
-            String request = request(model, setup.initial(), w.batch(), per, lr, 1);
-            JsonNode one = runTorch(python, request);
-            JsonNode all = runTorch(python, request(model, setup.initial(), w.batch(), per, lr, cores));
-            double diff = 0;
-            JsonNode losses = one.get("losses");
-            for (int i = 0; i < ourLosses.length; i++) {
-                diff = Math.max(diff, Math.abs(ourLosses[i] - losses.get(i).asDouble()) / Math.abs(losses.get(i).asDouble()));
-            }
-            Comparison c = new Comparison("ok", one.get("torch").asText(), fixpointSeconds, median(seconds(one)), median(seconds(all)), cores, diff);
-            progress.accept(c.describe());
-            return c;
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return Comparison.skipped("PyTorch run failed: " + e.getMessage());
+        Map<String, Object> request = request(model, setup.initial(), w.batch(), per, adamw, 1);
+        request.put("held_out_x", features(heldOut));
+        request.put("held_out_y", labels(heldOut));
+        request.put("eval_every", w.evalEvery());
+        List<JsonNode> one = new ArrayList<>();
+        List<JsonNode> all = new ArrayList<>();
+        PythonBridge.Exit e1 = python.run("torch_train.py", request, Duration.ofMinutes(10), one::add);
+        PythonBridge.Exit e2 = python.run("torch_train.py", request(model, setup.initial(), w.batch(), per, adamw, cores), Duration.ofMinutes(10),
+                all::add);
+        if (!e1.ok() || !e2.ok() || one.isEmpty() || all.isEmpty()) {
+            return Comparison.skipped("PyTorch run failed: " + (e1.ok() ? e2 : e1).describe());
         }
+        JsonNode losses = one.get(0).get("losses");
+        double diff = 0;
+        for (int i = 0; i < ourLosses.length; i++) {
+            diff = Math.max(diff, Math.abs(ourLosses[i] - losses.get(i).asDouble()) / Math.abs(losses.get(i).asDouble()));
+        }
+        JsonNode torchHeldOut = one.get(0).get("held_out");
+        int torchReached = -1;
+        for (int i = 0; i < torchHeldOut.size() && torchReached < 0; i++) {
+            if (torchHeldOut.get(i).asDouble() <= w.target()) {
+                torchReached = (i + 1) * w.evalEvery();
+            }
+        }
+        double torchFinal = torchHeldOut.isEmpty() ? Double.NaN : torchHeldOut.get(torchHeldOut.size() - 1).asDouble();
+        Comparison c = new Comparison("ok", one.get(0).get("torch").asText(), steps, w.target(), fixpointSeconds, median(seconds(one.get(0))),
+                median(seconds(all.get(0))), cores, diff, judged.stepsToTarget(), torchReached, judged.finalHeldOutLoss(), torchFinal,
+                judged.solution());
+        progress.accept(c.describe());
+        return c;
     }
 
     /** Seconds of each epoch, then the loss of every step, of one AdamW run. */
-    private static double[] fixpoint(Models.Setup setup, int batch, int per) {
-        MinibatchSolver solver = new MinibatchSolver("adamw", Optimizers.create("adamw", Optimizers.defaults("adamw")), batch, Workload.SEED);
+    private static double[] fixpoint(Catalog catalog, Models.Setup setup, int batch, int per) {
         List<Double> seconds = new ArrayList<>();
         double[] last = {0};
-        Training.Result r = Training.builder(solver).steps((long) EPOCHS * per).onEpoch(e -> {
-            seconds.add(e.seconds() - last[0]);
-            last[0] = e.seconds();
-        }).build().run(setup.train(), setup.initial().clone());
+        Training.Result r = Training.builder(catalog.optimizer("adamw").solver(batch, Workload.SEED), catalog.training("adamw").defaults())
+                .steps((long) EPOCHS * per).onEpoch(e -> {
+                    seconds.add(e.seconds() - last[0]);
+                    last[0] = e.seconds();
+                }).build().run(setup.train(), setup.initial().clone());
         double[] out = new double[EPOCHS + EPOCHS * per];
         for (int i = 0; i < EPOCHS; i++) {
             out[i] = seconds.get(i);
@@ -114,20 +173,11 @@ public final class TorchTiming {
         return out;
     }
 
-    private static String request(Mlp model, double[] w0, int batch, int per, double lr, int threads) throws IOException {
+    private static Map<String, Object> request(Mlp model, double[] w0, int batch, int per, Optimizer adamw, int threads) {
         Map<String, Object> m = new LinkedHashMap<>();
         int n = (int) model.size();
-        int d = model.sizes()[0];
-        double[][] x = new double[n][d];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                x[i][j] = model.data().feature(i, j);
-            }
-            y[i] = model.data().label(i);
-        }
-        m.put("x", x);
-        m.put("y", y);
+        m.put("x", features(model.data()));
+        m.put("y", labels(model.data()));
         List<Map<String, Object>> tensors = new ArrayList<>();
         for (Tensor t : model.layout().tensors()) {
             tensors.add(Map.of("name", t.name(), "rows", t.rows(), "cols", t.cols(), "matrix", t.matrix(),
@@ -146,60 +196,29 @@ public final class TorchTiming {
             order.add(idx);
         }
         m.put("batches", order);
-        m.put("lr", lr);
-        m.put("weight_decay", Optimizers.defaultWeightDecay("adamw"));
+        m.put("lr", adamw.learningRate());
+        m.put("weight_decay", adamw.weightDecay());
         m.put("epochs", EPOCHS);
         m.put("threads", threads);
-        return new ObjectMapper().writeValueAsString(m);
+        return m;
     }
 
-    private static JsonNode runTorch(String python, String request) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("fixpoint-torch");
-        Path script = dir.resolve("torch_train.py");
-        try (InputStream in = TorchTiming.class.getResourceAsStream("/io/fixpoint/bench/peer/python/torch_train.py")) {
-            if (in == null) {
-                throw new IOException("torch_train.py is missing from the jar");
+    private static double[][] features(Dataset d) {
+        double[][] x = new double[d.rows()][d.features()];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                x[i][j] = d.feature(i, j);
             }
-            Files.copy(in, script);
         }
-        Process p = new ProcessBuilder(python, script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        p.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("torch_train.py exited with " + (p.isAlive() ? "a timeout" : "status " + p.exitValue()));
-        }
-        Files.deleteIfExists(script);
-        Files.deleteIfExists(dir);
-        return new ObjectMapper().readTree(out);
+        return x;
     }
 
-    /** $FIXPOINT_PYTHON, python3, then /usr/bin/python3 (where Debian's python3-torch lives): the first that imports torch. */
-    static String findPython() {
-        List<String> candidates = new ArrayList<>();
-        String env = System.getenv("FIXPOINT_PYTHON");
-        if (env != null && !env.isBlank()) {
-            candidates.add(env);
+    private static int[] labels(Dataset d) {
+        int[] y = new int[d.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = d.label(i);
         }
-        candidates.add("python3");
-        candidates.add("/usr/bin/python3");
-        for (String c : candidates) {
-            try {
-                Process p = new ProcessBuilder(c, "-c", "import torch").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return c;
-                }
-                p.destroyForcibly();
-            } catch (IOException e) {
-                // not installed: try the next
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
+        return y;
     }
 
     private static double[] seconds(JsonNode n) {

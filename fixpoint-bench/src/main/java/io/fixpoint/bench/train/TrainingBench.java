@@ -3,11 +3,12 @@ package io.fixpoint.bench.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fixpoint.bench.report.PerformanceProfile;
-import io.fixpoint.model.Models;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.linalg.Vectors;
+import io.fixpoint.model.Models;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.train.MinibatchSolver;
-import io.fixpoint.train.Optimizers;
+import io.fixpoint.train.Optimizer;
 import io.fixpoint.train.Schedule;
 import io.fixpoint.train.Schedules;
 import io.fixpoint.train.Training;
@@ -37,12 +38,12 @@ import java.util.function.Consumer;
 public final class TrainingBench {
     /** The learning-rate grid: multiples of each optimiser's default. */
     public static final double[] GRID = {0.1, 1.0 / 3, 1, 3, 10};
-    /** The grid of {@code --full}. */
-    public static final double[] FULL_GRID = {0.03, 0.1, 1.0 / 3, 1, 3, 10, 30};
+    /** The workloads of the quick run: the two that take a second or two per optimiser. */
+    public static final List<String> QUICK_WORKLOADS = List.of("logistic", "quadratic");
     /** AlgoPerf's largest performance ratio r_max. */
     static final double TAU_MAX = 4;
 
-    /** What to run. */
+    /** What to run: workloads, optimisers (catalogue names), the learning-rate multipliers, the seeds' claims, PyTorch beside. */
     public record Settings(List<String> workloads, List<String> optimizers, double[] multipliers, boolean claims, boolean torch) {
         public Settings {
             workloads = List.copyOf(workloads);
@@ -53,16 +54,17 @@ public final class TrainingBench {
             }
         }
 
-        /** Every workload and optimiser, the small grid (or the full one), the claims and PyTorch's timing. */
-        public static Settings standard(boolean full) {
-            return new Settings(Workload.all().stream().map(Workload::name).toList(), Optimizers.NAMES, full ? FULL_GRID : GRID, true, true);
+        /** Every workload, the grid, the claims and PyTorch (the full run, minutes); or the quick run: the defaults on {@link #QUICK_WORKLOADS}. */
+        public static Settings of(List<String> optimizers, boolean full, boolean torch) {
+            return full ? new Settings(Workload.all().stream().map(Workload::name).toList(), optimizers, GRID, true, torch)
+                    : new Settings(QUICK_WORKLOADS, optimizers, new double[] {1}, false, torch);
         }
     }
 
-    /** One training run. {@code stepsToTarget} is −1 when the target was not reached. */
+    /** One training run. {@code stepsToTarget} is −1 when the target was not reached; {@code solution} is null when the run could not start. */
     public record Row(String workload, String optimizer, String schedule, double multiplier, double learningRate, int steps, int stepsToTarget,
             double secondsToTarget, double finalHeldOutLoss, double finalAccuracy, double bestHeldOutLoss, double trainSeconds, String status,
-            double stateDoublesPerParameter) {
+            double stateDoublesPerParameter, Solution solution) {
 
         public boolean reached() {
             return stepsToTarget >= 0;
@@ -107,7 +109,7 @@ public final class TrainingBench {
             m.put("scoresTuned", tunedScores);
             m.put("scoresTunedSteps", tunedStepScores);
             m.put("claims", claims);
-            m.put("torch", torch);
+            m.put("torch", torch.fields());
             try {
                 return new ObjectMapper().writeValueAsString(m);
             } catch (JsonProcessingException e) {
@@ -119,6 +121,13 @@ public final class TrainingBench {
         public String text() {
             return TrainingText.of(this);
         }
+    }
+
+    private final Catalog catalog;
+
+    /** A bench that takes the optimisers and their defaults from {@code catalog}. */
+    public TrainingBench(Catalog catalog) {
+        this.catalog = catalog;
     }
 
     /** Runs the suite, reporting each finished run to {@code progress}. */
@@ -136,7 +145,7 @@ public final class TrainingBench {
             Models.Setup setup = w.setup().get();
             for (String opt : s.optimizers()) {
                 for (double mult : s.multipliers()) {
-                    Row r = run(w, setup, opt, mult, defaultSchedule(opt), null);
+                    Row r = run(w, setup, catalog, opt, mult, defaultSchedule(opt), null);
                     rows.add(r);
                     progress.accept(line(r));
                 }
@@ -148,7 +157,7 @@ public final class TrainingBench {
         if (s.claims()) {
             claims.addAll(0, Claims.of(workloads, rows));
         }
-        TorchTiming.Comparison torch = s.torch() ? TorchTiming.compare(progress) : TorchTiming.Comparison.notRun();
+        TorchTiming.Comparison torch = s.torch() ? TorchTiming.compare(catalog, progress) : TorchTiming.Comparison.notRun();
         return new Result(s, workloads, List.copyOf(rows), List.copyOf(claims), scores(workloads, rows, s.optimizers(), false, false),
                 scores(workloads, rows, s.optimizers(), true, false), scores(workloads, rows, s.optimizers(), true, true), torch);
     }
@@ -157,12 +166,13 @@ public final class TrainingBench {
         return optimizer.startsWith("schedule-free") ? "warmup-constant" : "warmup-cosine";
     }
 
-    /** One run; {@code schedule} overrides the named schedule when not null. */
-    static Row run(Workload w, Models.Setup setup, String opt, double mult, String scheduleName, Schedule schedule) {
-        double lr = Optimizers.defaultLearningRate(opt) * mult;
+    /** One run of the catalogue's optimiser {@code opt}; {@code schedule} overrides the named schedule when not null. */
+    static Row run(Workload w, Models.Setup setup, Catalog catalog, String opt, double mult, String scheduleName, Schedule schedule) {
+        Optimizer optimizer = catalog.optimizer(opt);
+        double lr = optimizer.learningRate() * mult;
         Schedule sched = schedule != null ? schedule : Schedules.byName(scheduleName, lr, w.steps());
-        Optimizers.Settings settings = Optimizers.defaults(opt).withLearningRate(sched);
-        MinibatchSolver solver = new MinibatchSolver(opt, Optimizers.create(opt, settings), w.batch(), Workload.SEED);
+        MinibatchSolver solver = new MinibatchSolver(opt, optimizer.create(optimizer.defaults(Workload.SEED).withLearningRate(sched)), w.batch(),
+                Workload.SEED);
         long t0 = System.nanoTime();
         long[] evalNanos = {0};
         int[] reached = {-1};
@@ -171,7 +181,7 @@ public final class TrainingBench {
         double[] state = {Double.NaN};
         Solution sol;
         try {
-            sol = Training.builder(solver).steps(w.steps()).onIteration((k, st, counts) -> {
+            sol = Training.builder(solver, catalog.training(opt).defaults()).steps(w.steps()).onIteration((k, st, counts) -> {
                 if (k == 0) {
                     state[0] = ((MinibatchSolver.State) st).stateDoublesPerParameter();
                 }
@@ -189,30 +199,32 @@ public final class TrainingBench {
             }).build().run(setup.train(), setup.initial().clone()).solution();
         } catch (IllegalArgumentException e) {
             return new Row(w.name(), opt, scheduleName, mult, lr, w.steps(), -1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "n/a: "
-                    + e.getMessage(), Double.NaN);
+                    + e.getMessage(), Double.NaN, null);
         }
         double seconds = (System.nanoTime() - t0 - evalNanos[0]) * 1e-9;
         Training.Metrics end = Vectors.allFinite(sol.x()) ? setup.validation().evaluate(sol.x()) : Training.Metrics.NONE;
         return new Row(w.name(), opt, scheduleName, mult, lr, w.steps(), reached[0], reachedSeconds[0], end.loss(), end.accuracy(),
-                Math.min(best[0], end.loss()), seconds, sol.status().name(), state[0]);
+                Math.min(best[0], end.loss()), seconds, sol.status().name(), state[0], sol);
     }
 
     /** AdamW at its best multiplier with the schedule refined from a linear-decay pilot's gradient norms, against cosine. */
-    private static List<Claim> refinedClaim(Workload w, Models.Setup setup, List<Row> rows, Consumer<String> progress) {
+    private List<Claim> refinedClaim(Workload w, Models.Setup setup, List<Row> rows, Consumer<String> progress) {
         Row cosine = Claims.best(rows, w.name(), "adamw");
         if (cosine == null) {
             return List.of();
         }
         double lr = cosine.learningRate();
-        MinibatchSolver pilot = new MinibatchSolver("adamw", Optimizers.create("adamw", Optimizers.defaults("adamw")
+        Optimizer adamw = catalog.optimizer("adamw");
+        MinibatchSolver pilot = new MinibatchSolver("adamw", adamw.create(adamw.defaults(Workload.SEED)
                 .withLearningRate(Schedules.warmupLinear(lr, Math.max(1, Math.round(Schedules.WARMUP_FRACTION * w.steps())), w.steps()))),
                 w.batch(), Workload.SEED);
-        Solution p = Training.builder(pilot).steps(w.steps()).build().run(setup.train(), setup.initial().clone()).solution();
+        Solution p = Training.builder(pilot, catalog.training("adamw").defaults()).steps(w.steps()).build().run(setup.train(), setup.initial().clone())
+                .solution();
         if (p.iterations() < w.steps()) {
             return List.of();
         }
         double[] norms = Arrays.copyOf(p.trace().optimality(), w.steps());
-        Row refined = run(w, setup, "adamw", cosine.multiplier(), "refined", Schedules.refined(lr, norms, 0.05));
+        Row refined = run(w, setup, catalog, "adamw", cosine.multiplier(), "refined", Schedules.refined(lr, norms, 0.05));
         progress.accept(line(refined));
         rows.add(refined);
         return List.of(new Claim("refined schedule vs cosine (AdamW, same learning rate)", w.name(), "final held-out loss",

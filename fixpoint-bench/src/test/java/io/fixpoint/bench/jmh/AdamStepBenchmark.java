@@ -1,8 +1,8 @@
 package io.fixpoint.bench.jmh;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.ParameterLayout;
 import io.fixpoint.train.GradientTransformation;
-import io.fixpoint.train.Optimizers;
 import io.fixpoint.train.StepOracle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,7 +54,7 @@ public class AdamStepBenchmark {
             w[i] = Math.sin(i);
             u[i] = Math.cos(i);
         }
-        adam = Optimizers.create("adam", Optimizers.defaults("adam"));
+        adam = Catalog.builtIn().optimizer("adam").solver(1, 0).optimizer();
         state = adam.init(ParameterLayout.vector(N), w);
     }
 

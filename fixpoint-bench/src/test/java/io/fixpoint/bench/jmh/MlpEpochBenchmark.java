@@ -1,10 +1,10 @@
 package io.fixpoint.bench.jmh;
 
 import io.fixpoint.bench.train.BuiltinData;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.model.Activation;
 import io.fixpoint.model.Models;
 import io.fixpoint.train.MinibatchSolver;
-import io.fixpoint.train.Optimizers;
 import io.fixpoint.train.Training;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,8 +36,8 @@ public class MlpEpochBenchmark {
     @Setup
     public void setup() {
         setup = Models.forTable("mlp:64", BuiltinData.table("digits"), 0, 0, Activation.RELU);
-        solver = new MinibatchSolver("adamw", Optimizers.create("adamw", Optimizers.defaults("adamw")), 32, 0);
-        training = Training.builder(solver).epochs(1, setup.train()).build();
+        solver = Catalog.builtIn().optimizer("adamw").solver(32, 0);
+        training = Training.builder(solver, Catalog.builtIn().training("adamw").defaults()).epochs(1, setup.train()).build();
     }
 
     @Benchmark

@@ -32,7 +32,7 @@ public final class TrainingPerformance {
                 ms.get("adamUpdate"), ms.get("adamUpdate") / triad, triad, ms.get("adamStep"), ms.get("adamStep") / triad);
         double epoch = ms.get("epoch") / 1000;
         System.out.printf(Locale.ROOT, "MLP on digits, one AdamW epoch (JMH): %.4f s%n", epoch);
-        TorchTiming.Comparison t = TorchTiming.compare(System.out::println);
+        TorchTiming.Comparison t = TorchTiming.compare(io.fixpoint.catalog.Catalog.builtIn(), System.out::println);
         System.out.println(t.describe());
         if (t.status().equals("ok")) {
             System.out.printf(Locale.ROOT, "throughput, Fixpoint / PyTorch: %.2f (1 PyTorch thread), %.2f (%d PyTorch threads)%n",

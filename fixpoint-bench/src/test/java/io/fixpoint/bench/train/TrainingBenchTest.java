@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fixpoint.bench.report.PerformanceProfile;
+import io.fixpoint.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class TrainingBenchTest {
     @Test
     void aSmallSuiteReturnsRowsTextAndJson() throws Exception {
         List<String> heard = new ArrayList<>();
-        TrainingBench.Result r = new TrainingBench().run(new TrainingBench.Settings(List.of("logistic"), List.of("sgd", "adamw", "lion"),
+        TrainingBench.Result r = new TrainingBench(Catalog.builtIn()).run(new TrainingBench.Settings(List.of("logistic"), List.of("sgd", "adamw", "lion"),
                 new double[] {1}, true, false), heard::add);
         assertThat(r.rows()).hasSize(3 + 1); // three optimisers, and the refined-schedule run
         assertThat(heard).hasSize(4);
@@ -31,7 +32,7 @@ class TrainingBenchTest {
         assertThat(j.get("runs")).hasSize(4);
         assertThat(j.get("scoresTunedSteps").get("sgd").asDouble()).isEqualTo(1.0); // sgd reaches the target first
         assertThat(j.get("runs").get(0).get("workload").asText()).isEqualTo("logistic");
-        assertThat(r.text()).contains("logistic", "Scores", "Claims", "PyTorch time per epoch: not run");
+        assertThat(r.text()).contains("logistic", "Scores", "Claims", "PyTorch beside Fixpoint: not run");
     }
 
     @Test
@@ -44,7 +45,7 @@ class TrainingBenchTest {
 
     @Test
     void unknownWorkloadsAndGridsWithoutTheDefaultsAreRejected() {
-        assertThatThrownBy(() -> new TrainingBench().run(new TrainingBench.Settings(List.of("cifar"), List.of("sgd"), new double[] {1}, false, false),
+        assertThatThrownBy(() -> new TrainingBench(Catalog.builtIn()).run(new TrainingBench.Settings(List.of("cifar"), List.of("sgd"), new double[] {1}, false, false),
                 s -> { })).hasMessageContaining("unknown workload 'cifar'");
         assertThatThrownBy(() -> new TrainingBench.Settings(List.of("logistic"), List.of("sgd"), new double[] {3}, false, false))
                 .hasMessageContaining("must contain 1");
