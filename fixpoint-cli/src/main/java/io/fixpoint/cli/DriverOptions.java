@@ -2,11 +2,13 @@ package io.fixpoint.cli;
 
 import io.fixpoint.solve.Settings;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options every solving command takes, merged over the solver's defaults from the catalogue:
- * the one route from the command line to the driver.
+ * the one route from the command line to the driver. The budget ({@code --max-iter},
+ * {@code --time-limit}) is {@link BudgetOptions}, mixed in here.
  */
 final class DriverOptions {
     @Option(names = "--tol", paramLabel = "X", description = "Absolute tolerance on the optimality measure. Default: the method's.")
@@ -17,20 +19,14 @@ final class DriverOptions {
                     + "(minimisers: 1e-5·max(1, |f|) at the current point). Default: the method's (0 when --tol is given).")
     Double rtol;
 
-    @Option(names = "--max-iter", paramLabel = "N", description = "Iteration limit. Default: the method's.")
-    Integer maxIter;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit; the solve ends BUDGET_EXHAUSTED when it passes.")
-    Double timeLimit;
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
 
     /** {@code defaults} with what the user gave; a bad value is a {@link UserError}. */
     Settings over(Settings defaults) {
         checkTolerance("--tol", tol);
         checkTolerance("--rtol", rtol);
-        if (maxIter != null && maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        return defaults.override(tol, rtol, maxIter, timeLimit == null ? null : duration("--time-limit", timeLimit));
+        return budget.over(defaults.override(tol, rtol, null, null));
     }
 
     /** Settings from a command's own --tol, --max-iter and --time-limit (null for none). */

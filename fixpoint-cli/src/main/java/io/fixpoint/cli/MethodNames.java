@@ -57,4 +57,10 @@ final class MethodNames {
             super(ProblemKind.LINEAR_PROGRAM);
         }
     }
+
+    static final class Training extends Of {
+        Training() {
+            super(ProblemKind.TRAINING);
+        }
+    }
 }

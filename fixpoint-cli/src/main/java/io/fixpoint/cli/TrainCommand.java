@@ -1,17 +1,24 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.bench.Progress;
+import io.fixpoint.bench.SuiteOptions;
 import io.fixpoint.bench.report.TrainingCurves;
 import io.fixpoint.bench.train.BuiltinData;
-import io.fixpoint.bench.train.TrainingBench;
+import io.fixpoint.bench.train.TrainingSuite;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.model.Activation;
 import io.fixpoint.model.Dataset;
 import io.fixpoint.model.Models;
 import io.fixpoint.problem.Tensor;
 import io.fixpoint.solve.Evaluations;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
 import io.fixpoint.train.GradientTransformation;
 import io.fixpoint.train.MinibatchSolver;
+import io.fixpoint.train.Optimizer;
 import io.fixpoint.train.Optimizers;
 import io.fixpoint.train.Schedule;
 import io.fixpoint.train.Schedules;
@@ -23,7 +30,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,7 +47,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains a model with a stochastic optimiser: minibatches in epochs of a seeded permutation, a held-out "
                 + "split fixed by the seed, the held-out loss and accuracy after every epoch.",
-                "With --bench, runs the training suite: every optimiser on five workloads, time and steps to a held-out target."})
+                "With --bench, runs the training suite: every optimiser on the workloads, steps to a held-out target "
+                        + "(the quick run in well under a minute; --full for every workload and the learning-rate grid)."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,8 +65,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh or gelu, for mlp (default: ${DEFAULT-VALUE})")
     String activation;
 
-    @Option(names = "--optimizer", defaultValue = "adamw", description = "one of: " + "sgd, adam, adamw, nadam, radam, adan, lion, sophia, "
-            + "sophia-g, adahessian, schedule-free-sgd, schedule-free-adamw, muon, shampoo, soap (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--optimizer", "--method"}, defaultValue = "adamw", completionCandidates = MethodNames.Training.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String optimizer;
 
     @Option(names = "--lr", description = "peak learning rate (default: the optimiser's own, see --list)")
@@ -77,11 +85,11 @@ final class TrainCommand implements Callable<Integer> {
             + "refined (from a linear-decay pilot run's gradient norms) (default: ${DEFAULT-VALUE})")
     String schedule;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "10", description = "epochs to train, unless --max-iter gives the updates (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--steps", description = "updates to make (instead of --epochs)")
-    Long steps;
+    @Mixin
+    BudgetOptions budgetOptions = new BudgetOptions();
 
     @Option(names = "--batch", defaultValue = "32", description = "minibatch size (default: ${DEFAULT-VALUE})")
     int batch;
@@ -101,13 +109,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "32", description = "characters predicted per example of char-gru (default: ${DEFAULT-VALUE})")
     int window;
 
-    @Option(names = "--time-limit", description = "stop after this many seconds")
-    Double timeLimit;
-
     @Option(names = "--json", description = "print one JSON object per epoch and a final one")
     boolean json;
 
-    @Option(names = "--report", description = "directory for epochs.csv, loss-curves.html and parameters.json (with --bench: suite.txt, suite.json)")
+    @Option(names = "--report", description = "directory for epochs.csv, loss-curves.html and parameters.json (with --bench: the suite's report)")
     Path report;
 
     @Option(names = "--save", description = "write the final parameters (named tensors) to this JSON file")
@@ -116,10 +121,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the optimisers, schedules, models and datasets")
     boolean list;
 
-    @Option(names = "--bench", description = "run the training suite (about 20 minutes on a shared 2-core machine)")
+    @Option(names = "--bench", description = "run the training suite (the quick run: every optimiser's defaults on two workloads)")
     boolean bench;
 
-    @Option(names = "--full", description = "with --bench: a wider learning-rate grid")
+    @Option(names = "--full", description = "with --bench: every workload, the learning-rate grid and the seeds' claims (about 20 minutes on 2 cores)")
     boolean full;
 
     @Override
@@ -129,13 +134,13 @@ final class TrainCommand implements Callable<Integer> {
             return list(out);
         }
         if (bench) {
-            return bench(out);
+            return bench();
         }
         if (data == null) {
             throw new UserError("--data is required (a built-in: " + String.join(", ", BuiltinData.names()) + ", or a CSV file with --label)");
         }
-        Models.Setup setup = setup();
         checkOptions();
+        Models.Setup setup = setup();
         long budget = budget(setup);
         List<Training.Epoch> epochs = new ArrayList<>();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null);
@@ -194,9 +199,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private Training.Result training(Models.Setup setup, Schedule sched, long budget, ProgressLine progress, List<Training.Epoch> epochs,
             boolean printEpochs) {
-        Optimizers.Settings st = new Optimizers.Settings(sched, weightDecay != null ? weightDecay : Optimizers.defaultWeightDecay(optimizer),
-                momentum, nesterov, seed);
-        GradientTransformation opt = Optimizers.create(optimizer, st);
+        Optimizer recipe = Catalog.builtIn().optimizer(optimizer);
+        Optimizers.Settings st = new Optimizers.Settings(sched, weightDecay != null ? weightDecay : recipe.weightDecay(), momentum, nesterov, seed);
+        GradientTransformation opt = recipe.create(st);
         if (clip != null) {
             opt = Transforms.chain(Transforms.clipByGlobalNorm(clip), opt);
         }
@@ -207,7 +212,8 @@ final class TrainCommand implements Callable<Integer> {
         int perEpoch = new ShuffledBatches(setup.train().size(), batch, seed).stepsPerEpoch();
         long totalEpochs = (budget + perEpoch - 1) / perEpoch;
         PrintWriter out = spec.commandLine().getOut();
-        Training.Builder b = Training.builder(solver).steps(budget).validation(setup.validation()).onEpoch(e -> {
+        Settings settings = budgetOptions.over(method().defaults());
+        Training.Builder b = Training.builder(solver, settings).steps(budget).validation(setup.validation()).onEpoch(e -> {
             epochs.add(e);
             progress.epoch(e, totalEpochs, (double) e.steps() * batch / e.seconds());
             if (printEpochs) {
@@ -221,9 +227,6 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        if (timeLimit != null) {
-            b.timeLimit(Duration.ofMillis((long) (timeLimit * 1000)));
-        }
         return b.build().run(setup.train(), setup.initial().clone());
     }
 
@@ -296,26 +299,25 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new UserError("--epochs must be ≥ 1, got " + epochs);
         }
-        if (steps != null && (steps < 1 || steps > Integer.MAX_VALUE)) {
-            throw new UserError("--steps must lie between 1 and " + Integer.MAX_VALUE + ", got " + steps);
-        }
         if (accumulate < 1) {
             throw new UserError("--accumulate must be ≥ 1, got " + accumulate);
         }
         if (clip != null && (!(clip > 0) || Double.isInfinite(clip))) {
             throw new UserError("--clip must be finite and > 0, got " + clip);
         }
-        if (timeLimit != null && !(timeLimit > 0)) {
-            throw new UserError("--time-limit must be > 0, got " + timeLimit);
-        }
+        budgetOptions.over(method().defaults()); // a bad --max-iter or --time-limit fails here
         if (!(momentum >= 0 && momentum < 1)) {
             throw new UserError("--momentum must lie in [0, 1), got " + momentum);
         }
-        peak(); // an unknown optimiser fails here
+    }
+
+    /** The optimiser's catalogue line; an unknown name is an error listing the known ones. */
+    private SolverSpec<?> method() {
+        return Catalog.builtIn().spec(ProblemKind.TRAINING, optimizer);
     }
 
     private double peak() {
-        return lr != null ? lr : Optimizers.defaultLearningRate(optimizer);
+        return lr != null ? lr : Catalog.builtIn().optimizer(optimizer).learningRate();
     }
 
     private long budget(Models.Setup setup) {
@@ -324,7 +326,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--batch " + batch + " exceeds the " + n + " training examples of " + data);
         }
         long per = (n + batch - 1) / batch;
-        long b = steps != null ? steps : per * epochs;
+        long b = budgetOptions.maxIter != null ? budgetOptions.maxIter : per * epochs;
         if (b > Integer.MAX_VALUE) {
             throw new UserError("the run would take " + b + " steps; at most " + Integer.MAX_VALUE);
         }
@@ -379,10 +381,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int list(PrintWriter out) {
+        Catalog catalog = Catalog.builtIn();
+        List<SolverSpec<?>> optimizers = catalog.of(ProblemKind.TRAINING);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("optimizers", Optimizers.NAMES.stream().map(n -> Map.of("name", n, "learningRate", Optimizers.defaultLearningRate(n),
-                    "weightDecay", Optimizers.defaultWeightDecay(n), "description", Optimizers.describe(n))).toList());
+            m.put("optimizers", optimizers.stream().map(o -> Map.of("name", o.name(), "learningRate", catalog.optimizer(o.name()).learningRate(),
+                    "weightDecay", catalog.optimizer(o.name()).weightDecay(), "description", o.description())).toList());
             m.put("schedules", Schedules.NAMES);
             m.put("models", Models.NAMES);
             m.put("data", BuiltinData.names());
@@ -390,9 +394,9 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.println("optimizers (--optimizer; default learning rate, weight decay):");
-        for (String n : Optimizers.NAMES) {
-            out.printf(Locale.ROOT, "  %-20s lr %-7s wd %-5s %s%n", n, plain(Optimizers.defaultLearningRate(n)), plain(Optimizers.defaultWeightDecay(n)),
-                    Optimizers.describe(n));
+        for (SolverSpec<?> o : optimizers) {
+            Optimizer recipe = catalog.optimizer(o.name());
+            out.printf(Locale.ROOT, "  %-20s lr %-7s wd %-5s %s%n", o.name(), plain(recipe.learningRate()), plain(recipe.weightDecay()), o.description());
         }
         out.println("schedules (--schedule): " + String.join(", ", Schedules.NAMES));
         out.println("models (--model): " + String.join(", ", Models.NAMES));
@@ -400,19 +404,11 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int bench(PrintWriter out) throws IOException {
+    /** The training suite through the same route as {@code fixpoint bench --suites training}. */
+    private int bench() {
         PrintWriter err = spec.commandLine().getErr();
-        TrainingBench.Result r = new TrainingBench().run(TrainingBench.Settings.standard(full), line -> {
-            err.println(line);
-            err.flush();
-        });
-        out.println(json ? r.json() : r.text());
-        if (report != null) {
-            Files.createDirectories(report);
-            Files.writeString(report.resolve("suite.txt"), r.text(), StandardCharsets.UTF_8);
-            Files.writeString(report.resolve("suite.json"), r.json() + "\n", StandardCharsets.UTF_8);
-        }
-        return ExitCodes.OK;
+        SuiteOptions options = SuiteOptions.DEFAULT.withFull(full).withThreads(1).withProgress(Progress.on(err));
+        return SuiteRun.run(List.of(new TrainingSuite()), options, json, report, spec.commandLine().getOut(), err);
     }
 
     private static String plain(double v) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fixpoint.train.Optimizers;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.solve.ProblemKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class TrainCommandTest {
     void listNamesEveryOptimiserScheduleAndModel() {
         Run r = run("train", "--list");
         assertThat(r.code()).isZero();
-        for (String n : Optimizers.NAMES) {
+        for (String n : Catalog.builtIn().names(ProblemKind.TRAINING)) {
             assertThat(r.out()).contains(n);
         }
         assertThat(r.out()).contains("warmup-cosine", "refined", "char-gru:H", "mf:RANK", "breast-cancer", "abstracts");
@@ -95,6 +96,8 @@ class TrainCommandTest {
             {"--data", "nowhere"},
             {"--data", "abstracts", "--model", "softmax"},
             {"--data", "iris", "--model", "mlp:"},
+            {"--data", "iris", "--max-iter", "0"},
+            {"--data", "iris", "--time-limit", "0"},
         };
         for (String[] c : cases) {
             String[] args = new String[c.length + 1];
@@ -107,6 +110,23 @@ class TrainCommandTest {
         }
         assertThat(run("train", "--data", csv.toString(), "--label", "z").err()).contains("no column 'z'").contains("a, b, y");
         assertThat(run("train", "--data", bad.toString(), "--label", "y").err()).contains("'x' is not a number");
+    }
+
+    @Test
+    void theBudgetOptionsMeanUpdatesAndWallTime() throws Exception {
+        Run steps = run("train", "--data", "iris", "--model", "softmax", "--method", "sgd", "--max-iter", "7", "--json");
+        assertThat(steps.code()).as(steps.err()).isZero();
+        List<String> lines = steps.out().lines().toList();
+        JsonNode last = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(last.get("steps").asInt()).isEqualTo(7);
+        assertThat(last.get("optimizer").asText()).isEqualTo("sgd");
+        Run timed = run("train", "--data", "iris", "--model", "softmax", "--epochs", "100000", "--time-limit", "0.2");
+        assertThat(timed.code()).as(timed.err()).isZero();
+        assertThat(timed.out()).startsWith("BUDGET_EXHAUSTED");
+        assertThat(run("train", "--data", "iris", "--optimizer", "adamax").err()).contains("unknown training method 'adamax'").contains("soap");
+        Run tol = run("train", "--data", "iris", "--tol", "1e-6"); // a minibatch gradient is no certificate: train has no tolerance
+        assertThat(tol.code()).isEqualTo(2);
+        assertThat(tol.err()).contains("Unknown option").contains("--tol");
     }
 
     @Test
