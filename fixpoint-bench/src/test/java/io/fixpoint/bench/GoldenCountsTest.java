@@ -8,6 +8,7 @@ import io.fixpoint.bench.lp.Netlib;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.bench.suite.Suites;
+import io.fixpoint.bench.train.TrainingBench;
 import io.fixpoint.catalog.Catalog;
 import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
@@ -140,6 +141,21 @@ class GoldenCountsTest {
             }
         }
         compare("lp.tsv", rows);
+    }
+
+    /** The training suite's quick run without PyTorch: every optimiser's defaults on the quick workloads, steps to target and final losses. */
+    @Test
+    void trainingQuickRun() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("workload\toptimizer\tstatus\tsteps\tstepsToTarget\tevaluations\tfinalHeldOutLoss\tlastMinibatchLoss");
+        TrainingBench.Result r = new TrainingBench(CATALOG).run(TrainingBench.Settings.of(CATALOG.names(ProblemKind.TRAINING), false, false),
+                line -> { });
+        for (TrainingBench.Row row : r.rows()) {
+            Solution s = row.solution();
+            rows.add(String.join("\t", row.workload(), row.optimizer(), s.status().name(), String.valueOf(s.iterations()),
+                    String.valueOf(row.stepsToTarget()), counts(s.evaluations().byName()), hex(row.finalHeldOutLoss()), hex(s.value())));
+        }
+        compare("training.tsv", rows);
     }
 
     private static String counts(Map<String, Long> byName) {

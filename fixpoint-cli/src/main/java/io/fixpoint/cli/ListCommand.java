@@ -62,7 +62,7 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %s — %s%n", kind.label(), kind.description());
             String first = catalog.defaultMethod(kind);
             for (SolverSpec<?> s : specs) {
-                out.printf("    %-18s %s%s%n", s.name() + (s.name().equals(first) ? " *" : ""), s.description(), needs(s));
+                out.printf("    %-21s %s%s%n", s.name() + (s.name().equals(first) ? " *" : ""), s.description(), needs(s));
             }
         }
         out.printf("%nminimisation test problems (%d; 'fixpoint solve --problem NAME'):%n", problems.size());
