@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders DIR/index.html in headless Chromium and writes DIR/screenshot.png; fails when Chromium
-# reports an error or writes no picture. Usage: scripts/screenshot-report.sh DIR [WIDTH,HEIGHT]
+# Renders DIR/index.html in headless Chromium (which must be installed) and writes DIR/screenshot.png;
+# fails when Chromium reports an error or writes no picture. Usage: scripts/screenshot-report.sh DIR [WIDTH,HEIGHT]
 set -euo pipefail
 dir="${1:?usage: scripts/screenshot-report.sh DIR [WIDTH,HEIGHT]}"
 size="${2:-1400,4000}"
@@ -8,9 +8,8 @@ page="$(cd "$dir" && pwd)/index.html"
 [ -f "$page" ] || { echo "screenshot-report: no $page" >&2; exit 2; }
 chromium="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$chromium" ]; then
-  echo "screenshot-report: chromium not found; installing it with apt-get" >&2
-  apt-get install -y chromium >&2 || { echo "screenshot-report: cannot install chromium" >&2; exit 1; }
-  chromium="$(command -v chromium)"
+  echo "screenshot-report: needs Chromium, which is not installed; install it first (Debian/Ubuntu: sudo apt-get install chromium)" >&2
+  exit 2
 fi
 png="$(dirname "$page")/screenshot.png"
 profile="$(mktemp -d)"

@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,19 +81,29 @@ public final class BenchFiles {
         return written;
     }
 
-    /** Writes {@code trace} as CSV with the columns of {@link #TRACE_HEADER}, one row per iterate from 0. */
+    /**
+     * Writes {@code trace} as CSV with the columns of {@link #TRACE_HEADER}, one row per iterate from 0.
+     * A regular file is written beside it and moved into place, so that a reader (or a second run
+     * writing the same file) never sees half of one trace and half of another; a device or a pipe is
+     * written directly.
+     */
     public static void writeTrace(Trace trace, Path file) {
         double[] value = trace.values();
         double[] opt = trace.optimality();
         double[] step = trace.stepNorms();
         long[] evals = trace.evaluations();
         double[] secs = trace.seconds();
+        Path temp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            boolean replace = parent != null && (Files.notExists(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS));
+            if (replace) {
+                temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            }
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(replace ? temp : file, StandardCharsets.UTF_8))) {
                 out.println(TRACE_HEADER);
                 for (int k = 0; k < value.length; k++) {
                     out.println(k + "," + num(value[k]) + "," + num(opt[k]) + "," + num(step[k]) + "," + evals[k] + "," + num(secs[k]));
@@ -100,8 +112,19 @@ public final class BenchFiles {
                     throw new IOException("write failed (disk full?)");
                 }
             }
+            if (replace) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace to " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // a leftover hidden temporary file is harmless
+                }
+            }
         }
     }
 

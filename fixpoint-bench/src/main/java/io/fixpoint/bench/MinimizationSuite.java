@@ -1,5 +1,6 @@
 package io.fixpoint.bench;
 
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.report.Html;
 import io.fixpoint.bench.compare.CompareSettings;
 import io.fixpoint.bench.compare.Comparison;
@@ -18,9 +19,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +44,16 @@ public final class MinimizationSuite implements Suite {
     @Override
     public String description() {
         return "every minimiser on the 35 Moré–Garbow–Hillstrom problems; with --compare, beside SciPy and Hipparchus";
+    }
+
+    @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        boolean compared = options.peers() != null && !options.peers().isEmpty(); // only a comparison repeats and warms up
+        EnumSet<Choice> reads = EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS, Choice.SOLVE_LIMIT);
+        if (compared) {
+            reads.addAll(EnumSet.of(Choice.REPEATS, Choice.WARMUPS));
+        }
+        return reads;
     }
 
     @Override

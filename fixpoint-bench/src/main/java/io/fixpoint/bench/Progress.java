@@ -4,19 +4,24 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * What a person watching the bench sees on stderr: on a terminal, a one-line bar redrawn in place;
- * either way, one line per finished stage ({@link #stage}), so that a log or a pipe still shows that
- * the run is alive without being flooded.
+ * What a person watching a long run sees on stderr: on a terminal, a one-line bar (or a status)
+ * redrawn in place; either way, one line per finished stage ({@link #stage}) and a status line every
+ * few seconds ({@link #status}), so that a log or a pipe still shows that the run is alive without
+ * being flooded.
  */
 public final class Progress {
     private static final int WIDTH = 28;
     private static final long REDRAW_NANOS = 100_000_000L;
+    /** A status goes to a log or a pipe at most this often. */
+    static final long LINE_NANOS = 5_000_000_000L;
 
     private final PrintWriter bar;
     private final PrintWriter lines;
     private long total;
     private long done;
     private long lastDraw;
+    private long lastLine;
+    private boolean lined;
     private boolean drawn;
 
     private Progress(PrintWriter bar, PrintWriter lines) {
@@ -59,6 +64,26 @@ public final class Progress {
         }
     }
 
+    /**
+     * Where one long task stands, e.g. a solve's iteration: redrawn in place on a terminal (at most
+     * ten times a second), otherwise a line of its own, the first at once and then at most one every
+     * five seconds.
+     */
+    public synchronized void status(String what) {
+        long now = System.nanoTime();
+        if (bar != null) {
+            if (!drawn || now - lastDraw >= REDRAW_NANOS) {
+                lastDraw = now;
+                redraw(what);
+            }
+        } else if (lines != null && (!lined || now - lastLine >= LINE_NANOS)) {
+            lined = true;
+            lastLine = now;
+            lines.println(what);
+            lines.flush();
+        }
+    }
+
     /** A finished stage, said in one line (the bar is cleared first and redrawn on the next advance). */
     public synchronized void stage(String line) {
         finish();
@@ -88,9 +113,12 @@ public final class Progress {
         lastDraw = now;
         double f = total == 0 ? 0 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(f * WIDTH);
-        String line = String.format(Locale.ROOT, "\r[%s%s] %3.0f%% %d/%d %s", "#".repeat(filled), "-".repeat(WIDTH - filled), 100 * f,
-                done, total, what);
-        bar.print(line.length() > 100 ? line.substring(0, 100) : line + " ".repeat(100 - line.length()));
+        redraw(String.format(Locale.ROOT, "[%s%s] %3.0f%% %d/%d %s", "#".repeat(filled), "-".repeat(WIDTH - filled), 100 * f, done, total, what));
+    }
+
+    /** Overwrites the line with {@code text}, cut or padded to 100 characters. */
+    private void redraw(String text) {
+        bar.print("\r" + (text.length() > 100 ? text.substring(0, 100) : text + " ".repeat(100 - text.length())));
         bar.flush();
         drawn = true;
     }

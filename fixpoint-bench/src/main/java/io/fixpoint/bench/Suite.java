@@ -1,5 +1,7 @@
 package io.fixpoint.bench;
 
+import java.util.Set;
+
 /**
  * A set of problems the bench runs a family's methods on, judged one way, and reported as terminal
  * text, JSON, files and a section of the HTML report. {@code fixpoint bench} loops over the
@@ -13,6 +15,9 @@ public interface Suite {
 
     /** One line: what it runs, on what, beside whom. */
     String description();
+
+    /** The choices of {@link SuiteOptions} it reads when run with {@code options}; a command refuses the others rather than ignore them. */
+    Set<SuiteOptions.Choice> reads(SuiteOptions options);
 
     /** Runs the suite. Never throws for a missing peer: the report says what was skipped and why. */
     SuiteReport run(SuiteOptions options);

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a suite run is asked for. Suites read the options that apply to them and ignore the rest.
+ * What a suite run is asked for. Suites read the options that apply to them ({@link Suite#reads()}) and
+ * ignore the rest; the commands refuse a choice that no suite they run reads.
  *
  * @param catalog    where method names are looked up
  * @param problems   problems to run, by name (empty: all)
@@ -21,6 +22,11 @@ import java.util.List;
  */
 public record SuiteOptions(Catalog catalog, List<String> problems, List<String> methods, List<String> peers, int repeats, int warmups,
         boolean full, Duration solveLimit, int threads, Progress progress) {
+
+    /** The choices a suite may read, beyond the catalogue, threads and progress every suite uses (see {@link Suite#reads()}). */
+    public enum Choice {
+        PROBLEMS, METHODS, PEERS, REPEATS, WARMUPS, FULL, SOLVE_LIMIT
+    }
 
     public static final SuiteOptions DEFAULT = new SuiteOptions(Catalog.builtIn(), List.of(), List.of(), null, 0, 3, false,
             Duration.ofSeconds(10), Runtime.getRuntime().availableProcessors(), Progress.silent());

@@ -4,10 +4,13 @@ import io.fixpoint.bench.BenchSuites;
 import io.fixpoint.bench.Progress;
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.peer.Peers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +81,36 @@ final class BenchCommand implements Callable<Integer> {
         SuiteOptions options = SuiteOptions.DEFAULT.withProblems(problems).withMethods(methods)
                 .withPeers(noPeers ? List.of() : compare.isEmpty() ? null : compare).withRepeats(repeats == null ? 0 : repeats).withWarmups(warmups).withFull(full)
                 .withSolveLimit(DriverOptions.duration("--time-limit", timeLimit)).withProgress(Progress.on(spec.commandLine().getErr()));
+        refuseUnread(chosen, options);
         return SuiteRun.run(chosen, options, json, reportDir, true, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** An option that none of the chosen suites reads is refused, not ignored; the message says which suites it applies to. */
+    private void refuseUnread(List<Suite> chosen, SuiteOptions options) {
+        Map<String, Choice> choices = new LinkedHashMap<>();
+        choices.put("--problems", Choice.PROBLEMS);
+        choices.put("--methods", Choice.METHODS);
+        choices.put("--compare", Choice.PEERS);
+        choices.put("--no-peers", Choice.PEERS);
+        choices.put("--repeats", Choice.REPEATS);
+        choices.put("--warmups", Choice.WARMUPS);
+        choices.put("--full", Choice.FULL);
+        choices.put("--time-limit", Choice.SOLVE_LIMIT);
+        choices.forEach((option, choice) -> {
+            if (!spec.commandLine().getParseResult().hasMatchedOption(option) || chosen.stream().anyMatch(s -> s.reads(options).contains(choice))) {
+                return;
+            }
+            List<String> readers = BenchSuites.all().stream().filter(s -> s.reads(options).contains(choice)).map(Suite::name).toList();
+            String where = readers.isEmpty() ? "" : "; it applies to the " + suites(readers);
+            if (compare.isEmpty() && (choice == Choice.REPEATS || choice == Choice.WARMUPS)) {
+                where += (readers.isEmpty() ? "; it applies to" : " and to") + " the minimization suite with --compare";
+            }
+            throw new UserError(option + " does not apply to the " + suites(chosen.stream().map(Suite::name).distinct().toList()) + where);
+        });
+    }
+
+    private static String suites(List<String> names) {
+        return names.size() == 1 ? names.get(0) + " suite" : String.join(", ", names) + " suites";
     }
 
     private List<Suite> chosenSuites() {

@@ -12,7 +12,7 @@ final class BudgetOptions {
     @Option(names = "--max-iter", paramLabel = "N", description = "Iteration limit (for train: updates). Default: the method's.")
     Integer maxIter;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit; the solve ends BUDGET_EXHAUSTED when it passes.")
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit of the solve, checked between iterations; the solve ends BUDGET_EXHAUSTED when it passes.")
     Double timeLimit;
 
     /** {@code defaults} with the budget the user gave; a bad value is a {@link UserError}. */

@@ -1,14 +1,19 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.problem.Problem;
 import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.Solver;
+import io.fixpoint.solve.SolverSpec;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The options every solving command takes, merged over the solver's defaults from the catalogue:
- * the one route from the command line to the driver. The budget ({@code --max-iter},
- * {@code --time-limit}) is {@link BudgetOptions}, mixed in here.
+ * The options every solving command takes, merged over the solver's defaults from the catalogue,
+ * and the solve under them: the one route from the command line to the driver. The budget
+ * ({@code --max-iter}, {@code --time-limit}) is {@link BudgetOptions}, mixed in here.
  */
 final class DriverOptions {
     @Option(names = "--tol", paramLabel = "X", description = "Absolute tolerance on the optimality measure. Default: the method's.")
@@ -38,6 +43,18 @@ final class DriverOptions {
             throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
         }
         return Settings.tolerance(tol).withMaxIterations(maxIter).withTimeLimit(timeLimit == null ? null : duration("--time-limit", timeLimit));
+    }
+
+    /** {@code m} on {@code problem} from {@code x0} under these options merged over its defaults, with progress on stderr. */
+    <P extends Problem<P>> Solution solve(CommandSpec spec, SolverSpec<P> m, P problem, double[] x0) {
+        return solve(spec, m.create(), over(m.defaults()), problem, x0);
+    }
+
+    /** {@code solver} on {@code problem} from {@code x0} under {@code settings}; a solve that runs long shows its progress on stderr. */
+    static <P extends Problem<P>> Solution solve(CommandSpec spec, Solver<P, ?> solver, Settings settings, P problem, double[] x0) {
+        try (SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), solver.name(), settings.timeLimit())) {
+            return settings.driver(progress).solve(solver, problem, x0);
+        }
     }
 
     /** A positive, finite number of seconds as a duration, or a {@link UserError}. */

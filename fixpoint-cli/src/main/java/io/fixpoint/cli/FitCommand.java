@@ -13,6 +13,7 @@ import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,26 +96,30 @@ final class FitCommand implements Callable<Integer> {
         if (nistBench) {
             return bench();
         }
+        Options.refuse(spec, "without --nist-bench", "--methods", "--no-peer", "--report");
         if (file == null) {
             throw new UserError("give a FILE (NIST .dat, built-in dataset name or CSV), or --nist-bench");
         }
         Path path = Path.of(file);
-        boolean exists = Files.isRegularFile(path);
-        if (!exists && NistDataset.BUILT_IN.stream().anyMatch(n -> n.equalsIgnoreCase(file))) {
+        if (Files.isRegularFile(path)) {
+            return model == null && looksLikeNist(path) ? fitNist(NistDataset.read(path)) : fitCsv(path);
+        }
+        if (NistDataset.BUILT_IN.stream().anyMatch(n -> n.equalsIgnoreCase(file))) {
             return fitNist(NistDataset.builtIn(file));
         }
-        if (!exists) {
-            throw new UserError("no such file: " + file);
+        if (Files.isDirectory(path)) {
+            throw new UserError(file + " is a directory; give a data file (CSV or NIST .dat)");
         }
-        if (model == null && looksLikeNist(path)) {
-            return fitNist(NistDataset.read(path));
+        if (Files.exists(path)) {
+            throw new UserError(file + " is not a regular file (a pipe or a device); fit reads its data from a file, so save it to one first");
         }
-        return fitCsv(path);
+        throw new UserError("no such file: " + file + "; nor is it a built-in NIST dataset (" + String.join(", ", NistDataset.BUILT_IN) + ")");
     }
 
+    /** A NIST StRD file says so in its first lines (or is named .dat). */
     private static boolean looksLikeNist(Path path) {
-        try {
-            String head = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
+        try (InputStream in = Files.newInputStream(path)) {
+            String head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
             return head.contains("NIST/ITL StRD") || path.toString().toLowerCase(Locale.ROOT).endsWith(".dat");
         } catch (IOException e) {
             throw new UserError("cannot read " + path + ": " + e.getMessage());
@@ -122,9 +127,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int fitNist(NistDataset d) {
-        if (params != null || xColumn != null) {
-            throw new UserError("--params and --x apply to CSV data; a NIST file carries its own model and starts");
-        }
+        Options.refuse(spec, "to a NIST dataset: it carries its own model, data columns and starts", "--model", "--params", "--x", "--y");
         if (start != 1 && start != 2) {
             throw new UserError("--start must be 1 or 2, got " + start);
         }
@@ -151,6 +154,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int fitCsv(Path path) {
+        Options.refuse(spec, "to CSV data: it chooses a NIST starting vector (the start of a CSV fit is --params)", "--start");
         if (model == null) {
             throw new UserError(path + " is not a NIST file: give --model \"EXPR\" and --params b1=V,... to fit CSV data");
         }
@@ -202,7 +206,7 @@ final class FitCommand implements Callable<Integer> {
     /** The fit under the method's defaults and the user's options. */
     private Solution solve(LeastSquaresProblem problem, double[] x0) {
         SolverSpec<LeastSquaresProblem> m = Catalog.builtIn().leastSquares(method);
-        return driver.over(m.defaults()).driver().solve(m.create(), problem, x0);
+        return driver.solve(spec, m, problem, x0);
     }
 
     /** The problem with the --bounds attached (unchanged without them). */
@@ -224,8 +228,12 @@ final class FitCommand implements Callable<Integer> {
             if (j < 0) {
                 throw new UserError("--bounds: '" + kv[0].strip() + "' is not a parameter (parameters: " + String.join(", ", names) + ")");
             }
-            lo[j] = bound(range[0], kv[0], Double.NEGATIVE_INFINITY);
-            hi[j] = bound(range[1], kv[0], Double.POSITIVE_INFINITY);
+            String name = kv[0].strip();
+            lo[j] = bound(range[0], name, Double.NEGATIVE_INFINITY);
+            hi[j] = bound(range[1], name, Double.POSITIVE_INFINITY);
+            if (!(lo[j] < hi[j])) {
+                throw new UserError("--bounds: the lower bound of '" + name + "' (" + lo[j] + ") must lie below its upper bound (" + hi[j] + ")");
+            }
         }
         io.fixpoint.problem.Bounds b = new io.fixpoint.problem.Bounds(lo, hi);
         if (!b.contains(x0)) {
@@ -234,16 +242,26 @@ final class FitCommand implements Callable<Integer> {
         return problem.withBounds(b);
     }
 
-    private static double bound(String text, String name, double infinite) {
+    /** A bound: a number, inf / +inf / -inf (signed as written), or empty for none on that side. */
+    private static double bound(String text, String name, double none) {
         String t = text.strip();
-        if (t.isEmpty() || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("-inf") || t.equalsIgnoreCase("+inf")) {
-            return infinite;
+        if (t.isEmpty()) {
+            return none;
         }
+        String magnitude = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
+        if (magnitude.equalsIgnoreCase("inf") || magnitude.equalsIgnoreCase("infinity")) {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        double v;
         try {
-            return Double.parseDouble(t);
+            v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new UserError("--bounds: the bound '" + t + "' of '" + name.strip() + "' is not a number");
+            throw new UserError("--bounds: the bound '" + t + "' of '" + name + "' is not a number");
         }
+        if (Double.isNaN(v)) {
+            throw new UserError("--bounds: the bound of '" + name + "' is NaN");
+        }
+        return v;
     }
 
     static Map<String, Double> parseParams(String text) {
@@ -361,14 +379,17 @@ final class FitCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "RSS %.15e, residual std. deviation %s, %s degrees of freedom%n", out.get("rss"),
                     out.get("residualStandardDeviation"), out.get("degreesOfFreedom"));
         }
-        w.printf(Locale.ROOT, "iterations %s, evaluations %s%n", out.get("iterations"), out.get("evaluations"));
+        w.printf(Locale.ROOT, "iterations %d, evaluations %s%n", s.iterations(), s.evaluations().describe());
         w.flush();
     }
 
     private int bench() {
-        if (file != null || model != null) {
-            throw new UserError("--nist-bench runs the built-in datasets; it takes no FILE or --model");
+        if (file != null) {
+            throw new UserError("--nist-bench runs the built-in datasets; it takes no FILE");
         }
+        Options.refuse(spec, "with --nist-bench, which runs every built-in dataset from both starts with each method's defaults "
+                + "(choose methods with --methods)", "--model", "--params", "--x", "--y", "--bounds", "--start", "--method", "--tol", "--rtol",
+                "--max-iter", "--time-limit");
         methods.forEach(Catalog.builtIn()::leastSquares);
         SuiteOptions options = SuiteOptions.DEFAULT.withMethods(methods).withPeers(noPeer ? List.of() : null).withProgress(Progress.on(spec.commandLine().getErr()));
         return SuiteRun.run(List.of(new LeastSquaresSuite()), options, json, report, spec.commandLine().getOut(), spec.commandLine().getErr());

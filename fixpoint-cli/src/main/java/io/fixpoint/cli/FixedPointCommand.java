@@ -39,7 +39,7 @@ final class FixedPointCommand implements Callable<Integer> {
         ExpressionSystem e = system.system("--map", map);
         double[] x0 = e.start(system.start);
         var m = Catalog.builtIn().fixedPoint(method);
-        Solution s = driver.over(m.defaults()).driver().solve(m.create(), e.asMap(), x0);
+        Solution s = driver.solve(spec, m, e.asMap(), x0);
         system.print(spec, s, e.names(), "‖x − T(x)‖");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -1,5 +1,7 @@
 package io.fixpoint.cli;
 
+import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,13 @@ public final class Main {
 
     /** Runs the command line and returns the exit code: 0 success, 1 failure to solve or internal error, 2 bad input. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        cl.setOut(CheckedOutput.stdout());
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) { // while reading the arguments, before a command runs
+            return fail(cl, exhausted(e));
+        }
     }
 
     static CommandLine commandLine() {
@@ -34,15 +42,56 @@ public final class Main {
         cl.addSubcommand(new MdpCommand());
         cl.addSubcommand(new RankCommand());
         cl.addSubcommand(new TrainCommand());
+        cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         return cl;
     }
 
+    /**
+     * Runs the command, then makes sure its output arrived: a write that failed (a full disk) is an
+     * error, not a silent loss. The JVM's own errors (the stack or the heap ran out) end in one line too.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine cl = parsed.commandSpec().commandLine();
+        int code;
+        try {
+            code = new CommandLine.RunLast().execute(parsed);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return fail(cl, exhausted(e));
+        }
+        PrintWriter out = cl.getOut();
+        out.flush();
+        if (out instanceof CheckedOutput checked) {
+            String failure = checked.failure();
+            if (failure != null && !checked.readerClosed()) {
+                return fail(cl, "cannot write the output: " + failure);
+            }
+        } else if (out.checkError()) {
+            return fail(cl, "cannot write the output");
+        }
+        return code;
+    }
+
+    /** What to say when the stack or the heap ran out: the likely cause and, for the heap, how to give the JVM more. */
+    static String exhausted(VirtualMachineError e) {
+        if (e instanceof StackOverflowError) {
+            return "the input is nested too deeply or is too long to process (the stack ran out); simplify it";
+        }
+        double gb = Runtime.getRuntime().maxMemory() / 1e9;
+        return String.format(Locale.ROOT, "out of memory: the JVM may use %.1f GB; give it more with FIXPOINT_JAVA_OPTS=-Xmx%dg, "
+                + "or make the problem smaller", gb, (long) Math.ceil(2 * gb));
+    }
+
+    private static int fail(CommandLine cl, String message) {
+        cl.getErr().println("error: " + message);
+        cl.getErr().flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         if (e instanceof IllegalArgumentException || e instanceof UserError) {
-            cl.getErr().println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return fail(cl, e.getMessage());
         }
         cl.getErr().println("internal error: " + e);
         if (System.getenv("FIXPOINT_DEBUG") != null) {

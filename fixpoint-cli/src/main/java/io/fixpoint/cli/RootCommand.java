@@ -37,7 +37,7 @@ final class RootCommand implements Callable<Integer> {
         ExpressionSystem e = system.system("--equations", equations);
         double[] x0 = e.start(system.start);
         var m = Catalog.builtIn().root(method);
-        Solution s = driver.over(m.defaults()).driver().solve(m.create(), e.asRootProblem(), x0);
+        Solution s = driver.solve(spec, m, e.asRootProblem(), x0);
         system.print(spec, s, e.names(), "‖F(x)‖");
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

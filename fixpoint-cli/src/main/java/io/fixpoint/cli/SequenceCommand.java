@@ -8,11 +8,13 @@ import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.sequence.Cells;
 import io.fixpoint.sequence.Sequences;
+import io.fixpoint.sequence.TrajectorySolver;
 import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.SolverContext;
 import io.fixpoint.solve.SolverSpec;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,16 @@ import picocli.CommandLine.Spec;
                 + "iterations, deviation from the sequential loop, parallel depth, work and time.",
                 "With --bench, sweeps T, D and thread counts and projects the wall time on more cores."})
 final class SequenceCommand implements Callable<Integer> {
+    /**
+     * How much of the JVM's heap a solve may plan to fill. Arrays of hundreds of megabytes need
+     * contiguous room: many of them have filled 89% of a heap, two have failed at 78%. Beyond the
+     * first share the solve runs with a warning, beyond the second it is refused.
+     */
+    private static final double HEAP_SAFE = 0.75;
+    private static final double HEAP_LIMIT = 0.9;
+    private static final int JACOBIAN_SAMPLES = 50;
+    private static final double JACOBIAN_TOLERANCE = 1e-6;
+
     @Spec
     CommandSpec spec;
 
@@ -84,8 +96,11 @@ final class SequenceCommand implements Callable<Integer> {
             throw new UserError("--threads must be between 1 and 1024, got " + p);
         }
         if (bench) {
+            Options.refuse(spec, "with --bench, which sweeps its own cells, lengths and methods", "--cell", "--hidden", "--length", "--method",
+                    "--seed", "--tol", "--tolerance", "--rtol", "--max-iter", "--time-limit", "--block", "--check-jacobian");
             return runBench(p);
         }
+        Options.refuse(spec, "without --bench", "--full", "--report");
         if (!Cells.NAMES.contains(cell)) {
             throw new UserError("unknown cell '" + cell + "'; expected one of " + String.join(", ", Cells.NAMES));
         }
@@ -105,21 +120,30 @@ final class SequenceCommand implements Callable<Integer> {
         if (block < 0) {
             throw new UserError("--block must be ≥ 0, got " + block);
         }
-        Recurrence problem = Cells.recurrence(cell, hidden, length, seed);
-        checkMemory(problem);
-        double[] reference = problem.sequential();
-        if (checkJacobian) {
-            problem.checkJacobian(reference, 50, 1e-6);
+        if (!method.equals("gauss-seidel")) {
+            Options.refuse(spec, "to " + method + ", only to gauss-seidel", "--block");
         }
-        Settings settings = Sequences.capped(driver.over(m.defaults()), problem);
+        Settings settings = driver.over(m.defaults()).withTrace(false);
+        Cells.Shape shape = Cells.shape(cell, hidden);
         Solution s;
+        double[] reference;
+        double jacobianError = Double.NaN;
+        int d;
         try (ParallelExecutor ex = ParallelExecutor.of(p)) {
-            s = m.solve(problem, Sequences.constantGuess(problem), settings, new SolverContext(ex, Map.of("block", (double) block)));
+            TrajectorySolver<?> solver = (TrajectorySolver<?>) m.create(new SolverContext(ex, Map.of("block", (double) block)));
+            checkMemory(shape, solver);
+            Recurrence problem = Cells.recurrence(cell, hidden, length, seed);
+            d = problem.stateDimension();
+            reference = problem.sequential();
+            if (checkJacobian) {
+                jacobianError = problem.checkJacobian(reference, JACOBIAN_SAMPLES, JACOBIAN_TOLERANCE);
+            }
+            s = DriverOptions.solve(spec, solver, Sequences.capped(settings, problem), problem, Sequences.constantGuess(problem));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cell", cell);
         out.put("method", method);
-        out.put("stateDimension", problem.stateDimension());
+        out.put("stateDimension", d);
         out.put("length", length);
         out.put("threads", p);
         out.put("status", s.status().name());
@@ -135,12 +159,20 @@ final class SequenceCommand implements Callable<Integer> {
         out.put("evaluations", s.evaluations().byName());
         out.put("exactPrefix", s.details().get("exactPrefix"));
         out.put("seed", seed);
+        if (checkJacobian) {
+            out.put("jacobianCheck", Map.of("steps", Math.min(JACOBIAN_SAMPLES, length), "worstRelativeError", jacobianError,
+                    "tolerance", JACOBIAN_TOLERANCE));
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.write(out));
         } else {
-            w.printf(Locale.ROOT, "%s on %s (D=%d, T=%d, %d threads): %s after %d iterations (%s)%n", method, cell,
-                    problem.stateDimension(), length, p, s.status(), s.iterations(), s.message());
+            if (checkJacobian) {
+                w.printf(Locale.ROOT, "Jacobian of %s matches central differences at %d steps (worst relative error %.1e ≤ %.0e)%n", cell,
+                        Math.min(JACOBIAN_SAMPLES, length), jacobianError, JACOBIAN_TOLERANCE);
+            }
+            w.printf(Locale.ROOT, "%s on %s (D=%d, T=%d, %d threads): %s after %d iterations (%s)%n", method, cell, d, length, p, s.status(),
+                    s.iterations(), s.message());
             w.printf(Locale.ROOT, "  max deviation from sequential %.3e, residual %.3e, depth %s, work %s flops, %.4f s%n",
                     Sequences.maxDeviation(s.x(), reference), s.optimality(), s.details().get("depth"), s.details().get("work"), s.seconds());
         }
@@ -148,20 +180,46 @@ final class SequenceCommand implements Callable<Integer> {
         return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    /** Dense Newton methods hold several T·D² arrays; refuse up front rather than fail with OutOfMemoryError. */
-    private void checkMemory(Recurrence problem) {
-        long d = problem.stateDimension();
-        long n = problem.length();
-        long doubles = switch (method) {
-            case "deer", "elk" -> 3 * n * d * d + 6 * n * d;
-            case "quasi-deer" -> 8 * n * d;
-            default -> 4 * n * d;
-        };
-        long bytes = 8 * doubles;
-        if (bytes > Runtime.getRuntime().maxMemory() * 0.8) {
-            throw new UserError(String.format(Locale.ROOT, "%s with T=%d and D=%d needs about %.1f GB; the JVM has %.1f GB (raise -Xmx through FIXPOINT_JAVA_OPTS or shorten the sequence)",
-                    method, n, d, bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
+    /**
+     * Refuses a solve the heap cannot hold, before anything is allocated, naming the need and the
+     * -Xmx to give. Counted in doubles: the cell's weights; the inputs (twice while they are drawn);
+     * the reference trajectory, the guess and the driver's three copies of the iterate (its start,
+     * the last finite iterate and the answer); and the solver's state. (No trace is kept: its optimality
+     * history of up to T iterations is not reported here.)
+     */
+    private void checkMemory(Cells.Shape shape, TrajectorySolver<?> solver) {
+        long d = shape.stateDimension();
+        long td = length * d;
+        if (td > Integer.MAX_VALUE - 8) {
+            throw new UserError(String.format(Locale.ROOT, "a trajectory of T × D = %d × %d numbers does not fit one Java array "
+                    + "(at most %d); shorten the sequence", length, d, Integer.MAX_VALUE - 8));
         }
+        long tu = (long) length * shape.inputDimension();
+        long state = solver.stateDoubles(length, (int) d, shape.workspace());
+        long bytes = 8 * (shape.weights() + tu + Math.max(tu, 5 * td + state));
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes <= HEAP_SAFE * max) {
+            return;
+        }
+        int threads = solver.executor().threads();
+        String need = String.format(Locale.ROOT, "%s on %s with T=%d and D=%d (%d thread%s) needs about %s of heap; the JVM may use %s",
+                method, cell, length, d, threads, threads == 1 ? "" : "s", size(bytes), size(max));
+        long gib = (long) Math.ceil(bytes / HEAP_SAFE / (1L << 30));
+        String more = "give it more with FIXPOINT_JAVA_OPTS=-Xmx" + gib + "g";
+        if (bytes <= HEAP_LIMIT * max) {
+            spec.commandLine().getErr().println("note: " + need + ", and arrays this large may not fit; if it runs out, " + more);
+            return;
+        }
+        long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        if (gib * (1L << 30) > machine) {
+            throw new UserError(String.format(Locale.ROOT, "%s; this machine has %s: make T or D smaller%s", need, size(machine),
+                    method.equals("deer") || method.equals("elk") ? " (or use quasi-deer, which keeps only the Jacobians' diagonals)" : ""));
+        }
+        throw new UserError(need + ": " + more + ", or make T or D smaller");
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1e9 ? String.format(Locale.ROOT, "%.0f MB", bytes / 1e6) : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     private int runBench(int p) {

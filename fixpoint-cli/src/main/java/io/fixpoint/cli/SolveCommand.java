@@ -64,10 +64,10 @@ final class SolveCommand implements Callable<Integer> {
             throw new UserError("method '" + method + "' needs second derivatives, which problem '" + problem + "' does not provide");
         }
         double[] x0 = start == null ? p.start() : parsePoint(start, p);
-        if (trace != null && trace.toString().isBlank()) {
-            throw new UserError("--trace needs a file name");
+        if (trace != null) {
+            Writable.file("--trace", "the trace", trace);
         }
-        Solution s = driver.over(m.defaults()).driver().solve(m.create(), p.objective(), x0);
+        Solution s = driver.solve(spec, m, p.objective(), x0);
         MinimizationJudge.Judgement j = MinimizationJudge.judge(p, x0, s.x());
         if (trace != null) {
             try {
@@ -120,8 +120,7 @@ final class SolveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "f* reached   %s%n", j.solved() ? String.format(Locale.ROOT, "yes, to %.0e relative", MinimizationJudge.RTOL)
                 : "no (f − f* = " + BenchTable.number(j.value() - p.knownMinimum()) + ")");
         out.printf(Locale.ROOT, "iterations   %d%n", s.iterations());
-        out.printf(Locale.ROOT, "evaluations  %s%n", s.evaluations().byName().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "evaluations  %s%n", s.evaluations().describe());
         out.printf(Locale.ROOT, "value        %.17g%n", s.value());
         out.printf(Locale.ROOT, "|g|          %s (relative to the start %s)%n", BenchTable.number(s.optimality()),
                 BenchTable.number(j.relativeGradientNorm()));

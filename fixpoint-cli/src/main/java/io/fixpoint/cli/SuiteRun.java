@@ -8,7 +8,6 @@ import io.fixpoint.bench.compare.Comparison;
 import io.fixpoint.bench.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ final class SuiteRun {
     /** As above; {@code headers} puts a {@code == suite ==} line before each suite's text (the bench's many suites). */
     static int run(List<Suite> suites, SuiteOptions options, boolean json, Path reportDir, boolean headers, PrintWriter out, PrintWriter err) {
         if (reportDir != null) {
-            prepare(reportDir); // fail before a long run, not after it
+            Writable.directory("--report", "the report", reportDir); // fail before a long run, not after it
         }
         String date = Comparison.now();
         long t0 = System.nanoTime();
@@ -66,17 +65,4 @@ final class SuiteRun {
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    /** The report directory exists (or is created) and is writable, or a {@link UserError} says why not. */
-    static void prepare(Path dir) {
-        if (dir.toString().isBlank()) {
-            throw new UserError("--report needs a directory name");
-        }
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-test", "");
-            Files.delete(probe);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new UserError("cannot write the report to " + dir + ": " + e.getMessage());
-        }
-    }
 }

@@ -44,7 +44,7 @@ final class SystemOptions {
                 out.printf("  %s = %.17g%n", names.get(i), s.x()[i]);
             }
             out.printf("%s = %.3e after %d iterations, evaluations %s (%s)%n", certificate, s.optimality(), s.iterations(),
-                    s.evaluations(), s.solver());
+                    s.evaluations().describe(), s.solver());
             if (displacement instanceof double[] v) {
                 out.println("displacement v ≈ " + java.util.Arrays.toString(v));
             }

@@ -2,17 +2,25 @@ package io.fixpoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The command line run in-process, as a user would type it; each case takes milliseconds. */
 class CliTest {
@@ -154,6 +162,161 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: cannot write the report");
         assertThat(r.out()).isEmpty(); // refused before the run
+    }
+
+    /** A stream that fails as a full disk or a closed pipe does. */
+    static OutputStream failing(String reason) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(reason);
+            }
+        };
+    }
+
+    static Run runWithOut(PrintWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(out);
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), "", err.toString());
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASilentLoss() {
+        Run full = runWithOut(CheckedOutput.over(failing("No space left on device")), "list", "--json");
+        assertBadInput(full, "cannot write the output: No space left on device");
+        Run plain = runWithOut(new PrintWriter(failing("No space left on device")), "solve", "--problem", "beale", "--method", "bfgs");
+        assertBadInput(plain, "cannot write the output");
+        // a reader that stops early (a pipe into head) is not an error of ours
+        Run pipe = runWithOut(CheckedOutput.over(failing("Broken pipe")), "list");
+        assertThat(pipe.code()).isZero();
+        assertThat(pipe.err()).isEmpty();
+    }
+
+    @Test
+    void aTraceThatCannotBeWrittenIsAnError() {
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", ""), "--trace needs a file name");
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", "/proc/no/such/trace.csv"),
+                "cannot write the trace to /proc/no/such/trace.csv");
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        assertBadInput(run("solve", "--problem", "beale", "--method", "bfgs", "--trace", "/dev/full"), "cannot write the trace to /dev/full");
+    }
+
+    /** A trace is written beside its file and moved into place: two runs writing one file leave one whole trace, never a mix. */
+    @Test
+    void aTraceReplacesItsFileWhole(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("trace.csv");
+        String[] longer = {"solve", "--problem", "rosenbrock", "--method", "gradient-descent", "--max-iter", "3000", "--trace", trace.toString()};
+        String[] shorter = {"solve", "--problem", "beale", "--method", "bfgs", "--trace", trace.toString()};
+        for (int round = 0; round < 8; round++) {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            Thread other = new Thread(() -> {
+                await(start);
+                run(shorter);
+            });
+            other.start();
+            await(start);
+            run(longer);
+            other.join();
+            List<String> lines = Files.readAllLines(trace);
+            assertThat(lines.get(0)).isEqualTo("iteration,value,optimality,step,evaluations,seconds");
+            for (int k = 1; k < lines.size(); k++) {
+                assertThat(lines.get(k)).as("round " + round).matches((k - 1) + "(,[^,]+){5}");
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("trace.csv");
+        }
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aReportDirectoryIsCheckedBeforeTheRun() {
+        assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--report", ""), "--report needs a directory name");
+        assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--report", "/proc/x"), "cannot write the report to /proc/x");
+        assertBadInput(run("sequence", "--bench", "--report", "/proc/x"), "cannot write the report to /proc/x");
+        assertBadInput(run("fit", "--nist-bench", "--report", "/proc/x"), "cannot write the report to /proc/x");
+        assertBadInput(run("bench-fixed-point", "--no-scipy", "--report", "/proc/x"), "cannot write the report to /proc/x");
+    }
+
+    @Command(name = "exhaust")
+    static final class Exhaust implements Callable<Integer> {
+        @Option(names = "--heap")
+        boolean heap;
+
+        @Override
+        public Integer call() {
+            throw heap ? new OutOfMemoryError("Java heap space") : new StackOverflowError();
+        }
+    }
+
+    @Test
+    void theJvmRunningOutOfStackOrHeapIsOneLineNotATrace() {
+        CommandLine cl = Main.commandLine();
+        cl.addSubcommand(new Exhaust());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        assertBadInput(new Run(cl.execute("exhaust"), out.toString(), err.toString()), "nested too deeply or is too long", "the stack ran out");
+        err.getBuffer().setLength(0);
+        assertBadInput(new Run(cl.execute("exhaust", "--heap"), out.toString(), err.toString()), "out of memory", "FIXPOINT_JAVA_OPTS=-Xmx");
+    }
+
+    @Test
+    void evaluationsAreWordsNotAJavaMap() {
+        assertThat(run("solve", "--problem", "beale", "--method", "bfgs").out()).containsPattern("evaluations  value \\d+, gradient \\d+\n");
+        assertThat(run("fixed-point", "--map", "cos(x)", "--vars", "x", "--start", "1").out()).containsPattern("evaluations map \\d+ \\(anderson\\)");
+        assertThat(run("root", "--equations", "x^2-2", "--vars", "x", "--start", "1").out())
+                .containsPattern("evaluations residual \\d+, jacobian \\d+ \\(hybrid\\)");
+        assertThat(run("fit", "Misra1a").out()).containsPattern("evaluations residual \\d+, jacobian \\d+\n").doesNotContain("{");
+    }
+
+    /** Every solving command takes the iteration and time budgets, and they end its solve with the honest status. */
+    @ParameterizedTest
+    @ValueSource(strings = {"solve --problem rosenbrock --method gradient-descent", "fit Misra1a", "root --equations x^3-2;y-x --vars x,y --start 5,0",
+        "fixed-point --map cos(x) --vars x --start 1 --method picard", "sequence --cell lorenz --length 500 --method jacobi"})
+    void everySolvingCommandHonoursTheBudgets(String command) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.add("--json");
+        List<String> byIterations = new java.util.ArrayList<>(args);
+        byIterations.addAll(List.of("--max-iter", "1"));
+        Run r = run(byIterations.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("MAX_ITERATIONS");
+        assertThat(j.get("iterations").asInt()).isEqualTo(1);
+        List<String> byTime = new java.util.ArrayList<>(args);
+        byTime.addAll(List.of("--time-limit", "1e-9"));
+        r = run(byTime.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        j = JSON.readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
+        assertThat(j.get("message").asText()).contains("time limit");
+    }
+
+    /** A bench option that no chosen suite reads is refused before the run, with the suites it applies to. */
+    @Test
+    void benchOptionsThatNoChosenSuiteReadsAreRefused() {
+        assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
+                "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
+        assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
+                "--repeats does not apply to the minimization suite; it applies to the fixed-point suite and to the minimization suite with --compare");
+        // the suites an option applies to grow with the catalogue: check the refusal and that the list names them
+        assertBadInput(run("bench", "--suites", "fixed-point,least-squares", "--full"),
+                "--full does not apply to the fixed-point, least-squares suites; it applies to the ", "sequence", "lp");
+        assertBadInput(run("bench", "--suites", "sequence", "--time-limit", "3"),
+                "--time-limit does not apply to the sequence suite; it applies to the ", "minimization");
+        assertBadInput(run("bench", "--suites", "sequence", "--problems", "rosenbrock"),
+                "--problems does not apply to the sequence suite; it applies to the ", "minimization", "least-squares");
     }
 
     @Test

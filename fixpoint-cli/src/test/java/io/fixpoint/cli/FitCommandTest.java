@@ -1,12 +1,14 @@
 package io.fixpoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -159,8 +161,65 @@ class FitCommandTest {
         assertThat(lm.code()).isEqualTo(2);
         assertThat(lm.err()).contains("does not handle bounds; use trf");
         assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b9=0:1").err()).contains("'b9' is not a parameter");
-        assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=1:0").err()).contains("lower < upper");
+        assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=1:0").err()).contains("lower bound of 'b2' (1.0) must lie below its upper bound (0.0)");
         assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=1:2").err()).contains("outside the --bounds");
+    }
+
+    /** Every empty or inverted range is refused with the parameter's name; inf takes the sign it is written with. */
+    @ParameterizedTest
+    @CsvSource({"b2=inf:-inf, Infinity) must lie below its upper bound (-Infinity)", "b2=+inf:+inf, Infinity) must lie below its upper bound (Infinity)",
+        "b2=-inf:-inf, -Infinity) must lie below its upper bound (-Infinity)", "b2=1e-3:-Infinity, 0.001) must lie below"})
+    void emptyBoundsAreRefused(String bounds, String message) {
+        Run r = run("fit", "Misra1a", "--method", "trf", "--bounds", bounds);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --bounds: the lower bound of 'b2' (").contains(message);
+        assertThat(run("fit", "Misra1a", "--method", "trf", "--bounds", "b2=-inf:+inf").code()).as("unbounded").isZero();
+    }
+
+    @Test
+    void filesThatAreNotDataSayWhatTheyAre() throws IOException {
+        Run missing = run("fit", "NoSuch");
+        assertThat(missing.err()).startsWith("error: no such file: NoSuch; nor is it a built-in NIST dataset (BoxBOD, ").contains("Misra1a");
+        assertThat(run("fit", dir.toString()).err()).startsWith("error: " + dir + " is a directory");
+        Path binary = dir.resolve("data.csv");
+        Files.write(binary, new byte[] {'x', ',', 'y', '\n', 1, 0, 2});
+        assertThat(run("fit", binary.toString(), "--model", "b1*x", "--params", "b1=1").err())
+                .isEqualTo("error: " + binary + " is a binary file (it has a NUL byte at offset 5), not CSV text\n");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "x,y\n1,2\n3,4\ncaf\u00e9,5\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(run("fit", latin1.toString(), "--model", "b1*x", "--params", "b1=1").err())
+                .startsWith("error: " + latin1 + " is not UTF-8 text: byte 0xE9 on line 4 (offset 15) is not valid UTF-8; save it as UTF-8");
+        Path fifo = dir.resolve("fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().onExit().join().exitValue() == 0, "needs mkfifo");
+        assertThat(run("fit", fifo.toString(), "--model", "b1*x", "--params", "b1=1").err())
+                .startsWith("error: " + fifo + " is not a regular file (a pipe or a device)");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws IOException {
+        Path bom = csv("bom.csv", "\ufeff" + Files.readString(misraCsv()));
+        Run r = run("fit", bom.toString(), "--model", "b1*(1-exp(-b2*x))", "--params", "b1=500,b2=1e-4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("CONVERGED");
+    }
+
+    @Test
+    void aMalformedObservationCountIsNamed() throws IOException {
+        String misra = new String(getClass().getResourceAsStream("/nist-strd/Misra1a.dat").readAllBytes(), StandardCharsets.US_ASCII);
+        Path big = csv("big.dat", misra.replaceFirst("(Number of Observations:\\s+)14", "$199999999999"));
+        assertThat(run("fit", big.toString()).err()).contains("malformed NIST file big (line ").endsWith("the number of observations 99999999999 is too large\n");
+    }
+
+    @Test
+    void optionsThatDoNotApplyAreRefused() throws IOException {
+        assertThat(run("fit", "Misra1a", "--model", "b1*x").err())
+                .isEqualTo("error: --model does not apply to a NIST dataset: it carries its own model, data columns and starts\n");
+        assertThat(run("fit", "Misra1a", "--y", "y").err()).startsWith("error: --y does not apply to a NIST dataset");
+        assertThat(run("fit", misraCsv().toString(), "--model", "b1*x", "--params", "b1=1", "--start", "2").err())
+                .startsWith("error: --start does not apply to CSV data");
+        assertThat(run("fit", "Misra1a", "--report", dir.toString()).err()).isEqualTo("error: --report does not apply without --nist-bench\n");
+        assertThat(run("fit", "Misra1a", "--methods", "lm", "--no-peer").err()).isEqualTo("error: --methods, --no-peer do not apply without --nist-bench\n");
+        assertThat(run("fit", "--nist-bench", "--no-peer", "--tol", "1e-3").err()).startsWith("error: --tol does not apply with --nist-bench");
     }
 
     @Test

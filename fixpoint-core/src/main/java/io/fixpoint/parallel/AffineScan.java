@@ -26,6 +26,12 @@ public final class AffineScan {
     private final double[] carry;
     private final boolean alwaysBlocked;
 
+    /** The doubles a scan's workspaces take: per worker a map, its product, a shift, its update and a carry. */
+    public static long workspaceDoubles(int d, boolean diagonal, int threads) {
+        long m = diagonal ? d : (long) d * d;
+        return threads * (2 * m + 3L * d);
+    }
+
     /** A scan that blocks only when that shortens the critical path (see {@link #blocks}). */
     public AffineScan(int d, boolean diagonal, ParallelExecutor executor) {
         this(d, diagonal, executor, false);

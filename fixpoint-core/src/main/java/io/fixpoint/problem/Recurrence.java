@@ -153,10 +153,11 @@ public final class Recurrence implements Problem<Recurrence> {
      * Compares the cell's Jacobian with central finite differences at up to {@code samples} steps of
      * {@code trajectory} (spread evenly over 1..T).
      *
+     * @return the worst relative difference |analytic − finite difference| / (1 + |finite difference|)
      * @throws InvalidProblemException naming the cell, the step and the worst entry when some entry
      *         differs by more than {@code tolerance}·(1 + |finite difference|)
      */
-    public void checkJacobian(double[] trajectory, int samples, double tolerance) {
+    public double checkJacobian(double[] trajectory, int samples, double tolerance) {
         InvalidProblemException.checkDimension("trajectory", trajectory.length, dimension());
         int d = cell.stateDimension();
         int u = cell.inputDimension();
@@ -194,5 +195,6 @@ public final class Recurrence implements Problem<Recurrence> {
             throw new InvalidProblemException("Jacobian of cell '" + cell.name() + "' does not match finite differences; worst at "
                     + where + " (relative error " + String.format("%.3g", worst) + " > " + tolerance + ")");
         }
+        return worst;
     }
 }

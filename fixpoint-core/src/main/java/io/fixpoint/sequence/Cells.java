@@ -17,6 +17,30 @@ public final class Cells {
     }
 
     /**
+     * What a built-in cell holds and needs, known before any of it is allocated: state dimension D,
+     * input dimension U, the number of weights and the workspace of one step (in doubles).
+     */
+    public record Shape(int stateDimension, int inputDimension, long weights, int workspace) {
+        static Shape of(Cell cell) {
+            return new Shape(cell.stateDimension(), cell.inputDimension(), 0, cell.workspaceSize());
+        }
+    }
+
+    /** The shape of the cell {@link #recurrence(String, int, int, long)} would build, without building it. */
+    public static Shape shape(String name, int hidden) {
+        requirePositive("hidden size", hidden);
+        long h = hidden;
+        return switch (name) {
+            case "tanh-rnn" -> new Shape(hidden, hidden, 2 * h * h + h, hidden);
+            case "gru" -> new Shape(hidden, hidden, 6 * h * h + 4 * h, 5 * hidden);
+            case "lstm" -> new Shape(2 * hidden, hidden, 8 * h * h + 4 * h, 7 * hidden);
+            case "pendulum" -> Shape.of(pendulum());
+            case "lorenz" -> Shape.of(lorenz());
+            default -> throw new IllegalArgumentException("unknown cell '" + name + "'; expected one of " + String.join(", ", NAMES));
+        };
+    }
+
+    /**
      * tanh RNN h' = tanh(W h + V u + b) with U = D inputs. W has uniform entries rescaled so that its
      * largest absolute row sum is {@code gain}: gain &lt; 1 makes the step a contraction in the max-norm.
      */
@@ -113,6 +137,9 @@ public final class Cells {
         if (length < 1) {
             throw new IllegalArgumentException("length must be ≥ 1, got " + length);
         }
+        if ((long) length * cell.inputDimension() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the inputs of " + length + " steps × " + cell.inputDimension() + " do not fit one array");
+        }
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
         double[] h0 = uniform(rnd, cell.stateDimension(), 1);
         if (cell.name().equals("lorenz")) {
@@ -120,8 +147,7 @@ public final class Cells {
             h0[1] += 1;
             h0[2] += 20;
         }
-        double[] u = uniform(rnd, (int) Math.min(Integer.MAX_VALUE, (long) length * cell.inputDimension()),
-                cell.name().equals("pendulum") ? 0.5 : 1);
+        double[] u = uniform(rnd, length * cell.inputDimension(), cell.name().equals("pendulum") ? 0.5 : 1);
         return new Recurrence(cell, h0, u, length);
     }
 

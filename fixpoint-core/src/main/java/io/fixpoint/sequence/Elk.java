@@ -74,6 +74,12 @@ public final class Elk extends LinearisedSolver<Elk.State> {
     }
 
     @Override
+    public long stateDoubles(int length, int d, int cellWorkspace) {
+        long dd = (long) d * d;
+        return super.stateDoubles(length, d, cellWorkspace) + length * dd + 4 * dd + 3L * d; // the gains, one block's matrices and Cholesky
+    }
+
+    @Override
     State newState(Recurrence p, double[] x0) {
         return new State(p, x0, executor.threads(), initialLambda);
     }

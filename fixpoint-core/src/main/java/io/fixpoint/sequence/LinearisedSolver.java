@@ -1,6 +1,7 @@
 package io.fixpoint.sequence;
 
 import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.InvalidProblemException;
 import io.fixpoint.problem.Recurrence;
 
 /**
@@ -35,6 +36,10 @@ abstract class LinearisedSolver<S extends LinearisedSolver.LinearisedState> exte
             super(p, x0, chunks, p.stateDimension() * p.stateDimension());
             int n = p.dimension();
             int perState = kind == JacobianKind.DIAGONAL ? 1 : p.stateDimension();
+            if ((long) n * perState > Integer.MAX_VALUE - 8) {
+                throw new InvalidProblemException("the Jacobians of " + p.length() + " steps of " + perState + " × " + p.stateDimension()
+                        + " do not fit one array");
+            }
             jac = new double[n * perState];
             jacAlt = new double[n * perState];
             delta = new double[n];
@@ -60,6 +65,14 @@ abstract class LinearisedSolver<S extends LinearisedSolver.LinearisedState> exte
             super.describe(details);
             details.put("rejectedSteps", rejected);
         }
+    }
+
+    @Override
+    public long stateDoubles(int length, int d, int cellWorkspace) {
+        long n = (long) length * d;
+        long perState = jacobianKind() == JacobianKind.DIAGONAL ? 1 : d;
+        // the Jacobian rows of each chunk's scratch, the Jacobians and their candidates, Δ and the candidate's x and f(x)
+        return super.stateDoubles(length, d, cellWorkspace) + (long) executor.threads() * d * d + 2 * n * perState + 3 * n;
     }
 
     @Override

@@ -39,6 +39,11 @@ abstract class NewtonScan extends LinearisedSolver<NewtonScan.State> {
     }
 
     @Override
+    public long stateDoubles(int length, int d, int cellWorkspace) {
+        return super.stateDoubles(length, d, cellWorkspace) + AffineScan.workspaceDoubles(d, diagonal, executor.threads());
+    }
+
+    @Override
     State newState(Recurrence p, double[] x0) {
         return new State(p, x0, executor, jacobianKind());
     }

@@ -34,6 +34,17 @@ public abstract class TrajectorySolver<S extends TrajectoryState> implements Sol
         return JacobianKind.NONE;
     }
 
+    /**
+     * The doubles the state of this solver allocates for a trajectory of {@code length} states of
+     * dimension {@code d} with a cell whose step needs {@code cellWorkspace}, beside the guess it takes
+     * over: what a caller checks against the heap before it builds anything. Each state that adds
+     * workspaces adds them here too.
+     */
+    public long stateDoubles(int length, int d, int cellWorkspace) {
+        long chunks = executor.threads();
+        return (long) length * d + chunks * cellWorkspace + 4 * chunks; // fx, the scratch and the residual statistics per chunk
+    }
+
     /** The solver's state at the guess {@code x0}, nothing evaluated yet. */
     abstract S newState(Recurrence p, double[] x0);
 

@@ -29,6 +29,13 @@ public record Evaluations(Map<Evaluation, Long> counts) {
         return m;
     }
 
+    /** The counts for people, e.g. {@code value 31, gradient 31}. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k.key()).append(' ').append(v));
+        return b.length() == 0 ? "none" : b.toString();
+    }
+
     @Override
     public String toString() {
         return byName().toString();

@@ -3,10 +3,13 @@ package io.fixpoint.bench.fixedpoint;
 import io.fixpoint.bench.BenchFiles;
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.FixedPointSection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Fixed-point maps and square systems: every fixed-point and root method, the displacement estimates, beside SciPy. */
 public final class FixedPointSuite implements Suite {
@@ -22,6 +25,11 @@ public final class FixedPointSuite implements Suite {
     public String description() {
         return "every fixed-point method on the standard maps, every root method on the square MGH systems, displacement estimates on maps "
                 + "without a fixed point; beside SciPy";
+    }
+
+    @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        return EnumSet.of(Choice.PEERS, Choice.REPEATS);
     }
 
     @Override

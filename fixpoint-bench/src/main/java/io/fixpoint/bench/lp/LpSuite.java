@@ -8,9 +8,11 @@ import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.LpSection;
 import io.fixpoint.solve.ProblemKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Linear programs: every LP method of the catalogue beside OR-Tools (PDLP, Glop, HiGHS) and SciPy's
@@ -33,6 +35,12 @@ public final class LpSuite implements Suite {
     public String description() {
         return "every LP method on the quick Netlib subset (--full: all 61 Netlib models and large generated programs) beside OR-Tools "
                 + "PDLP, Glop, HiGHS and SciPy's linprog";
+    }
+
+    @Override
+    public Set<SuiteOptions.Choice> reads(SuiteOptions options) {
+        return EnumSet.of(SuiteOptions.Choice.PROBLEMS, SuiteOptions.Choice.METHODS, SuiteOptions.Choice.PEERS, SuiteOptions.Choice.FULL,
+                SuiteOptions.Choice.SOLVE_LIMIT);
     }
 
     @Override

@@ -2,12 +2,15 @@ package io.fixpoint.bench.nist;
 
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.NistSection;
 import io.fixpoint.solve.ProblemKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The NIST StRD certification table: every least-squares method from both starts of every dataset, beside SciPy. */
 public final class LeastSquaresSuite implements Suite {
@@ -20,6 +23,11 @@ public final class LeastSquaresSuite implements Suite {
     @Override
     public String description() {
         return "every least-squares method on the 18 NIST StRD datasets from both starts, judged by LRE, beside SciPy's least_squares";
+    }
+
+    @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        return EnumSet.of(Choice.PROBLEMS, Choice.METHODS, Choice.PEERS);
     }
 
     @Override

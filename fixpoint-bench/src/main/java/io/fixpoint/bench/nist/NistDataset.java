@@ -124,7 +124,11 @@ public record NistDataset(String name, Expression model, List<String> parameters
             } else if ((mm = RSS.matcher(line)).matches()) {
                 rss = d(mm.group(1));
             } else if ((mm = OBS.matcher(line)).matches()) {
-                observations = Integer.parseInt(mm.group(1));
+                try {
+                    observations = Integer.parseInt(mm.group(1));
+                } catch (NumberFormatException e) {
+                    throw error(name, i, "the number of observations " + mm.group(1) + " is too large");
+                }
             } else if ((mm = DATA_HEADER.matcher(line)).matches()) {
                 if (!(mm.group(1).equals("y") && mm.group(2).equals("x") || mm.group(1).equals("x") && mm.group(2).equals("y"))) {
                     throw error(name, i, "the data header names columns '" + mm.group(1) + "' and '" + mm.group(2) + "', expected y and x");

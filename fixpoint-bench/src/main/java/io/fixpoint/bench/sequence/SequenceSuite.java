@@ -3,13 +3,16 @@ package io.fixpoint.bench.sequence;
 import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.Suite;
 import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.SequenceSection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The parallel-in-time sweep: trajectory solvers on a GRU over T, D and threads, timed beside the sequential loop. */
 public final class SequenceSuite implements Suite {
@@ -23,6 +26,11 @@ public final class SequenceSuite implements Suite {
     public String description() {
         return "trajectory solvers on a GRU over T, D and thread counts, timed beside the sequential loop, with projected speed-ups; "
                 + "--full for the big sweep";
+    }
+
+    @Override
+    public Set<Choice> reads(SuiteOptions options) {
+        return EnumSet.of(Choice.FULL);
     }
 
     @Override

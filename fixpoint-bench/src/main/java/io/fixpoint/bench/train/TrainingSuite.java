@@ -8,9 +8,11 @@ import io.fixpoint.bench.report.TrainingSection;
 import io.fixpoint.catalog.Catalog;
 import io.fixpoint.solve.ProblemKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The training suite as a {@link Suite}: the catalogue's optimisers on the {@link Workload}s, and
@@ -35,6 +37,12 @@ public final class TrainingSuite implements Suite {
     public String description() {
         return "every optimiser on training workloads, steps to a held-out target, PyTorch beside on the MLP when installed; "
                 + "--full for every workload, the learning-rate grid and the seeds' claims";
+    }
+
+    /** Workloads, optimisers, whether PyTorch runs, and quick or full. */
+    @Override
+    public Set<SuiteOptions.Choice> reads(SuiteOptions options) {
+        return EnumSet.of(SuiteOptions.Choice.PROBLEMS, SuiteOptions.Choice.METHODS, SuiteOptions.Choice.PEERS, SuiteOptions.Choice.FULL);
     }
 
     /** The suite's judge: the held-out target was reached within the budget. */
