@@ -2,9 +2,11 @@ package io.fixpoint.bench;
 
 import io.fixpoint.bench.fixedpoint.FixedPointSuite;
 import io.fixpoint.bench.lp.LpSuite;
+import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
 import io.fixpoint.bench.train.TrainingSuite;
+import io.fixpoint.bench.transport.TransportSuite;
 import java.util.List;
 
 /** Every suite {@code fixpoint bench} runs, in order; adding a suite is one line here. */
@@ -15,6 +17,8 @@ public final class BenchSuites {
             new FixedPointSuite(),
             new SequenceSuite(),
             new LpSuite(),
+            new TransportSuite(),
+            new MdpSuite(),
             new TrainingSuite());
 
     private BenchSuites() {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.fixpoint.bench.fixedpoint.FixedPointBench;
 import io.fixpoint.bench.lp.LpBench;
 import io.fixpoint.bench.lp.Netlib;
+import io.fixpoint.bench.mdp.MdpBench;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.train.TrainingBench;
+import io.fixpoint.bench.transport.TransportBench;
 import io.fixpoint.catalog.Catalog;
 import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
@@ -25,6 +27,7 @@ import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class GoldenCountsTest {
     private static final Path DIR = Path.of("src/test/resources/golden");
     private static final Catalog CATALOG = Catalog.builtIn();
+    /** The suites' options without peers or a time limit, so that a loaded machine cannot move a row. */
+    private static final SuiteOptions UNTIMED = SuiteOptions.DEFAULT.withPeers(List.of()).withSolveLimit(Duration.ofDays(1));
 
     @Test
     void minimizationBench() throws IOException {
@@ -141,6 +146,33 @@ class GoldenCountsTest {
             }
         }
         compare("lp.tsv", rows);
+    }
+
+    /** The transport suite's quick run without POT, under no time limit: every Fixpoint solve of the ratio table and beside POT. */
+    @Test
+    void transportQuickRun() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("part\tproblem\tmethod\tstatus\titerations\tevaluations\tcost\tmarginalError");
+        for (SolveRecord r : TransportBench.standard(false).run(UNTIMED).records()) {
+            rows.add(String.join("\t", (String) r.figures().get("part"), r.problem(), r.method(), r.statusText(), String.valueOf(r.iterations()),
+                    counts(r.evaluations()), hex(r.value()), hex(r.optimality())));
+        }
+        compare("transport.tsv", rows);
+    }
+
+    /** The mdp suite's quick run under no time limit: the curves' Bellman errors at every mark, and every method on every process. */
+    @Test
+    void mdpQuickRun() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("part\tproblem\tmethod\tstatus\titerations\tevaluations\tvalue\tresidual\tbellmanErrorAtMarks");
+        MdpBench.Result result = MdpBench.standard(false).run(UNTIMED);
+        for (SolveRecord r : result.records()) {
+            boolean curve = "curve".equals(r.figures().get("part"));
+            rows.add(String.join("\t", (String) r.figures().get("part"), r.problem(), r.method(), r.statusText(), String.valueOf(r.iterations()),
+                    counts(r.evaluations()), hex(r.value()), hex(r.optimality()),
+                    curve ? hex(MdpBench.marks(result.horizon()).stream().mapToDouble(k -> MdpBench.at(r, k)).toArray()) : ""));
+        }
+        compare("mdp.tsv", rows);
     }
 
     /** The training suite's quick run without PyTorch: every optimiser's defaults on the quick workloads, steps to target and final losses. */

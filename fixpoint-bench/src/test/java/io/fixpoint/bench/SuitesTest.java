@@ -13,13 +13,13 @@ class SuitesTest {
 
     @Test
     void everySuiteHasANameADescriptionAndIsFoundByName() {
-        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "training");
+        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "transport", "mdp", "training");
         for (Suite s : BenchSuites.all()) {
             assertThat(s.description()).isNotBlank();
             assertThat(BenchSuites.byName(s.name())).isSameAs(s);
         }
         assertThat(BenchSuites.byName("minimisation").name()).isEqualTo("minimization");
-        assertThatThrownBy(() -> BenchSuites.byName("simplex")).hasMessageContaining("unknown suite 'simplex'").hasMessageContaining("lp");
+        assertThatThrownBy(() -> BenchSuites.byName("simplex")).hasMessageContaining("unknown suite 'simplex'").hasMessageContaining("mdp");
     }
 
     @Test

@@ -34,25 +34,19 @@ final class DriverOptions {
         return budget.over(defaults.override(tol, rtol, null, null));
     }
 
-    /** Settings from a command's own --tol, --max-iter and --time-limit (null for none). */
-    static Settings legacy(double tol, int maxIter, Double timeLimit) {
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new UserError("--tol must be finite and > 0, got " + tol);
-        }
-        if (maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        return Settings.tolerance(tol).withMaxIterations(maxIter).withTimeLimit(timeLimit == null ? null : duration("--time-limit", timeLimit));
-    }
-
     /** {@code m} on {@code problem} from {@code x0} under these options merged over its defaults, with progress on stderr. */
     <P extends Problem<P>> Solution solve(CommandSpec spec, SolverSpec<P> m, P problem, double[] x0) {
-        return solve(spec, m.create(), over(m.defaults()), problem, x0);
+        return solve(spec, m, problem, x0, "optimality");
+    }
+
+    /** The same, with the optimality measure named as the family names it in the progress line. */
+    <P extends Problem<P>> Solution solve(CommandSpec spec, SolverSpec<P> m, P problem, double[] x0, String measure) {
+        return solve(spec, m.create(), over(m.defaults()), problem, x0, measure);
     }
 
     /** {@code solver} on {@code problem} from {@code x0} under {@code settings}; a solve that runs long shows its progress on stderr. */
-    static <P extends Problem<P>> Solution solve(CommandSpec spec, Solver<P, ?> solver, Settings settings, P problem, double[] x0) {
-        try (SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), solver.name(), settings.timeLimit())) {
+    static <P extends Problem<P>> Solution solve(CommandSpec spec, Solver<P, ?> solver, Settings settings, P problem, double[] x0, String measure) {
+        try (SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), solver.name(), measure, settings.timeLimit())) {
             return settings.driver(progress).solve(solver, problem, x0);
         }
     }

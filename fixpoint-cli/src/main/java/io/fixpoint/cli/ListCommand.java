@@ -54,6 +54,7 @@ final class ListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.printf("methods (%d; --method NAME of the command for that kind; * the default):%n", catalog.all().size());
+        String name = "    %-" + (catalog.all().stream().mapToInt(s -> s.name().length()).max().orElse(0) + 2) + "s %s%s%n";
         for (ProblemKind kind : ProblemKind.values()) {
             List<SolverSpec<?>> specs = catalog.of(kind);
             if (specs.isEmpty()) {
@@ -62,7 +63,7 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %s — %s%n", kind.label(), kind.description());
             String first = catalog.defaultMethod(kind);
             for (SolverSpec<?> s : specs) {
-                out.printf("    %-21s %s%s%n", s.name() + (s.name().equals(first) ? " *" : ""), s.description(), needs(s));
+                out.printf(name, s.name() + (s.name().equals(first) ? " *" : ""), s.description(), needs(s));
             }
         }
         out.printf("%nminimisation test problems (%d; 'fixpoint solve --problem NAME'):%n", problems.size());

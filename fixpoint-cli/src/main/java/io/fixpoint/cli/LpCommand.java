@@ -7,7 +7,6 @@ import io.fixpoint.lp.LpSolver;
 import io.fixpoint.lp.MpsModel;
 import io.fixpoint.lp.MpsReader;
 import io.fixpoint.problem.LinearProgram;
-import io.fixpoint.solve.IterationListener;
 import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
@@ -37,9 +36,6 @@ import picocli.CommandLine.Spec;
                         + "no time limit.",
                 "Exit code 0 OPTIMAL, 1 any other outcome, 2 bad input."})
 final class LpCommand implements Callable<Integer> {
-    /** Seconds before the first progress line, and between lines. */
-    private static final double PROGRESS_SECONDS = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -80,9 +76,10 @@ final class LpCommand implements Callable<Integer> {
         }
         MpsModel model = MpsReader.read(file);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, System.console() != null);
-        LpResult r = LpSolver.solve(model.program(), m, new LpSettings(settings, threads, !noPresolve, progress));
-        progress.clear();
+        LpResult r;
+        try (SolveProgress progress = new SolveProgress(err, method, "relative KKT error", settings.timeLimit())) {
+            r = LpSolver.solve(model.program(), m, new LpSettings(settings, threads, !noPresolve, progress));
+        }
         if (solution != null) {
             writeSolution(model, r);
         }
@@ -145,43 +142,6 @@ final class LpCommand implements Callable<Integer> {
             Files.writeString(solution, sb);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + solution + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A progress line on stderr once a solve has run for a while: redrawn in place on a terminal, a line every 10 s when piped. */
-    static final class Progress implements IterationListener {
-        private final PrintWriter err;
-        private final boolean terminal;
-        private final long start = System.nanoTime();
-        private double next = PROGRESS_SECONDS;
-        private boolean drawn;
-
-        Progress(PrintWriter err, boolean terminal) {
-            this.err = err;
-            this.terminal = terminal;
-        }
-
-        @Override
-        public void onIteration(int iteration, io.fixpoint.solve.IterationState state, io.fixpoint.problem.Counts counts) {
-            if ((iteration & 63) != 0) {
-                return;
-            }
-            double t = (System.nanoTime() - start) * 1e-9;
-            if (t < next) {
-                return;
-            }
-            next = t + (terminal ? PROGRESS_SECONDS : 10);
-            String line = String.format(Locale.ROOT, "iteration %d, relative KKT error %.2e, %.0f s", iteration, state.optimality(), t);
-            err.print(terminal ? "\r" + line : line + "\n");
-            err.flush();
-            drawn = terminal;
-        }
-
-        void clear() {
-            if (drawn) {
-                err.print("\r" + " ".repeat(80) + "\r");
-                err.flush();
-            }
         }
     }
 }

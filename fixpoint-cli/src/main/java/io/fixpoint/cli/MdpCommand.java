@@ -1,11 +1,13 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.mdp.Garnet;
 import io.fixpoint.mdp.Gridworld;
-import io.fixpoint.mdp.MdpSolvers;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.MarkovDecisionProcess.Transition;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Input: a CSV of transitions with header s,a,next,p,r (states and actions numbered from 0; the probability "
                         + "of going from s to next under a, and the reward of that transition), or a built-in process.",
                 "The certificate is the Bellman residual |Tv - v|_inf (its span under the average-reward criterion).",
+                "--tol bounds the Bellman residual (default 1e-8); --time-limit ends a long solve BUDGET_EXHAUSTED at its last iterate.",
                 "Exit code 0 converged, 1 not converged, 2 bad input."})
 final class MdpCommand implements Callable<Integer> {
     private static final int SHOWN_STATES = 20;
@@ -51,28 +55,23 @@ final class MdpCommand implements Callable<Integer> {
     @Option(names = "--average-reward", description = "maximise the reward per step instead (relative values, v(0) = 0)")
     boolean averageReward;
 
-    @Option(names = "--method", defaultValue = MdpSolvers.DEFAULT, paramLabel = "NAME",
-            description = "value-iteration, gauss-seidel, anchored-vi, anderson-vi, policy-iteration or modified-policy-iteration "
-                    + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "policy-iteration", paramLabel = "NAME", completionCandidates = MethodNames.Mdp.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-8", description = "tolerance on the Bellman residual (default ${DEFAULT-VALUE})")
-    double tol;
-
-    @Option(names = "--max-iter", defaultValue = "100000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "wall-time limit (default: none)")
-    Double timeLimit;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     @Override
     public Integer call() {
+        SolverSpec<MarkovDecisionProcess> solver = Catalog.builtIn().mdp(method);
+        Settings settings = driver.over(solver.defaults());
         MarkovDecisionProcess p = problem();
-        var solver = MdpSolvers.byName(method);
-        Solution s = DriverOptions.legacy(tol, maxIter, timeLimit).driver().solve(solver, p, new double[p.dimension()]);
+        PrintWriter err = spec.commandLine().getErr();
+        Solution s = DriverOptions.solve(spec, solver.create(), settings, p, new double[p.dimension()], "Bellman residual");
         int[] policy = (int[]) s.details().get("policy");
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -114,7 +113,7 @@ final class MdpCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return ExitCodes.written(out, err, s.converged() ? ExitCodes.OK : ExitCodes.FAILURE);
     }
 
     private MarkovDecisionProcess problem() {

@@ -58,6 +58,18 @@ final class MethodNames {
         }
     }
 
+    static final class Transport extends Of {
+        Transport() {
+            super(ProblemKind.TRANSPORT);
+        }
+    }
+
+    static final class Mdp extends Of {
+        Mdp() {
+            super(ProblemKind.MDP);
+        }
+    }
+
     static final class Training extends Of {
         Training() {
             super(ProblemKind.TRAINING);

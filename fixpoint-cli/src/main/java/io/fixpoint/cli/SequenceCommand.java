@@ -138,7 +138,7 @@ final class SequenceCommand implements Callable<Integer> {
             if (checkJacobian) {
                 jacobianError = problem.checkJacobian(reference, JACOBIAN_SAMPLES, JACOBIAN_TOLERANCE);
             }
-            s = DriverOptions.solve(spec, solver, Sequences.capped(settings, problem), problem, Sequences.constantGuess(problem));
+            s = DriverOptions.solve(spec, solver, Sequences.capped(settings, problem), problem, Sequences.constantGuess(problem), "largest residual");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cell", cell);

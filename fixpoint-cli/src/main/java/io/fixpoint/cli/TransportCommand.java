@@ -1,10 +1,11 @@
 package io.fixpoint.cli;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.TransportProblem;
-import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
-import io.fixpoint.transport.TransportSolvers;
+import io.fixpoint.solve.SolverSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "or a cost matrix with two histograms (--cost, --a, --b: CSV with a header row).",
                 "Output: the transport cost <P, M> without the entropy term (POT's sinkhorn2), the marginal error "
                         + "(|P1 - a|_1 + |P'1 - b|_1) / mass that certifies the plan, iterations, and the plan on request.",
+                "--tol bounds the marginal error (default 1e-9); --time-limit ends a long solve BUDGET_EXHAUSTED at its last iterate.",
                 "Exit code 0 converged, 1 not converged, 2 bad input."})
 final class TransportCommand implements Callable<Integer> {
     @Spec
@@ -53,18 +56,12 @@ final class TransportCommand implements Callable<Integer> {
     @Option(names = "--reg", defaultValue = "0.01", paramLabel = "EPS", description = "regularisation eps > 0 (default ${DEFAULT-VALUE})")
     double reg;
 
-    @Option(names = "--method", defaultValue = TransportSolvers.DEFAULT, paramLabel = "NAME",
-            description = "sinkhorn, sinkhorn-log, sinkhorn-eps-scaling, greenkhorn, sinkhorn-anderson or sns (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "sinkhorn-log", paramLabel = "NAME", completionCandidates = MethodNames.Transport.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-9", description = "tolerance on the marginal error (default ${DEFAULT-VALUE})")
-    double tol;
-
-    @Option(names = "--max-iter", defaultValue = "100000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "wall-time limit (default: none)")
-    Double timeLimit;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--plan", paramLabel = "FILE", description = "write the plan as CSV (a row per source point, a column per target point)")
     Path planFile;
@@ -74,9 +71,11 @@ final class TransportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SolverSpec<TransportProblem> solver = Catalog.builtIn().transport(method);
+        Settings settings = driver.over(solver.defaults());
         TransportProblem problem = problem();
-        var solver = TransportSolvers.byName(method);
-        Solution s = DriverOptions.legacy(tol, maxIter, timeLimit).driver().solve(solver, problem, new double[problem.dimension()]);
+        PrintWriter err = spec.commandLine().getErr();
+        Solution s = DriverOptions.solve(spec, solver.create(), settings, problem, new double[problem.dimension()], "marginal error");
         double transportCost = problem.transportCost(s.x());
         double[] errors = problem.marginalErrors(s.x());
         if (planFile != null) {
@@ -113,7 +112,7 @@ final class TransportCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return s.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return ExitCodes.written(out, err, s.converged() ? ExitCodes.OK : ExitCodes.FAILURE);
     }
 
     private TransportProblem problem() {

@@ -330,9 +330,9 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(j.get("methods").size()).isEqualTo(49);
+        assertThat(j.get("methods").size()).isEqualTo(61);
         assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "least-squares", "root", "fixed-point", "sequence", "lp",
-                "training");
+                "transport", "mdp", "training");
         JsonNode sophia = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("sophia")).findFirst()
                 .orElseThrow();
         assertThat(sophia.get("kind").asText()).isEqualTo("training");
@@ -343,8 +343,9 @@ class CliTest {
         assertThat(r2.get("defaults").get("absoluteTolerance").asDouble()).isEqualTo(1e-8);
         assertThat(r2.get("defaults").get("maxIterations").asInt()).isEqualTo(1_000_000);
         assertThat(j.get("nistDatasets").size()).isEqualTo(18);
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (49", "lbfgs", "anderson", "deer", "r2hpdhg *",
-                "Misra1a", "sequence", "training — ", "adamw *", "schedule-free-adamw", "warmup-cosine");
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (61", "lbfgs", "anderson", "deer", "r2hpdhg *",
+                "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *", "training — ", "adamw *",
+                "schedule-free-adamw", "warmup-cosine");
     }
 
     @Test

@@ -67,6 +67,19 @@ class MdpCommandTest {
     }
 
     @Test
+    void theDriverOptionsAndTheCatalogueMethods() throws Exception {
+        CliTest.Run loose = run("mdp", "--garnet", "30,3,4", "--method", "value-iteration", "--tol", "1e-3", "--json");
+        assertThat(loose.code()).as(loose.err()).isZero();
+        JsonNode j = JSON.readTree(loose.out());
+        assertThat(j.get("bellmanResidual").asDouble()).isLessThanOrEqualTo(1e-3).isGreaterThan(1e-8);
+        CliTest.Run timed = run("mdp", "--gridworld", "10", "--method", "value-iteration", "--tol", "0", "--time-limit", "1e-6", "--json");
+        assertThat(timed.code()).isEqualTo(1);
+        assertThat(JSON.readTree(timed.out()).get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
+        assertBadInput(run("mdp", "--gridworld", "3", "--max-iter", "0"), "--max-iter");
+        assertThat(run("mdp", "--help").out()).contains("gauss-seidel", "anchored-vi", "anderson-vi", "modified-policy-iteration", "--rtol", "--time-limit");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
         Path shortSum = write(dir, "short.csv", "s,a,next,p,r\n0,0,0,0.5,1\n0,0,1,0.4,0\n1,0,1,1,0\n");
         Path unknown = write(dir, "unknown.csv", "s,a,next,p,r\n0,0,0,0.5,1\n0,0,7,0.5,0\n");
@@ -83,6 +96,6 @@ class MdpCommandTest {
         assertBadInput(run("mdp", "--garnet", "10,2"), "S,A,B");
         assertBadInput(run("mdp", "--garnet", "10,2,11"), "branching");
         assertBadInput(run("mdp", "--gridworld", "3", "--average-reward", "--method", "anchored-vi"), "discount < 1");
-        assertBadInput(run("mdp", "--gridworld", "3", "--method", "q-learning"), "unknown decision-process method");
+        assertBadInput(run("mdp", "--gridworld", "3", "--method", "q-learning"), "unknown mdp method");
     }
 }

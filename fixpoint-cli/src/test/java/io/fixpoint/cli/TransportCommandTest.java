@@ -80,6 +80,29 @@ class TransportCommandTest {
     }
 
     @Test
+    void theDriverOptionsAndTheCatalogueMethods() throws Exception {
+        String[] clouds = {"transport", "--source", EXAMPLES + "source.csv", "--target", EXAMPLES + "target.csv"};
+        CliTest.Run loose = run(concat(clouds, "--tol", "1e-3", "--json"));
+        CliTest.Run tight = run(concat(clouds, "--json"));
+        assertThat(JSON.readTree(loose.out()).get("marginalError").asDouble()).isLessThanOrEqualTo(1e-3).isGreaterThan(1e-9);
+        assertThat(JSON.readTree(loose.out()).get("iterations").asInt()).isLessThan(JSON.readTree(tight.out()).get("iterations").asInt());
+        CliTest.Run capped = run(concat(clouds, "--max-iter", "3", "--json"));
+        assertThat(capped.code()).isEqualTo(1);
+        assertThat(JSON.readTree(capped.out()).get("status").asText()).isEqualTo("MAX_ITERATIONS");
+        CliTest.Run timed = run(concat(clouds, "--tol", "0", "--time-limit", "1e-6", "--json"));
+        assertThat(timed.code()).isEqualTo(1);
+        assertThat(JSON.readTree(timed.out()).get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
+        assertBadInput(run(concat(clouds, "--tol", "-1")), "--tol");
+        assertThat(run("transport", "--help").out()).contains("sinkhorn-eps-scaling", "greenkhorn", "sinkhorn-anderson", "sns", "--tol", "--rtol", "--max-iter", "--time-limit");
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
         Path a = write(dir, "a.csv", "a\n0.5\n0.5\n");
         Path heavy = write(dir, "b.csv", "b\n0.5\n0.6\n");

@@ -24,15 +24,23 @@ import io.fixpoint.minimize.Lbfgs;
 import io.fixpoint.minimize.Nesterov;
 import io.fixpoint.minimize.Newton;
 import io.fixpoint.minimize.NonlinearCG;
+import io.fixpoint.mdp.AnchoredValueIteration;
+import io.fixpoint.mdp.AndersonValueIteration;
+import io.fixpoint.mdp.GaussSeidelValueIteration;
+import io.fixpoint.mdp.ModifiedPolicyIteration;
+import io.fixpoint.mdp.PolicyIteration;
+import io.fixpoint.mdp.ValueIteration;
 import io.fixpoint.minimize.TrustRegionNewtonCg;
 import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.problem.Problem;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.problem.RootProblem;
+import io.fixpoint.problem.TransportProblem;
 import io.fixpoint.root.Broyden;
 import io.fixpoint.root.NewtonRoot;
 import io.fixpoint.root.PowellHybrid;
@@ -52,6 +60,12 @@ import io.fixpoint.solve.Tolerances;
 import io.fixpoint.train.GradientTransformation;
 import io.fixpoint.train.Optimizer;
 import io.fixpoint.train.Optimizers;
+import io.fixpoint.transport.AndersonSinkhorn;
+import io.fixpoint.transport.EpsilonScaling;
+import io.fixpoint.transport.Greenkhorn;
+import io.fixpoint.transport.Sinkhorn;
+import io.fixpoint.transport.SinkhornLog;
+import io.fixpoint.transport.SinkhornNewtonSparse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -104,6 +118,10 @@ public final class Catalog {
      * KKT error is not monotone) and no trace (a long solve would keep millions of entries).
      */
     static final Settings LINEAR_PROGRAMS = Settings.tolerance(1e-8).withMaxIterations(1_000_000).withoutStallRule().withTrace(false);
+    /** Transport: relative marginal error (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁)/Σa ≤ 1e-9, 100 000 iterations. */
+    static final Settings TRANSPORT = Settings.tolerance(1e-9).withMaxIterations(100_000);
+    /** Decision processes: Bellman residual ‖Tv − v‖∞ (its span under the average-reward criterion) ≤ 1e-8, 100 000 iterations. */
+    static final Settings MDP = Settings.tolerance(1e-8).withMaxIterations(100_000);
 
     /**
      * Training: no tolerance (a minibatch gradient norm is an estimate, never a certificate), no stall
@@ -162,6 +180,26 @@ public final class Catalog {
             linearProgram("halpern-pdhg", "restarted Halpern PDHG on the PDHG operator", c -> HalpernPdhg.plain(c.executor())),
             linearProgram("pdhg", "PDHG with PDLP's adaptive steps, averaging, KKT restarts and primal weight", c -> new Pdhg(c.executor())),
 
+            transport("sinkhorn", "Sinkhorn's matrix scaling (Cuturi 2013); NON_FINITE where the kernel e^(−M/ε) underflows",
+                    c -> new Sinkhorn()),
+            transport("sinkhorn-log", "Sinkhorn on the log-potentials, stabilised log-sum-exp; any ε", c -> new SinkhornLog()),
+            transport("sinkhorn-eps-scaling", "log-domain Sinkhorn, ε halved from max|M| in warm-started stages (Schmitzer 2019)",
+                    c -> new EpsilonScaling()),
+            transport("greenkhorn", "greedy row and column updates (Altschuler, Weed and Rigollet 2017)", c -> new Greenkhorn()),
+            transport("sinkhorn-anderson", "Anderson mixing (m = 5) on the Sinkhorn map of the source potential", c -> new AndersonSinkhorn()),
+            transport("sns", "Sinkhorn–Newton–Sparse: Sinkhorn, then Newton–CG on the dual with a sparsified Hessian (Tang et al. 2024)",
+                    c -> new SinkhornNewtonSparse()),
+
+            mdp("value-iteration", "value iteration v ← Tv (relative value iteration under the average-reward criterion)",
+                    c -> new ValueIteration()),
+            mdp("gauss-seidel", "Gauss–Seidel value iteration, in-place sweeps in state order (discounted)", c -> new GaussSeidelValueIteration()),
+            mdp("anchored-vi", "anchored (Halpern) value iteration, O(1/k) Bellman error as γ → 1 (Lee and Ryu 2023; discounted)",
+                    c -> new AnchoredValueIteration()),
+            mdp("anderson-vi", "Anderson mixing (m = 5) on the Bellman map, safeguarded (discounted)", c -> new AndersonValueIteration()),
+            mdp("policy-iteration", "policy iteration, each policy's values by an exact sparse LU solve", c -> new PolicyIteration()),
+            mdp("modified-policy-iteration", "modified policy iteration, 10 sweeps of the policy's operator per improvement",
+                    c -> new ModifiedPolicyIteration()),
+
             // learning rate, weight decay, recipe; batch and seed from the context (Optimizer.BATCH, Optimizer.SEED)
             optimizer("sgd", 0.1, 0, "SGD with heavy-ball momentum 0.9 (--momentum, --nesterov); L2 weight decay", Optimizers::sgd),
             optimizer("adam", 1e-3, 0, "Adam (Kingma and Ba 2015); L2 weight decay", Optimizers::adam),
@@ -186,7 +224,8 @@ public final class Catalog {
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
             ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
-            ProblemKind.LINEAR_PROGRAM, "r2hpdhg", ProblemKind.TRAINING, "adamw"));
+            ProblemKind.LINEAR_PROGRAM, "r2hpdhg", ProblemKind.TRANSPORT, "sinkhorn-log", ProblemKind.MDP, "policy-iteration",
+            ProblemKind.TRAINING, "adamw"));
 
     private final List<SolverSpec<?>> specs;
 
@@ -272,6 +311,14 @@ public final class Catalog {
         return typed(ProblemKind.LINEAR_PROGRAM, name);
     }
 
+    public SolverSpec<TransportProblem> transport(String name) {
+        return typed(ProblemKind.TRANSPORT, name);
+    }
+
+    public SolverSpec<MarkovDecisionProcess> mdp(String name) {
+        return typed(ProblemKind.MDP, name);
+    }
+
     public SolverSpec<FiniteSum> training(String name) {
         return typed(ProblemKind.TRAINING, name);
     }
@@ -330,6 +377,16 @@ public final class Catalog {
     public static SolverSpec<LinearProgram> linearProgram(String name, String description,
             Function<SolverContext, ? extends Solver<LinearProgram, ?>> factory) {
         return new SolverSpec<>(name, ProblemKind.LINEAR_PROGRAM, PRIMAL_DUAL, Set.of(), description, LINEAR_PROGRAMS, factory);
+    }
+
+    public static SolverSpec<TransportProblem> transport(String name, String description,
+            Function<SolverContext, ? extends Solver<TransportProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.TRANSPORT, "entropic optimal transport", Set.of(), description, TRANSPORT, factory);
+    }
+
+    public static SolverSpec<MarkovDecisionProcess> mdp(String name, String description,
+            Function<SolverContext, ? extends Solver<MarkovDecisionProcess, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.MDP, "Markov decision processes", Set.of(), description, MDP, factory);
     }
 
     /** A stochastic optimiser: the {@link io.fixpoint.train.MinibatchSolver} running its chain with default hyperparameters. */

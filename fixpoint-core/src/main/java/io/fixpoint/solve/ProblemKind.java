@@ -10,6 +10,8 @@ public enum ProblemKind {
     FIXED_POINT("fixed-point", "find x = T(x), or certify that none exists"),
     SEQUENCE("sequence", "evaluate a recurrence h_t = f(h_{t−1}, u_t) in parallel over time"),
     LINEAR_PROGRAM("lp", "minimise cᵀx subject to l_c ≤ Ax ≤ u_c, l ≤ x ≤ u, or certify that no optimum exists"),
+    TRANSPORT("transport", "entropic optimal transport: minimise ⟨P, M⟩ − εH(P) over plans with marginals a and b"),
+    MDP("mdp", "optimal values and policy of a Markov decision process"),
     TRAINING("training", "minimise a finite sum (1/N) Σ fᵢ(w) by minibatch updates (stochastic training; ends on its budget)");
 
     private final String label;

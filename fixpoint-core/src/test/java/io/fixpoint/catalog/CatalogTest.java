@@ -24,13 +24,17 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(49);
+        assertThat(catalog.all()).hasSize(61);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(10).contains("lbfgs", "trust-newton-cg");
         assertThat(catalog.names(ProblemKind.LEAST_SQUARES)).containsExactly("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
         assertThat(catalog.names(ProblemKind.ROOT)).containsExactly("hybrid", "newton", "broyden-good", "broyden-bad");
         assertThat(catalog.names(ProblemKind.FIXED_POINT)).hasSize(6);
         assertThat(catalog.names(ProblemKind.SEQUENCE)).hasSize(6);
         assertThat(catalog.names(ProblemKind.LINEAR_PROGRAM)).containsExactly("r2hpdhg", "halpern-pdhg", "pdhg");
+        assertThat(catalog.names(ProblemKind.TRANSPORT)).containsExactly("sinkhorn", "sinkhorn-log", "sinkhorn-eps-scaling", "greenkhorn",
+                "sinkhorn-anderson", "sns");
+        assertThat(catalog.names(ProblemKind.MDP)).containsExactly("value-iteration", "gauss-seidel", "anchored-vi", "anderson-vi",
+                "policy-iteration", "modified-policy-iteration");
         assertThat(catalog.names(ProblemKind.TRAINING)).containsExactly("sgd", "adam", "adamw", "nadam", "radam", "adan", "lion", "sophia",
                 "sophia-g", "adahessian", "schedule-free-sgd", "schedule-free-adamw", "muon", "shampoo", "soap");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {
@@ -57,6 +61,12 @@ class CatalogTest {
         assertThat(catalog.linearProgram("pdhg").defaults().tolerances().absolute()).isEqualTo(1e-8);
         assertThat(catalog.linearProgram("pdhg").defaults().stallIterations()).isEqualTo(Integer.MAX_VALUE);
         assertThat(catalog.defaultMethod(ProblemKind.LINEAR_PROGRAM)).isEqualTo("r2hpdhg");
+        assertThat(catalog.transport("sns").defaults().tolerances().absolute()).isEqualTo(1e-9);
+        assertThat(catalog.transport("sns").defaults().maxIterations()).isEqualTo(100_000);
+        assertThat(catalog.mdp("anchored-vi").defaults().tolerances().absolute()).isEqualTo(1e-8);
+        assertThat(catalog.mdp("anchored-vi").defaults().maxIterations()).isEqualTo(100_000);
+        assertThat(catalog.defaultMethod(ProblemKind.TRANSPORT)).isEqualTo("sinkhorn-log");
+        assertThat(catalog.defaultMethod(ProblemKind.MDP)).isEqualTo("policy-iteration");
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.InvalidProblemException;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.MarkovDecisionProcess.Transition;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ class MdpSolversTest {
 
     static Solution solve(String method, MarkovDecisionProcess p, double tol, int maxIterations) {
         return Driver.builder().tolerance(tol).maxIterations(maxIterations).build()
-                .solve(MdpSolvers.byName(method), p, new double[p.dimension()]);
+                .solve(Catalog.builtIn().mdp(method).create(), p, new double[p.dimension()]);
     }
 
     static Stream<Arguments> discountedCases() {
@@ -217,13 +219,14 @@ class MdpSolversTest {
         assertThatThrownBy(() -> MarkovDecisionProcess.of(List.of(new Transition(0, 0, 0, 1, 1)), 1))
                 .hasMessageContaining("discount");
         assertThatThrownBy(() -> Garnet.generate(5, 2, 6, 1, 0.9)).hasMessageContaining("branching");
-        assertThatThrownBy(() -> MdpSolvers.byName("q-learning")).hasMessageContaining("policy-iteration");
+        assertThatThrownBy(() -> Catalog.builtIn().mdp("q-learning")).hasMessageContaining("unknown mdp method 'q-learning'")
+                .hasMessageContaining("policy-iteration");
         assertThatThrownBy(() -> new ModifiedPolicyIteration(0)).hasMessageContaining("sweeps");
     }
 
     @Test
     void theSameStartGivesTheSameBits() {
-        for (String method : MdpSolvers.names()) {
+        for (String method : Catalog.builtIn().names(ProblemKind.MDP)) {
             Solution a = solve(method, Garnet.generate(30, 3, 4, 8, 0.95), 1e-9, 10_000);
             Solution b = solve(method, Garnet.generate(30, 3, 4, 8, 0.95), 1e-9, 10_000);
             assertThat(a.x()).as(method).containsExactly(b.x());

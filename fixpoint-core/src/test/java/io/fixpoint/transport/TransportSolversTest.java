@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.problem.InvalidProblemException;
 import io.fixpoint.problem.TransportProblem;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Status;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -21,17 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TransportSolversTest {
-    static final List<String> METHODS = names();
-
-    static List<String> names() {
-        List<String> l = new ArrayList<>();
-        TransportSolvers.names().forEach(l::add);
-        return l;
-    }
+    static final List<String> METHODS = Catalog.builtIn().names(ProblemKind.TRANSPORT);
 
     static Solution solve(String method, TransportProblem p, double tol) {
         return Driver.builder().tolerance(tol).maxIterations(200_000).build()
-                .solve(TransportSolvers.byName(method), p, new double[p.dimension()]);
+                .solve(Catalog.builtIn().transport(method).create(), p, new double[p.dimension()]);
     }
 
     static Stream<Arguments> convergedFixturesAndMethods() {
@@ -201,7 +196,8 @@ class TransportSolversTest {
                 .hasMessageContaining("rows");
         assertThatThrownBy(() -> TransportProblem.ofPoints(new double[][] {{0, 0}, {1}}, new double[] {0.5, 0.5},
                 new double[][] {{0, 0}}, new double[] {1}, 0.1)).hasMessageContaining("source point 1 has 1 coordinates");
-        assertThatThrownBy(() -> TransportSolvers.byName("simplex")).hasMessageContaining("sinkhorn-log");
+        assertThatThrownBy(() -> Catalog.builtIn().transport("simplex")).hasMessageContaining("unknown transport method 'simplex'")
+                .hasMessageContaining("sinkhorn-log");
     }
 
     @Test

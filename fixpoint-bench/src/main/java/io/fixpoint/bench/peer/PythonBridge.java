@@ -34,7 +34,7 @@ public final class PythonBridge {
     private static final String RESOURCES = "/io/fixpoint/bench/peer/python/";
     /** Every script shipped in the jar; they may import one another, so a run extracts them all. */
     static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "scipy_fixed_point.py", "nist_scipy.py", "scipy_linprog.py",
-            "torch_train.py");
+            "pot_runner.py", "torch_train.py");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final String python;

@@ -95,6 +95,17 @@ public final class SvgPlot {
         return s.append("</svg>\n").toString();
     }
 
+    /** The lines' keys as an HTML legend ({@code <div class="legend">}), for a plot rendered inline. */
+    String legend() {
+        StringBuilder h = new StringBuilder("<div class=\"legend\">");
+        for (Line l : lines) {
+            h.append("<span><svg width=\"30\" height=\"10\"><line x1=\"1\" y1=\"5\" x2=\"29\" y2=\"5\" stroke=\"").append(l.color)
+                    .append("\" stroke-width=\"2.2\"").append(l.dash.isEmpty() ? "" : " stroke-dasharray=\"" + l.dash + "\"").append("/></svg> ")
+                    .append(Html.escape(l.label)).append("</span>");
+        }
+        return h.append("</div>\n").toString();
+    }
+
     String render() {
         fitRanges();
         StringBuilder s = new StringBuilder();

@@ -1,36 +1,37 @@
 package io.fixpoint.bench.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fixpoint.bench.peer.PythonBridge;
 import io.fixpoint.problem.TransportProblem;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
- * POT (Python Optimal Transport) on the same cost matrices, through {@code peers/pot_runner.py} (shipped in the jar)
- * in a python3 subprocess: Debian's {@code /usr/bin/python3} when it exists (python3-pot installs there), else the
- * python3 on the path. Unavailable, with the reason and the install command, when POT is missing.
+ * POT (Python Optimal Transport) on the same cost matrices, through {@code pot_runner.py} and the {@link PythonBridge}:
+ * on the bridge's interpreter when it has POT, else on Debian's {@code /usr/bin/python3} (where python3-pot installs).
+ * Unavailable, with the reason and the install command, when neither has it.
  */
 final class PotPeer {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final String INSTALL = "apt-get install -y python3-pot";
+    static final String INSTALL = "apt-get install -y python3-pot (POT for /usr/bin/python3; FIXPOINT_PYTHON names another interpreter)";
+    /** Where Debian's python3-pot installs: tried when the bridge's interpreter lacks POT. */
+    private static final Path DEBIAN = Path.of("/usr/bin/python3");
 
-    /** One problem for POT: its name, the data and the methods to run. */
+    /** One problem for POT: its name, the data, the methods to run and POT's own stopping rule. */
     record Case(String name, TransportProblem problem, List<String> methods, double stopThr, int numItermax) {
     }
 
-    /** One POT solve. */
-    record Answer(String name, String method, int iterations, double error, double seconds, double cost, boolean finite,
-            List<String> warnings, double[] plan) {
+    /**
+     * One POT solve: its iterations, its own error measure (the 2-norm of the target marginal's error, which it stops on),
+     * the wall time of {@code ot.sinkhorn} alone, whether the plan is finite, POT's warnings, and the plan (null when not finite).
+     */
+    record Answer(String name, String method, int iterations, double error, double seconds, boolean finite, List<String> warnings,
+            double[] plan) {
     }
 
     /** What POT answered, and its version. */
@@ -40,60 +41,34 @@ final class PotPeer {
     private PotPeer() {
     }
 
-    static Outcome run(List<Case> cases) throws Unavailable {
-        Path script;
-        try (InputStream in = PotPeer.class.getResourceAsStream("/io/fixpoint/bench/peer/python/pot_runner.py")) {
-            if (in == null) {
-                throw new Unavailable("peer script missing from the jar");
-            }
-            script = Files.createTempFile("fixpoint-pot", ".py");
-            script.toFile().deleteOnExit();
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new Unavailable("cannot write the peer script: " + e.getMessage());
+    static Outcome run(List<Case> cases, Duration limit) throws Unavailable {
+        PythonBridge python = PythonBridge.python3();
+        Optional<String> missing = python.unavailable("numpy", "ot");
+        if (missing.isPresent() && Files.isExecutable(DEBIAN) && PythonBridge.of(DEBIAN.toString()).unavailable("numpy", "ot").isEmpty()) {
+            python = PythonBridge.of(DEBIAN.toString());
+        } else if (missing.isPresent()) {
+            throw new Unavailable(missing.get() + "; install POT with " + INSTALL);
         }
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Process p;
-        try {
-            p = new ProcessBuilder(python, script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new Unavailable("python3 not found; POT needs it: " + INSTALL);
+        List<Answer> answers = new ArrayList<>();
+        String[] version = {null};
+        PythonBridge.Exit exit = python.run("pot_runner.py", Map.of("cases", cases.stream().map(PotPeer::request).toList()), limit, n -> {
+            if (n.has("version")) {
+                version[0] = n.get("version").asText();
+            } else {
+                answers.add(answer(n));
+            }
+        });
+        if (!exit.ok() || version[0] == null) {
+            throw new Unavailable("the POT run failed (" + exit.describe() + ")");
         }
-        try (OutputStream out = p.getOutputStream()) {
-            out.write(JSON.writeValueAsBytes(Map.of("cases", cases.stream().map(PotPeer::request).toList())));
-        } catch (IOException e) {
-            // The runner exits early when POT is missing; its answer below says so.
-        }
-        try {
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            boolean done = p.waitFor(30, TimeUnit.MINUTES);
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-            if (!lines.isEmpty() && lines.get(0).has("error")) {
-                throw new Unavailable(lines.get(0).get("error").asText());
-            }
-            if (!done || p.exitValue() != 0 || lines.isEmpty()) {
-                p.destroy();
-                throw new Unavailable("the POT runner failed (exit " + (done ? p.exitValue() : "timeout") + "); POT: " + INSTALL);
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (JsonNode n : lines.subList(1, lines.size())) {
-                answers.add(new Answer(n.get("name").asText(), n.get("method").asText(), n.get("niter").asInt(), number(n.get("err")),
-                        n.get("seconds").asDouble(), number(n.get("cost")), n.get("finite").asBoolean(),
-                        JSON.convertValue(n.get("warnings"), JSON.getTypeFactory().constructCollectionType(List.class, String.class)),
-                        n.hasNonNull("plan") ? JSON.convertValue(n.get("plan"), double[].class) : null));
-            }
-            return new Outcome(lines.get(0).get("version").asText(), answers);
-        } catch (IOException e) {
-            throw new Unavailable("cannot read POT's answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
-        }
+        return new Outcome(version[0], answers);
+    }
+
+    private static Answer answer(JsonNode n) {
+        List<String> warnings = new ArrayList<>();
+        n.get("warnings").forEach(w -> warnings.add(w.asText()));
+        return new Answer(n.get("name").asText(), n.get("method").asText(), n.get("niter").asInt(), PythonBridge.number(n.get("err")),
+                n.get("seconds").asDouble(), n.get("finite").asBoolean(), warnings, PythonBridge.numbers(n.get("plan")));
     }
 
     private static Map<String, Object> request(Case c) {
@@ -115,10 +90,6 @@ final class PotPeer {
         m.put("numItermax", c.numItermax());
         m.put("plan", true);
         return m;
-    }
-
-    private static double number(JsonNode n) {
-        return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
 
     /** Why POT could not run. */
