@@ -35,8 +35,6 @@ import java.util.function.Consumer;
 public final class TorchTiming {
     static final int EPOCHS = 6;
     static final String INSTALL = "apt-get install -y python3-torch";
-    /** Where Debian's python3-torch is importable when python3 on the path is another interpreter. */
-    private static final String DEBIAN = "/usr/bin/python3";
     /** The problem's name in the records: the workload's data and model, its own schedule and budget. */
     static final String PROBLEM = "mlp-digits-constant-lr";
 
@@ -102,12 +100,8 @@ public final class TorchTiming {
 
     /** Runs both sides (PyTorch only when the bridge's python3, or Debian's /usr/bin/python3, imports torch). */
     public static Comparison compare(Catalog catalog, Consumer<String> progress) {
-        PythonBridge python = PythonBridge.python3();
+        PythonBridge python = PythonBridge.importing("torch");
         Optional<String> missing = python.unavailable("torch");
-        if (missing.isPresent() && System.getenv("FIXPOINT_PYTHON") == null && PythonBridge.of(DEBIAN).unavailable("torch").isEmpty()) {
-            python = PythonBridge.of(DEBIAN);
-            missing = Optional.empty();
-        }
         if (missing.isPresent()) {
             return Comparison.skipped(missing.get() + "; install it with " + INSTALL + " (FIXPOINT_PYTHON names another interpreter)");
         }
