@@ -1,6 +1,7 @@
 package io.fixpoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,21 @@ class FitCommandTest {
                 """);
     }
 
+    /** The shipped example matches SciPy 1.17.1's curve_fit on it: a, k, c = 4.97924598, 0.69990592, 0.50107737, RSS 0.1143116277. */
+    @Test
+    void fitsTheShippedDecayExampleAsScipyDoes() throws IOException {
+        Path decay = ReadmeCommandsTest.ROOT.resolve("examples/fit/decay.csv");
+        Run r = run("fit", decay.toString(), "--model", "a*exp(-k*t)+c", "--params", "a=1,k=1,c=0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
+        double[] expected = {4.97924598, 0.69990592, 0.50107737};
+        for (int i = 0; i < 3; i++) {
+            assertThat(j.get("parameters").get(i).get("estimate").asDouble()).isCloseTo(expected[i], within(1e-6));
+        }
+        assertThat(j.get("rss").asDouble()).isCloseTo(0.1143116277, within(1e-9));
+    }
+
     @Test
     void fitsABuiltInNistDatasetWithLres() throws IOException {
         Run r = run("fit", "Misra1a", "--start", "2", "--json");
@@ -90,10 +106,10 @@ class FitCommandTest {
         Run r = run("fit", misraCsv().toString(), "--model", "b1*(1-exp(-b2*x))", "--params", "b1=500,b2=1e-4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertThat(j.get("parameters").get(0).get("estimate").asDouble()).isCloseTo(2.3894212918E+02, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(j.get("parameters").get(0).get("estimate").asDouble()).isCloseTo(2.3894212918E+02, within(1e-6));
         assertThat(j.get("parameters").get(1).get("standardError").asDouble())
-                .isCloseTo(7.2668688436E-06, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(j.get("rss").asDouble()).isCloseTo(1.2455138894E-01, org.assertj.core.api.Assertions.within(1e-10));
+                .isCloseTo(7.2668688436E-06, within(1e-12));
+        assertThat(j.get("rss").asDouble()).isCloseTo(1.2455138894E-01, within(1e-10));
     }
 
     @Test

@@ -73,7 +73,7 @@ class SequenceCommandTest {
             assertThat(j.get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
             assertThat(j.get("message").asText()).contains("time limit 0.3 s");
             assertThat(j.get("seconds").asDouble()).isLessThan(5);
-            assertThat(r.err()).containsPattern("deer: (starting|iteration \\d+, optimality [0-9.e+-]+), \\d+ s \\(limit 0.300 s\\)\n");
+            assertThat(r.err()).containsPattern("deer: (starting|iteration \\d+, largest residual [0-9.e+-]+), \\d+ s \\(limit 0.3 s\\)\n");
         } finally {
             System.clearProperty("fixpoint.progress.quietMillis");
         }

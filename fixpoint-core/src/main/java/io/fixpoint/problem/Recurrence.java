@@ -150,8 +150,8 @@ public final class Recurrence implements Problem<Recurrence> {
     }
 
     /**
-     * Compares the cell's Jacobian with central finite differences at up to {@code samples} steps of
-     * {@code trajectory} (spread evenly over 1..T).
+     * Compares the cell's Jacobian with central finite differences ({@link DerivativeCheck}) at up to
+     * {@code samples} steps of {@code trajectory} (spread evenly over 1..T).
      *
      * @return the worst relative difference |analytic − finite difference| / (1 + |finite difference|)
      * @throws InvalidProblemException naming the cell, the step and the worst entry when some entry
@@ -160,41 +160,59 @@ public final class Recurrence implements Problem<Recurrence> {
     public double checkJacobian(double[] trajectory, int samples, double tolerance) {
         InvalidProblemException.checkDimension("trajectory", trajectory.length, dimension());
         int d = cell.stateDimension();
-        int u = cell.inputDimension();
-        double[] work = new double[cell.workspaceSize()];
-        double[] analytic = new double[d * d];
-        double[] hp = new double[d];
-        double[] plus = new double[d];
-        double[] minus = new double[d];
         int n = Math.max(1, Math.min(samples, length));
-        double worst = 0;
-        String where = null;
+        DerivativeCheck worst = null;
+        int worstStep = 0;
         for (int s = 0; s < n; s++) {
             int t = 1 + (int) ((long) s * (length - 1) / Math.max(1, n - 1));
             double[] h = t == 1 ? h0 : Arrays.copyOfRange(trajectory, (t - 2) * d, (t - 1) * d);
-            cell.jacobian(h, 0, inputs, (t - 1) * u, analytic, 0, work);
-            for (int c = 0; c < d; c++) {
-                double step = 1e-6 * Math.max(1, Math.abs(h[c]));
-                System.arraycopy(h, 0, hp, 0, d);
-                hp[c] = h[c] + step;
-                cell.step(hp, 0, inputs, (t - 1) * u, plus, 0, work);
-                hp[c] = h[c] - step;
-                cell.step(hp, 0, inputs, (t - 1) * u, minus, 0, work);
-                for (int r = 0; r < d; r++) {
-                    double fd = (plus[r] - minus[r]) / (2 * step);
-                    double an = cell.diagonalJacobian() ? (r == c ? analytic[r] : 0) : analytic[r * d + c];
-                    double err = Math.abs(an - fd) / (1 + Math.abs(fd));
-                    if (Double.isNaN(err) ? !Double.isNaN(worst) : err > worst && !Double.isNaN(worst)) {
-                        worst = err;
-                        where = "step t=" + t + ", entry (" + r + ", " + c + "): analytic " + an + ", finite difference " + fd;
-                    }
-                }
+            DerivativeCheck c = DerivativeCheck.jacobian(stepAt(t), h);
+            if (worst == null || c.worstError() > worst.worstError()) {
+                worst = c;
+                worstStep = t;
             }
         }
-        if (!(worst <= tolerance)) {
-            throw new InvalidProblemException("Jacobian of cell '" + cell.name() + "' does not match finite differences; worst at "
-                    + where + " (relative error " + String.format("%.3g", worst) + " > " + tolerance + ")");
+        if (!worst.passes(tolerance)) {
+            throw new InvalidProblemException("Jacobian of cell '" + cell.name() + "' does not match finite differences; worst at step t="
+                    + worstStep + ", " + worst.describe() + " (> " + tolerance + ")");
         }
-        return worst;
+        return worst.worstError();
+    }
+
+    /** h ↦ f(h, u_t) with its Jacobian, the diagonal of a diagonal cell spread into the full matrix. */
+    private VectorFunction stepAt(int t) {
+        int d = cell.stateDimension();
+        int uo = (t - 1) * cell.inputDimension();
+        double[] work = new double[cell.workspaceSize()];
+        double[] diagonal = new double[d];
+        return new VectorFunction() {
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public void evaluate(double[] h, double[] out) {
+                cell.step(h, 0, inputs, uo, out, 0, work);
+            }
+
+            @Override
+            public boolean hasJacobian() {
+                return true;
+            }
+
+            @Override
+            public void jacobian(double[] h, double[] jac) {
+                if (cell.diagonalJacobian()) {
+                    cell.jacobian(h, 0, inputs, uo, diagonal, 0, work);
+                    Arrays.fill(jac, 0);
+                    for (int r = 0; r < d; r++) {
+                        jac[r * d + r] = diagonal[r];
+                    }
+                } else {
+                    cell.jacobian(h, 0, inputs, uo, jac, 0, work);
+                }
+            }
+        };
     }
 }

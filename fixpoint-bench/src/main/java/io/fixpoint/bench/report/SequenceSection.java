@@ -2,8 +2,10 @@ package io.fixpoint.bench.report;
 
 import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.sequence.SequenceBench;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The sequence section of the bench report: the speed-up plot (inline SVG) and the measured rows. */
 public final class SequenceSection {
@@ -13,8 +15,7 @@ public final class SequenceSection {
     /** An HTML fragment (opening with an h2) built from the sweep's own rows. */
     public static String html(List<SolveRecord> rows) {
         StringBuilder h = new StringBuilder(1 << 13);
-        h.append("<h2 id=\"sequence\">Sequence: parallel-in-time recurrences</h2>\n<p>Speed-up of the whole-trajectory solve over the ")
-                .append("sequential loop, measured and projected from the cost model.</p>\n<div>")
+        h.append("<h2 id=\"sequence\">Sequence: parallel-in-time recurrences</h2>\n<p>").append(summary(rows)).append("</p>\n<div>")
                 .append(SequenceBench.speedupSvg(rows)).append("</div>\n");
         h.append("<table><tr><th class=\"l\">cell</th><th>D</th><th>T</th><th class=\"l\">method</th><th>threads</th>")
                 .append("<th class=\"l\">status</th><th>iterations</th><th>max deviation</th><th>time</th><th>sequential</th>")
@@ -30,5 +31,22 @@ public final class SequenceSection {
         }
         h.append("</table>\n");
         return h.toString();
+    }
+
+    /** What the run did, in one paragraph: solves, cells, lengths, threads and repeats, all read off the rows. */
+    static String summary(List<SolveRecord> rows) {
+        if (rows.isEmpty()) {
+            return "No trajectory was solved in this run.";
+        }
+        String cells = rows.stream().map(r -> String.valueOf(r.figures().get("cell"))).distinct().collect(Collectors.joining(", "));
+        IntSummaryStatistics lengths = rows.stream().mapToInt(SequenceBench::length).summaryStatistics();
+        String threads = rows.stream().map(r -> String.valueOf(SequenceBench.threads(r))).distinct().collect(Collectors.joining(", "));
+        IntSummaryStatistics repeats = rows.stream().mapToInt(SolveRecord::repeats).summaryStatistics();
+        String medians = repeats.getMax() == 1 ? "one repeat"
+                : "medians of " + (repeats.getMin() == repeats.getMax() ? repeats.getMin() : repeats.getMin() + "–" + repeats.getMax()) + " repeats";
+        return Html.escape(String.format(Locale.ROOT, "%d solves (cell %s, T from %d to %d, %s thread(s)). Speed-up = sequential time / method "
+                + "time, both timed side by side in each repeat (%s); the projections for %d and %d cores come from the cost "
+                + "model calibrated in the same run.", rows.size(), cells, lengths.getMin(), lengths.getMax(), threads, medians,
+                SequenceBench.CORES[2], SequenceBench.CORES[3]));
     }
 }

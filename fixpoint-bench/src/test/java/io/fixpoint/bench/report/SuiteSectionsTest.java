@@ -2,6 +2,7 @@ package io.fixpoint.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fixpoint.bench.fixedpoint.DetectionRates;
 import io.fixpoint.bench.fixedpoint.FixedPointBench;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.SolveRecord;
@@ -43,7 +44,9 @@ class SuiteSectionsTest {
                 row("map", "cos", "fixpoint", "anderson", true, 12), row("map", "cos", "fixpoint", "picard", true, 80),
                 row("map", "rotation", "fixpoint", "picard", false, 1000), row("map", "cos", "scipy", "fixed_point", true, 30),
                 row("root", "rosenbrock", "fixpoint", "newton", true, 9), row("root", "powell-singular", "scipy", "hybr", false, 400)),
-                List.of(), List.of("SciPy 1.x"));
+                List.of(new DetectionRates.Row("disjoint-discs", "halpern", new double[] {0.5, 0.2, 0.05, 0.01, 4e-3, 1e-3},
+                        new double[] {0.4, 0.1, 0.03, 8e-3, 2e-3, 0}, new double[] {0.1, 0.01, 1e-3, 1e-4, 1e-5, 6.25e-7})),
+                List.of("SciPy 1.x"));
     }
 
     private static SolveRecord row(String section, String problem, String tool, String method, boolean solved, long evals) {
@@ -107,6 +110,43 @@ class SuiteSectionsTest {
         assertValidPage(html, 1);
         assertThat(html).contains("NIST StRD", "Fixed points and roots", "parallel-in-time").doesNotContain("Headline");
         assertThat(dir.resolve("fixed-point/results.json")).exists();
+    }
+
+    @Test
+    void theDisplacementTableIsInTheFixedPointSection() {
+        String html = FixedPointSection.html(fixedPoint());
+        assertThat(html).contains("Map evaluations to reach ‖x − T(x)‖ ≤ 1e-10, per method and map; highlighted: not solved (residual above 1e-08)");
+        assertThat(html).contains("Displacement estimates on 1 map without a fixed point (disjoint-discs), run by halpern",
+                "between k = 1024 and 4096", "<th>k = 4</th>", "<th>k = 4096</th>", "<td class=\"l\">2r_k − r_{k/2}</td>");
+        // e ∝ k^−p between k = 1024 and 4096: 4e-3 → 1e-3 is p = 1, 1e-5 → 6.25e-7 is p = 2, a zero error has no order
+        assertThat(html).contains("<td>4.0e-03</td><td>1.0e-03</td><td>1.00</td>", "<td>6.3e-07</td><td>2.00</td>", "<td>0.0e+00</td><td>–</td>");
+    }
+
+    @Test
+    void theSequenceSectionDescribesItsOwnRun() {
+        assertThat(SequenceSection.html(sequence())).contains("2 solves (cell gru, T from 1000 to 100000, 2 thread(s))", "(one repeat)");
+        assertThat(SequenceSection.summary(List.of())).isEqualTo("No trajectory was solved in this run.");
+    }
+
+    @Test
+    void theSpeedUpPlotLabelsItsAxesAndSeriesInsideItsFrame() {
+        String svg = SequenceBench.speedupSvg(sequence());
+        assertThat(svg).contains("T, steps in the sequence", "speed-up = sequential time / method time", ">deer</text>",
+                "measured, 2 threads", "model, 16 cores", "model, 64 cores", ">10⁶</text>", "parity");
+        double width = Double.parseDouble(svg.replaceAll("(?s).*?width='([0-9.]+)'.*", "$1"));
+        // at 12 px sans-serif a character is at most about 7 px wide: no label may run past either edge
+        Matcher text = Pattern.compile("<text x='([-0-9.]+)'[^>]*?(text-anchor='(\\w+)')?[^>]*>([^<]*)</text>").matcher(svg);
+        int labels = 0;
+        while (text.find()) {
+            double x = Double.parseDouble(text.group(1));
+            double extent = 7 * text.group(4).length();
+            String anchor = text.group(3) == null ? "start" : text.group(3);
+            double left = anchor.equals("start") ? x : anchor.equals("end") ? x - extent : x - extent / 2;
+            assertThat(left).as(text.group()).isGreaterThanOrEqualTo(0);
+            assertThat(left + extent).as(text.group()).isLessThanOrEqualTo(width);
+            labels++;
+        }
+        assertThat(labels).isGreaterThan(15);
     }
 
     private static void assertValidPage(String html, int svgs) throws Exception {
