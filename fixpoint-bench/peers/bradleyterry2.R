@@ -9,8 +9,9 @@
 #   kind = contrast     estimate and standard error of s_parameter − s_reference (BTabilities)
 #   kind = centred      the log-strength centred to sum to zero over the items, and its standard error
 #   kind = coefficient  the home advantage h ("home") or Davidson's log ν ("tie")
-# The frozen output is fixpoint-bench/src/test/resources/btm/bradleyterry2.csv; the tests compare
+# The frozen output is fixpoint-bench/src/main/resources/btm/bradleyterry2.csv; the tests compare
 # Fixpoint with it and never run R.
+pdf(NULL)  # no Rplots.pdf in the working directory
 suppressPackageStartupMessages(library(BradleyTerry2))
 
 args <- commandArgs(trailingOnly = TRUE)

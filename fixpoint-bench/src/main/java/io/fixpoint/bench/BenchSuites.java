@@ -4,6 +4,7 @@ import io.fixpoint.bench.fixedpoint.FixedPointSuite;
 import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
+import io.fixpoint.bench.ranking.RankingSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
 import io.fixpoint.bench.train.TrainingSuite;
 import io.fixpoint.bench.transport.TransportSuite;
@@ -19,6 +20,7 @@ public final class BenchSuites {
             new LpSuite(),
             new TransportSuite(),
             new MdpSuite(),
+            new RankingSuite(),
             new TrainingSuite());
 
     private BenchSuites() {

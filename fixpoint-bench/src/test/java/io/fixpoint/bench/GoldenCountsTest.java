@@ -8,6 +8,7 @@ import io.fixpoint.bench.lp.Netlib;
 import io.fixpoint.bench.mdp.MdpBench;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistDataset;
+import io.fixpoint.bench.ranking.RankingBench;
 import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.train.TrainingBench;
 import io.fixpoint.bench.transport.TransportBench;
@@ -17,7 +18,10 @@ import io.fixpoint.lp.LpSettings;
 import io.fixpoint.lp.LpSolver;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.problem.Recurrence;
+import io.fixpoint.ranking.Ranking;
+import io.fixpoint.ranking.RankingFit;
 import io.fixpoint.sequence.Cells;
 import io.fixpoint.sequence.Sequences;
 import io.fixpoint.solve.ProblemKind;
@@ -173,6 +177,28 @@ class GoldenCountsTest {
                     curve ? hex(MdpBench.marks(result.horizon()).stream().mapToDouble(k -> MdpBench.at(r, k)).toArray()) : ""));
         }
         compare("mdp.tsv", rows);
+    }
+
+    /** The ranking suite's quick models: every ranking method to ‖∇f‖ ≤ 1e-10 with the suite's iteration budget and no time limit. */
+    @Test
+    void rankingQuickModels() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("model\tmethod\tstatus\titerations\tevaluations\tgradientNorm\tlogLikelihood");
+        int iterations = RankingBench.Settings.quick(CATALOG).maxIterations();
+        for (RankingBench.Instance instance : RankingBench.instances(false)) {
+            for (String m : CATALOG.names(ProblemKind.RANKING)) {
+                SolverSpec<RankingProblem> spec = CATALOG.ranking(m);
+                try {
+                    RankingFit f = Ranking.fit(instance.model(), spec, spec.defaults().override(RankingBench.TOLERANCE, null, iterations, null),
+                            false);
+                    rows.add(String.join("\t", instance.name(), m, f.status().name(), String.valueOf(f.iterations()),
+                            counts(f.solution().evaluations().byName()), hex(f.gradientNorm()), hex(f.logLikelihood())));
+                } catch (IllegalArgumentException e) {
+                    rows.add(String.join("\t", instance.name(), m, "n/a", "", "", "", ""));
+                }
+            }
+        }
+        compare("ranking.tsv", rows);
     }
 
     /** The training suite's quick run without PyTorch: every optimiser's defaults on the quick workloads, steps to target and final losses. */

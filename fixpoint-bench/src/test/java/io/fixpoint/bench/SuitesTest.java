@@ -13,7 +13,8 @@ class SuitesTest {
 
     @Test
     void everySuiteHasANameADescriptionAndIsFoundByName() {
-        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "transport", "mdp", "training");
+        assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "transport", "mdp", "ranking",
+                "training");
         for (Suite s : BenchSuites.all()) {
             assertThat(s.description()).isNotBlank();
             assertThat(BenchSuites.byName(s.name())).isSameAs(s);

@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean noPeers;
 
     @Option(names = "--full", description = "The big sweeps (sequence: T up to 1e6, D = 1..32, five repeats; lp: all Netlib models and large "
-            + "generated programs; transport: n = 1000, ε down to 3e-4, every accelerated method; mdp: 1e5 iterations per curve).")
+            + "generated programs; transport: n = 1000, ε down to 3e-4, every accelerated method; mdp: 1e5 iterations per curve; ranking: random graphs of 1e5 games).")
     boolean full;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit per solve. Default: ${DEFAULT-VALUE}.")

@@ -70,6 +70,12 @@ final class MethodNames {
         }
     }
 
+    static final class Ranking extends Of {
+        Ranking() {
+            super(ProblemKind.RANKING);
+        }
+    }
+
     static final class Training extends Of {
         Training() {
             super(ProblemKind.TRAINING);

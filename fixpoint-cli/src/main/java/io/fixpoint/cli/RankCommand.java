@@ -2,19 +2,20 @@ package io.fixpoint.cli;
 
 import io.fixpoint.bench.ranking.ComparisonCsv;
 import io.fixpoint.bench.ranking.ComparisonDataset;
+import io.fixpoint.catalog.Catalog;
 import io.fixpoint.problem.InvalidProblemException;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.ranking.BradleyTerryModel;
 import io.fixpoint.ranking.ComparisonData;
 import io.fixpoint.ranking.ComparisonData.Home;
 import io.fixpoint.ranking.Ranking;
 import io.fixpoint.ranking.RankingFit;
-import io.fixpoint.ranking.RankingMethod;
-import io.fixpoint.ranking.RankingSettings;
 import io.fixpoint.ranking.Ties;
+import io.fixpoint.solve.Settings;
+import io.fixpoint.solve.SolverSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,27 +81,23 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--map", description = "Newman's MAP estimate: one fictitious win and loss per item against a virtual opponent")
     boolean map;
 
-    @Option(names = "--method", defaultValue = "newton", paramLabel = "NAME",
-            description = "zermelo, newman, zermelo-anderson, newman-anderson, zermelo-halpern, newman-halpern, ilsr, newton, lbfgs "
-                    + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "newton", paramLabel = "NAME", completionCandidates = MethodNames.Ranking.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; see fixpoint list)")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "tolerance on the gradient norm (default ${DEFAULT-VALUE})")
-    double tol;
-
-    @Option(names = "--max-iter", defaultValue = "10000", description = "iteration limit (default ${DEFAULT-VALUE})")
-    int maxIter;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "wall-time limit of the solve")
-    Double timeLimit;
+    @Mixin
+    DriverOptions driver;
 
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     @Override
     public Integer call() {
-        RankingMethod rankingMethod = RankingMethod.byName(method);
-        RankingSettings settings = settings();
+        SolverSpec<RankingProblem> m = Catalog.builtIn().ranking(method);
+        Settings settings = driver.over(m.defaults());
+        if (settings.tolerances().absolute() == 0 && settings.tolerances().relative() == 0) {
+            throw new UserError("--tol must be > 0 for a ranking (the bound on ‖∇f‖ at the reported scores), or give --rtol");
+        }
         ComparisonData data = read();
         BradleyTerryModel model = BradleyTerryModel.of(data, tieModel(), homeAdvantage, map);
         if (homeAdvantage && data.homeCount() == 0) {
@@ -107,27 +105,13 @@ final class RankCommand implements Callable<Integer> {
                     + "with --home-side item1|item2) or --home-side alone when that side was at home in every row");
         }
         RankingFit fit;
-        try {
-            fit = Ranking.fit(model, rankingMethod, settings);
+        try (SolveProgress progress = new SolveProgress(spec.commandLine().getErr(), m.name(), "‖∇f‖", settings.timeLimit())) {
+            fit = Ranking.fit(model, m, settings, true, progress);
         } catch (InvalidProblemException e) {
             throw new UserError(e.getMessage() + (map ? "" : "; --map gives the MAP estimate"));
         }
         print(fit);
         return fit.converged() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    private RankingSettings settings() {
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new UserError("--tol must be finite and > 0, got " + tol);
-        }
-        if (maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        if (timeLimit != null && !(timeLimit > 0 && timeLimit < 1e9)) {
-            throw new UserError("--time-limit must be a positive number of seconds, got " + timeLimit);
-        }
-        Duration limit = timeLimit == null ? null : Duration.ofNanos((long) (timeLimit * 1e9));
-        return new RankingSettings(tol, maxIter, limit, true);
     }
 
     private Ties tieModel() {
@@ -198,10 +182,10 @@ final class RankCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", fit.status().name());
         m.put("message", fit.message());
-        m.put("method", fit.method().label());
+        m.put("method", fit.method());
         m.put("iterations", fit.iterations());
         m.put("gradientNorm", fit.gradientNorm());
-        m.put("tolerance", tol);
+        m.put("tolerance", fit.tolerance());
         m.put("estimate", map ? "MAP" : "maximum likelihood");
         m.put("ties", fit.model().ties().name().toLowerCase(Locale.ROOT));
         m.put("comparisons", fit.model().data().comparisons());
@@ -245,7 +229,7 @@ final class RankCommand implements Callable<Integer> {
                 m.homeAdvantage() ? ", home advantage" : "");
         out.printf(Locale.ROOT, "%s: %s%n", fit.status(), fit.message());
         out.printf(Locale.ROOT, "‖∇%s‖ = %.3e after %d iterations (%s, %.3f s), log-likelihood %.6f%n", map ? "log posterior" : "ℓ",
-                fit.gradientNorm(), fit.iterations(), fit.method().label(), fit.solution().seconds(), fit.logLikelihood());
+                fit.gradientNorm(), fit.iterations(), fit.method(), fit.solution().seconds(), fit.logLikelihood());
         int width = Math.max(4, fit.items().stream().mapToInt(String::length).max().orElse(4));
         out.printf(Locale.ROOT, "%5s  %-" + width + "s %12s %12s%n", "rank", "item", "score", "std. error");
         int rank = 1;

@@ -309,14 +309,14 @@ class CliTest {
         assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
                 "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
         assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
-                "--repeats does not apply to the minimization suite; it applies to the fixed-point suite and to the minimization suite with --compare");
+                "--repeats does not apply to the minimization suite; it applies to the ", "fixed-point", "ranking", "and to the minimization suite with --compare");
         // the suites an option applies to grow with the catalogue: check the refusal and that the list names them
         assertBadInput(run("bench", "--suites", "fixed-point,least-squares", "--full"),
-                "--full does not apply to the fixed-point, least-squares suites; it applies to the ", "sequence", "lp");
+                "--full does not apply to the fixed-point, least-squares suites; it applies to the ", "sequence", "lp", "ranking");
         assertBadInput(run("bench", "--suites", "sequence", "--time-limit", "3"),
-                "--time-limit does not apply to the sequence suite; it applies to the ", "minimization");
+                "--time-limit does not apply to the sequence suite; it applies to the ", "minimization", "ranking");
         assertBadInput(run("bench", "--suites", "sequence", "--problems", "rosenbrock"),
-                "--problems does not apply to the sequence suite; it applies to the ", "minimization", "least-squares");
+                "--problems does not apply to the sequence suite; it applies to the ", "minimization", "least-squares", "ranking");
     }
 
     @Test
@@ -330,9 +330,9 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(j.get("methods").size()).isEqualTo(61);
+        assertThat(j.get("methods").size()).isEqualTo(70);
         assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "least-squares", "root", "fixed-point", "sequence", "lp",
-                "transport", "mdp", "training");
+                "transport", "mdp", "ranking", "training");
         JsonNode sophia = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("sophia")).findFirst()
                 .orElseThrow();
         assertThat(sophia.get("kind").asText()).isEqualTo("training");
@@ -343,9 +343,9 @@ class CliTest {
         assertThat(r2.get("defaults").get("absoluteTolerance").asDouble()).isEqualTo(1e-8);
         assertThat(r2.get("defaults").get("maxIterations").asInt()).isEqualTo(1_000_000);
         assertThat(j.get("nistDatasets").size()).isEqualTo(18);
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (61", "lbfgs", "anderson", "deer", "r2hpdhg *",
-                "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *", "training — ", "adamw *",
-                "schedule-free-adamw", "warmup-cosine");
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (70", "lbfgs", "anderson", "deer", "r2hpdhg *",
+                "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *", "ranking — estimate", "zermelo",
+                "training — ", "adamw *", "schedule-free-adamw", "warmup-cosine");
     }
 
     @Test

@@ -88,6 +88,9 @@ class RankCommandTest {
             a,b,wa,wb\\nA,B,1,2\\n            | --wins1 wa --method elo      | error: unknown ranking method 'elo'
             a,b,wa,wb\\nA,B,1,2\\n            | --wins1 wa --ties some       | error: --ties must be half or davidson
             a,b,wa,wb\\nA,B,1,2\\n            | --wins1 wa --home-advantage  | error: --home-advantage needs to know who played at home
+            a,b,wa,wb\\nA,B,1,2\\n            | --wins1 wa --tol 0           | error: --tol must be > 0 for a ranking
+            a,b,wa,wb\\nA,B,1,2\\n            | --wins1 wa --max-iter 0      | error: --max-iter must be ≥ 1, got 0
+            a,b,wa,wb\\nA,B,1,2\\n            | --wins1 wa --time-limit -1   | error: --time-limit must be a positive number of seconds
             """)
     void badInputIsOneLineAndExitCodeTwo(String content, String extra, String message) throws IOException {
         Path p = csv(content.replace("\\n", "\n").replace("''", ""));
@@ -118,6 +121,21 @@ class RankCommandTest {
         JsonNode j = json(r.out());
         assertThat(j.get("status").asText()).isEqualTo("MAX_ITERATIONS");
         assertThat(j.get("items").get(0).get("standardError").isNull()).isTrue();
+    }
+
+    /** The driver options merge over the catalogue's defaults: a looser --tol is the target the certificate is held to. */
+    @Test
+    void theDriverOptionsSetTheTargetOfTheCertificate() {
+        JsonNode loose = json(run("rank", "baseball", "--method", "zermelo", "--tol", "1e-4", "--json").out());
+        assertThat(loose.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(loose.get("tolerance").asDouble()).isEqualTo(1e-4);
+        assertThat(loose.get("gradientNorm").asDouble()).isLessThanOrEqualTo(1e-4).isGreaterThan(1e-10);
+        JsonNode tight = json(run("rank", "baseball", "--method", "zermelo", "--json").out());
+        assertThat(tight.get("tolerance").asDouble()).isEqualTo(1e-10);
+        assertThat(tight.get("iterations").asInt()).isGreaterThan(loose.get("iterations").asInt());
+        JsonNode relative = json(run("rank", "baseball", "--method", "zermelo", "--rtol", "1e-6", "--json").out());
+        assertThat(relative.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(relative.get("gradientNorm").asDouble()).isLessThanOrEqualTo(relative.get("tolerance").asDouble());
     }
 
     private static JsonNode json(String text) {

@@ -38,6 +38,8 @@ import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.problem.Objective;
 import io.fixpoint.problem.Problem;
+import io.fixpoint.problem.RankingProblem;
+import io.fixpoint.ranking.RankingSolver;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.problem.RootProblem;
 import io.fixpoint.problem.TransportProblem;
@@ -92,6 +94,8 @@ public final class Catalog {
     public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
     public static final String STOCHASTIC = "stochastic first-order";
     public static final String STOCHASTIC_CURVATURE = "stochastic with curvature estimates";
+    public static final String SCORE_ITERATIONS = "Bradley–Terry score iterations";
+    public static final String RANKING_MINIMIZERS = "Bradley–Terry by minimisation";
 
     /**
      * Minimisers: ‖∇f‖ ≤ min(1e-10·‖∇f(x₀)‖, 1e-5·max(1, |f|)): the test relative to the start, bounded
@@ -122,6 +126,8 @@ public final class Catalog {
     static final Settings TRANSPORT = Settings.tolerance(1e-9).withMaxIterations(100_000);
     /** Decision processes: Bellman residual ‖Tv − v‖∞ (its span under the average-reward criterion) ≤ 1e-8, 100 000 iterations. */
     static final Settings MDP = Settings.tolerance(1e-8).withMaxIterations(100_000);
+    /** Ranking: ‖∇f‖ ≤ 1e-10 (f = −ℓ plus the centring term or the prior), recomputed at the reported scores; 10 000 iterations. */
+    static final Settings RANKING = Settings.tolerance(1e-10).withMaxIterations(10_000);
 
     /**
      * Training: no tolerance (a minibatch gradient norm is an estimate, never a certificate), no stall
@@ -200,6 +206,25 @@ public final class Catalog {
             mdp("modified-policy-iteration", "modified policy iteration, 10 sweeps of the policy's operator per improvement",
                     c -> new ModifiedPolicyIteration()),
 
+            scoreIteration("zermelo", "Zermelo's iteration (Hunter's MM), cyclic sweeps",
+                    c -> RankingSolver.plain("zermelo", RankingProblem::zermelo)),
+            scoreIteration("newman", "Newman's iteration (2023, eq. 12; eq. 26 for MAP), cyclic sweeps",
+                    c -> RankingSolver.plain("newman", RankingProblem::newman)),
+            scoreIteration("zermelo-anderson", "Zermelo's iteration with Anderson mixing (m = 5)",
+                    c -> RankingSolver.anderson("zermelo-anderson", RankingProblem::zermelo)),
+            scoreIteration("newman-anderson", "Newman's iteration with Anderson mixing (m = 5)",
+                    c -> RankingSolver.anderson("newman-anderson", RankingProblem::newman)),
+            scoreIteration("zermelo-halpern", "Zermelo's iteration with restarted Halpern anchoring",
+                    c -> RankingSolver.halpern("zermelo-halpern", RankingProblem::zermelo)),
+            scoreIteration("newman-halpern", "Newman's iteration with restarted Halpern anchoring",
+                    c -> RankingSolver.halpern("newman-halpern", RankingProblem::newman)),
+            scoreIteration("ilsr", "iterative Luce spectral ranking (Maystre–Grossglauser); no home advantage or Davidson ties",
+                    c -> RankingSolver.plain("ilsr", RankingProblem::ilsr)),
+            rankingMinimizer("newton", Set.of(GRADIENT, HESSIAN_VECTOR), "trust-region Newton–CG (Steihaug) on the log-strengths",
+                    c -> RankingSolver.minimizer("newton", new TrustRegionNewtonCg())),
+            rankingMinimizer("lbfgs", Set.of(GRADIENT), "L-BFGS (m = 10) on the log-strengths", c -> RankingSolver.minimizer("lbfgs", new Lbfgs())),
+
+
             // learning rate, weight decay, recipe; batch and seed from the context (Optimizer.BATCH, Optimizer.SEED)
             optimizer("sgd", 0.1, 0, "SGD with heavy-ball momentum 0.9 (--momentum, --nesterov); L2 weight decay", Optimizers::sgd),
             optimizer("adam", 1e-3, 0, "Adam (Kingma and Ba 2015); L2 weight decay", Optimizers::adam),
@@ -225,6 +250,7 @@ public final class Catalog {
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
             ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
             ProblemKind.LINEAR_PROGRAM, "r2hpdhg", ProblemKind.TRANSPORT, "sinkhorn-log", ProblemKind.MDP, "policy-iteration",
+            ProblemKind.RANKING, "newton",
             ProblemKind.TRAINING, "adamw"));
 
     private final List<SolverSpec<?>> specs;
@@ -319,6 +345,10 @@ public final class Catalog {
         return typed(ProblemKind.MDP, name);
     }
 
+    public SolverSpec<RankingProblem> ranking(String name) {
+        return typed(ProblemKind.RANKING, name);
+    }
+
     public SolverSpec<FiniteSum> training(String name) {
         return typed(ProblemKind.TRAINING, name);
     }
@@ -405,5 +435,17 @@ public final class Catalog {
             String description, Function<Optimizers.Settings, GradientTransformation> recipe) {
         return new SolverSpec<>(name, ProblemKind.TRAINING, family, needs, description, TRAINING,
                 new Optimizer(name, learningRate, weightDecay, recipe));
+    }
+
+    /** A score iteration for Bradley–Terry estimates (a map with ∇f as a by-product), certified by ‖∇f‖ at the reported scores. */
+    public static SolverSpec<RankingProblem> scoreIteration(String name, String description,
+            Function<SolverContext, ? extends Solver<RankingProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.RANKING, SCORE_ITERATIONS, Set.of(), description, RANKING, factory);
+    }
+
+    /** A minimiser of the Bradley–Terry objective f, certified the same way. */
+    public static SolverSpec<RankingProblem> rankingMinimizer(String name, Set<Need> needs, String description,
+            Function<SolverContext, ? extends Solver<RankingProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.RANKING, RANKING_MINIMIZERS, needs, description, RANKING, factory);
     }
 }

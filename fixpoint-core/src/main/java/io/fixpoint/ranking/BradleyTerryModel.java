@@ -2,6 +2,7 @@ package io.fixpoint.ranking;
 
 import io.fixpoint.problem.GradientMap;
 import io.fixpoint.problem.Objective;
+import io.fixpoint.problem.RankingProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * estimate of Newman (2023, §5) adds one fictitious win and one loss of every item against a virtual
  * opponent of strength 1 (a logistic prior on each sᵢ): f(θ) = −ℓ(θ) − Σ[sᵢ − 2 log(1 + e^{sᵢ})].
  */
-public final class BradleyTerryModel {
+public final class BradleyTerryModel implements RankingProblem {
     /** Largest dimension at which the Hessian and the covariance are formed densely. */
     public static final int DENSE_LIMIT = 2000;
 
@@ -121,6 +122,7 @@ public final class BradleyTerryModel {
     }
 
     /** Length of θ: the items, then h and η when present. */
+    @Override
     public int dimension() {
         return dimension;
     }
@@ -152,16 +154,19 @@ public final class BradleyTerryModel {
     }
 
     /** f(θ) = −ℓ(θ) + the centring term (MLE) or minus the log prior (MAP), with ∇f, ∇²f and ∇²f·v. */
+    @Override
     public Objective objective() {
         return new NegativeLogLikelihood(this);
     }
 
     /** Zermelo's iteration (Hunter's MM algorithm) on θ, with ∇f as a by-product. */
+    @Override
     public GradientMap zermelo() {
         return new ScoreMap(this, false);
     }
 
     /** Newman's iteration (2023, eq. 12; eq. 26 for the MAP estimate) on θ, with ∇f as a by-product. */
+    @Override
     public GradientMap newman() {
         return new ScoreMap(this, true);
     }
@@ -172,6 +177,7 @@ public final class BradleyTerryModel {
      * @throws IllegalArgumentException with home advantage, Davidson ties, or more than
      *                                  {@link #DENSE_LIMIT} items (each step solves a dense chain)
      */
+    @Override
     public GradientMap ilsr() {
         return new SpectralMap(this);
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * A Bradley–Terry estimate with its certificate.
  *
  * @param model              what was estimated
- * @param method             how
+ * @param method             the catalogue name of the method
  * @param status             how the solve ended; CONVERGED only when ‖∇f‖ ≤ tolerance holds at the
  *                           reported parameters, recomputed after the solve
  * @param message            why the solve ended
@@ -24,11 +24,12 @@ import java.util.List;
  * @param logLikelihood      ℓ at the estimate (without the prior)
  * @param gradientNorm       ‖∇f‖ at the reported parameters: ‖∇ℓ‖ for maximum likelihood, the
  *                           log posterior's gradient for MAP
+ * @param tolerance          the target ‖∇f‖ had to meet there for CONVERGED
  * @param solution           the solve itself: method, iterations, evaluations, time, trace
  */
 public record RankingFit(
         BradleyTerryModel model,
-        RankingMethod method,
+        String method,
         Status status,
         String message,
         double[] scores,
@@ -40,6 +41,7 @@ public record RankingFit(
         double[] covariance,
         double logLikelihood,
         double gradientNorm,
+        double tolerance,
         Solution solution) {
 
     public List<String> items() {

@@ -24,7 +24,7 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(61);
+        assertThat(catalog.all()).hasSize(70);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(10).contains("lbfgs", "trust-newton-cg");
         assertThat(catalog.names(ProblemKind.LEAST_SQUARES)).containsExactly("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
         assertThat(catalog.names(ProblemKind.ROOT)).containsExactly("hybrid", "newton", "broyden-good", "broyden-bad");
@@ -35,6 +35,8 @@ class CatalogTest {
                 "sinkhorn-anderson", "sns");
         assertThat(catalog.names(ProblemKind.MDP)).containsExactly("value-iteration", "gauss-seidel", "anchored-vi", "anderson-vi",
                 "policy-iteration", "modified-policy-iteration");
+        assertThat(catalog.names(ProblemKind.RANKING)).containsExactly("zermelo", "newman", "zermelo-anderson", "newman-anderson",
+                "zermelo-halpern", "newman-halpern", "ilsr", "newton", "lbfgs");
         assertThat(catalog.names(ProblemKind.TRAINING)).containsExactly("sgd", "adam", "adamw", "nadam", "radam", "adan", "lion", "sophia",
                 "sophia-g", "adahessian", "schedule-free-sgd", "schedule-free-adamw", "muon", "shampoo", "soap");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {

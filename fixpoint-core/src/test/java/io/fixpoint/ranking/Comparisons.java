@@ -1,6 +1,11 @@
 package io.fixpoint.ranking;
 
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.ranking.ComparisonData.Home;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.SolverSpec;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Small comparison sets for the tests: hand-made ones with known answers and seeded random ones. */
@@ -13,6 +18,16 @@ final class Comparisons {
      * every pair played at least once in both directions around a cycle (so the MLE exists), a third
      * of the games at the first side's home with advantage 0.4, ties with probability about 0.15.
      */
+    /** The ranking method of the catalogue called {@code name}. */
+    static SolverSpec<RankingProblem> method(String name) {
+        return Catalog.builtIn().ranking(name);
+    }
+
+    /** Every ranking method of the catalogue. */
+    static List<SolverSpec<RankingProblem>> methods() {
+        return Catalog.builtIn().names(ProblemKind.RANKING).stream().map(Comparisons::method).toList();
+    }
+
     static ComparisonData random(int items, int games, double spread, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] s = new double[items];

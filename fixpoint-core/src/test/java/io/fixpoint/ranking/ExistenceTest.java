@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fixpoint.problem.InvalidProblemException;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.ranking.ComparisonData.Home;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class ExistenceTest {
     @Test
     void anItemThatNeverLostIsNamed() {
         assertThat(problem(unbeaten())).contains("'A' never lost");
-        assertThatThrownBy(() -> Ranking.fit(BradleyTerryModel.of(unbeaten()), RankingMethod.NEWMAN))
+        assertThatThrownBy(() -> Ranking.fit(BradleyTerryModel.of(unbeaten()), Comparisons.method("newman")))
                 .isInstanceOf(InvalidProblemException.class)
                 .hasMessageStartingWith("the maximum-likelihood estimate does not exist: 'A' never lost");
     }
@@ -140,14 +142,14 @@ class ExistenceTest {
     void theMapEstimateExistsAndEveryMethodAgrees() {
         BradleyTerryModel map = BradleyTerryModel.of(unbeaten(), Ties.HALF, false, true);
         assertThat(map.existenceProblem()).isEmpty();
-        RankingFit reference = Ranking.fit(map, RankingMethod.NEWTON);
+        RankingFit reference = Ranking.fit(map, Comparisons.method("newton"));
         assertThat(reference.status()).isEqualTo(Status.CONVERGED);
         assertThat(reference.scores()[0]).isGreaterThan(reference.scores()[1]);
-        for (RankingMethod method : RankingMethod.values()) {
+        for (SolverSpec<RankingProblem> method : Comparisons.methods()) {
             RankingFit f = Ranking.fit(map, method);
-            assertThat(f.status()).as(method.label() + ": " + f.message()).isEqualTo(Status.CONVERGED);
+            assertThat(f.status()).as(method.name() + ": " + f.message()).isEqualTo(Status.CONVERGED);
             for (int i = 0; i < 3; i++) {
-                assertThat(f.scores()[i]).as(method.label()).isCloseTo(reference.scores()[i], within(1e-9));
+                assertThat(f.scores()[i]).as(method.name()).isCloseTo(reference.scores()[i], within(1e-9));
             }
         }
     }

@@ -6,27 +6,34 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fixpoint.catalog.Catalog;
 import io.fixpoint.ranking.ComparisonData.Home;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.solve.Driver;
+import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Known answers, agreement of every method, and honest certificates. */
 class RankingTest {
     private static final double TOL = 1e-10;
 
-    private static RankingFit fit(BradleyTerryModel m, RankingMethod method) {
-        return Ranking.fit(m, method, RankingSettings.DEFAULT.withTolerance(TOL).withMaxIterations(20_000));
+    private static RankingFit fit(BradleyTerryModel m, SolverSpec<RankingProblem> method) {
+        return Ranking.fit(m, method, method.defaults().override(TOL, null, 20_000, null), true);
+    }
+
+    private static RankingFit fit(BradleyTerryModel m, String method) {
+        return fit(m, Comparisons.method(method));
     }
 
     /** Two items, 3 wins to 1: s_A − s_B = log 3 and Var = 1/(n·p·(1 − p)) with p = ¾. */
     @ParameterizedTest
-    @EnumSource(RankingMethod.class)
-    void twoItemsHaveTheClosedFormEstimateAndStandardError(RankingMethod method) {
+    @MethodSource("io.fixpoint.ranking.Comparisons#methods")
+    void twoItemsHaveTheClosedFormEstimateAndStandardError(SolverSpec<RankingProblem> method) {
         ComparisonData d = ComparisonData.builder().counts("A", "B", 3, 1, 0, Home.NEUTRAL).build();
         RankingFit f = fit(BradleyTerryModel.of(d), method);
         assertThat(f.status()).as(f.message()).isEqualTo(Status.CONVERGED);
@@ -57,7 +64,7 @@ class RankingTest {
     @Test
     void davidsonTwoItemsHaveTheClosedForm() {
         ComparisonData d = ComparisonData.builder().counts("A", "B", 6, 2, 3, Home.NEUTRAL).build();
-        for (RankingMethod method : List.of(RankingMethod.NEWTON, RankingMethod.NEWMAN, RankingMethod.ZERMELO)) {
+        for (String method : List.of("newton", "newman", "zermelo")) {
             RankingFit f = fit(BradleyTerryModel.of(d, Ties.DAVIDSON, false, false), method);
             assertThat(f.status()).as(method + " " + f.message()).isEqualTo(Status.CONVERGED);
             assertThat(f.scores()[0] - f.scores()[1]).isCloseTo(Math.log(3), within(1e-9));
@@ -74,7 +81,7 @@ class RankingTest {
                 .build();
         double home = Math.log(5.0 / 2);
         double away = Math.log(4.0 / 3);
-        for (RankingMethod method : List.of(RankingMethod.NEWTON, RankingMethod.NEWMAN, RankingMethod.ZERMELO_ANDERSON)) {
+        for (String method : List.of("newton", "newman", "zermelo-anderson")) {
             RankingFit f = fit(BradleyTerryModel.of(d, Ties.HALF, true, false), method);
             assertThat(f.status()).as(method + " " + f.message()).isEqualTo(Status.CONVERGED);
             assertThat(f.homeAdvantage()).isCloseTo((home + away) / 2, within(1e-9));
@@ -87,11 +94,11 @@ class RankingTest {
     void everyMethodAgreesOnEveryVariant() {
         ComparisonData data = Comparisons.random(10, 120, 1.2, 11);
         for (BradleyTerryModel m : Comparisons.variants(data)) {
-            RankingFit reference = fit(m, RankingMethod.NEWTON);
+            RankingFit reference = fit(m, "newton");
             assertThat(reference.status()).as(reference.message()).isEqualTo(Status.CONVERGED);
-            for (RankingMethod method : applicable(m)) {
+            for (SolverSpec<RankingProblem> method : applicable(m)) {
                 RankingFit f = fit(m, method);
-                String what = BradleyTerryModelTest.describe(m) + " " + method.label() + ": " + f.message();
+                String what = BradleyTerryModelTest.describe(m) + " " + method.name() + ": " + f.message();
                 assertThat(f.status()).as(what).isEqualTo(Status.CONVERGED);
                 assertThat(f.gradientNorm()).as(what).isLessThanOrEqualTo(TOL);
                 for (int i = 0; i < f.scores().length; i++) {
@@ -108,10 +115,10 @@ class RankingTest {
         }
     }
 
-    static List<RankingMethod> applicable(BradleyTerryModel m) {
-        List<RankingMethod> out = new ArrayList<>(List.of(RankingMethod.values()));
+    static List<SolverSpec<RankingProblem>> applicable(BradleyTerryModel m) {
+        List<SolverSpec<RankingProblem>> out = new ArrayList<>(Comparisons.methods());
         if (m.homeAdvantage() || m.ties() == Ties.DAVIDSON) {
-            out.remove(RankingMethod.ILSR);
+            out.removeIf(s -> s.name().equals("ilsr"));
         }
         return out;
     }
@@ -119,7 +126,7 @@ class RankingTest {
     @Test
     void scoresSumToZeroAndTheCovarianceIsThatOfTheConstrainedEstimate() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(10, 200, 1.0, 3), Ties.HALF, true, false);
-        RankingFit f = fit(m, RankingMethod.NEWTON);
+        RankingFit f = fit(m, "newton");
         double sum = 0;
         for (double s : f.scores()) {
             sum += s;
@@ -139,7 +146,7 @@ class RankingTest {
     @Test
     void anExhaustedBudgetIsNeverReportedConvergedAndCarriesNoStandardErrors() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(25, 500, 2.0, 5));
-        RankingFit f = Ranking.fit(m, RankingMethod.ZERMELO, RankingSettings.DEFAULT.withMaxIterations(5));
+        RankingFit f = Ranking.fit(m, Comparisons.method("zermelo"), Settings.tolerance(TOL).withMaxIterations(5), true);
         assertThat(f.status()).isEqualTo(Status.MAX_ITERATIONS);
         assertThat(f.gradientNorm()).isGreaterThan(TOL);
         assertThat(f.standardErrors()).containsOnly(Double.NaN);
@@ -150,7 +157,7 @@ class RankingTest {
     @Test
     void theMapsAreFixedPointMapsWhoseFixedPointIsTheEstimate() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(8, 80, 1.0, 9), Ties.DAVIDSON, true, false);
-        RankingFit reference = fit(m, RankingMethod.NEWTON);
+        RankingFit reference = fit(m, "newton");
         Solution s = Driver.builder().tolerance(1e-12).maxIterations(5000).build()
                 .solve(Catalog.builtIn().fixedPoint("newton-krylov").create(), m.newman().asFixedPointMap(), m.start());
         assertThat(s.status()).as(s.toString()).isEqualTo(Status.CONVERGED);
@@ -163,7 +170,7 @@ class RankingTest {
     @Test
     void standardErrorsCanBeLeftOut() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(6, 60, 1.0, 5));
-        RankingFit f = Ranking.fit(m, RankingMethod.NEWMAN, RankingSettings.DEFAULT.withStandardErrors(false));
+        RankingFit f = Ranking.fit(m, Comparisons.method("newman"), Comparisons.method("newman").defaults(), false);
         assertThat(f.status()).isEqualTo(Status.CONVERGED);
         assertThat(f.covariance()).isNull();
         assertThat(f.standardErrors()).containsOnly(Double.NaN);
@@ -187,7 +194,7 @@ class RankingTest {
     @Test
     void theCertificateIsTheGradientNotTheStepOfTheMap() {
         BradleyTerryModel m = BradleyTerryModel.of(Comparisons.random(25, 500, 2.0, 5));
-        RankingFit f = Ranking.fit(m, RankingMethod.ZERMELO, RankingSettings.DEFAULT.withTolerance(1e-3));
+        RankingFit f = Ranking.fit(m, Comparisons.method("zermelo"), Settings.tolerance(1e-3), true);
         assertThat(f.status()).isEqualTo(Status.CONVERGED);
         assertThat(f.solution().optimality()).isLessThanOrEqualTo(1e-3);
         assertThat(f.gradientNorm()).isLessThanOrEqualTo(1e-3);
@@ -196,11 +203,8 @@ class RankingTest {
     @Test
     void methodsThatDoNotApplySayWhy() {
         BradleyTerryModel home = BradleyTerryModel.of(Comparisons.random(5, 50, 1.0, 1), Ties.HALF, true, false);
-        assertThatThrownBy(() -> fit(home, RankingMethod.ILSR)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> fit(home, "ilsr")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("I-LSR applies to the basic Bradley–Terry model only");
-        assertThatThrownBy(() -> RankingSettings.DEFAULT.withTolerance(0)).hasMessageContaining("tolerance must be finite and > 0");
-        assertThatThrownBy(() -> RankingSettings.DEFAULT.withMaxIterations(0)).hasMessageContaining("iteration limit must be ≥ 1");
-        assertThat(RankingMethod.byName("newman-anderson")).isEqualTo(RankingMethod.NEWMAN_ANDERSON);
-        assertThatThrownBy(() -> RankingMethod.byName("elo")).hasMessageContaining("known methods: zermelo, newman");
+        assertThatThrownBy(() -> Comparisons.method("elo")).hasMessageContaining("known methods: zermelo, newman");
     }
 }

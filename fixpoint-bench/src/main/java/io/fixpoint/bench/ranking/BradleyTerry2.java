@@ -17,10 +17,16 @@ import java.util.stream.Stream;
  * R's BradleyTerry2 as the reference for the Bradley–Terry fits: {@code peers/bradleyterry2.R}
  * (shipped in the jar) fits every {@link ReferenceCase} with BTm (Davidson's model as the equivalent
  * Poisson log-linear glm) and prints one row per estimate. The tests read the frozen output
- * ({@code btm/bradleyterry2.csv} among the test resources); the bench runs the script live when
+ * ({@link #FROZEN}, in the jar); the bench runs the script live when
  * Rscript and the package are installed.
  */
 public final class BradleyTerry2 {
+    /**
+     * BradleyTerry2's fits frozen from a run of the script (R 4.2.2, BradleyTerry2 1.1-2): the tests compare
+     * with them, and the bench judges against them when R is missing.
+     */
+    public static final String FROZEN = "btm/bradleyterry2.csv";
+
     /** How to install the reference where it is missing. */
     public static final String INSTALL = "apt-get install -y r-cran-bradleyterry2";
 
@@ -48,6 +54,18 @@ public final class BradleyTerry2 {
     }
 
     private BradleyTerry2() {
+    }
+
+    /** The frozen fits ({@link #FROZEN}, shipped in the jar). */
+    public static List<Estimate> frozen() {
+        try (InputStream in = BradleyTerry2.class.getResourceAsStream("/" + FROZEN)) {
+            if (in == null) {
+                throw new IllegalStateException(FROZEN + " is missing from the jar");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + FROZEN + ": " + e.getMessage(), e);
+        }
     }
 
     /** Parses the script's CSV output. */

@@ -1,56 +1,62 @@
 package io.fixpoint.bench.ranking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fixpoint.bench.SolveRecord;
 import io.fixpoint.bench.compare.Timing;
-import io.fixpoint.problem.Evaluation;
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.ranking.BradleyTerryModel;
 import io.fixpoint.ranking.Ranking;
 import io.fixpoint.ranking.RankingFit;
-import io.fixpoint.ranking.RankingMethod;
-import io.fixpoint.ranking.RankingSettings;
 import io.fixpoint.ranking.Ties;
-import io.fixpoint.solve.Evaluations;
+import io.fixpoint.solve.ProblemKind;
+import io.fixpoint.solve.SolverSpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The ranking bench: every {@link RankingMethod} to ‖∇f‖ ≤ 10⁻¹⁰ on the shipped data and on seeded
- * random comparison graphs of 10⁵ games, Newman's claim (his iteration "over a hundred times
- * faster" than Zermelo's "in some cases") as the ratio of the two measured side by side, and the
- * agreement with R's BradleyTerry2 recomputed live when R is installed.
+ * The ranking bench: every ranking method of the catalogue on the fits certified against R's
+ * BradleyTerry2 (the shipped data) and on seeded random comparison graphs, BradleyTerry2 itself beside
+ * them when R is installed, and Newman's claim (his iteration "over a hundred times faster" than
+ * Zermelo's "in some cases") as the ratio of the two measured side by side.
  *
- * <p>Every solve is judged by its certificate alone: converged means ‖∇f‖ ≤ 10⁻¹⁰ at the reported
- * point (recomputed by {@link Ranking#fit}). Times are CPU seconds of the fitting thread, medians of
- * the timed repeats after JIT warm-up (a fit slower than a second is timed once); iteration and
- * evaluation counts are exact and do not depend on the machine. The time limit of a solve is wall
- * time.
+ * <p>One judge for every tool: a solve is <b>solved</b> when ‖∇f‖ ≤ {@value #TOLERANCE} at its
+ * returned estimate (recomputed by Fixpoint's model) <i>and</i>, on the certified fits, every estimate
+ * (score contrasts, centred MAP scores, h, log ν) is within {@value #AGREEMENT} relative of
+ * BradleyTerry2's (this run's live fit, else its frozen fit). Times are CPU seconds of the fitting
+ * thread, medians of timed repeats after JIT warm-up; iteration and evaluation counts are exact.
  */
 public final class RankingBench {
-    static final double TOLERANCE = 1e-10;
+    public static final String SUITE = "ranking";
+    /** The judge's bound on ‖∇f‖ at the returned estimate. */
+    public static final double TOLERANCE = 1e-10;
+    /** The judge's bound on the relative difference from BradleyTerry2's estimates. */
+    public static final double AGREEMENT = 1e-8;
     /** Newman's "over a hundred times faster". */
-    static final double CLAIMED_RATIO = 100;
+    public static final double CLAIMED_RATIO = 100;
+    /** The peer's tool name in the records. */
+    public static final String PEER = "bradleyterry2";
 
     /**
      * What to run.
      *
-     * @param full          the larger grid of random graphs (minutes instead of about one)
-     * @param repeats       timed repeats of a fast solve
+     * @param full          the grid of random graphs of 10⁵ games (minutes) instead of the small one
+     * @param repeats       fewest timed repeats of a fast solve
      * @param perSolve      time limit of one solve; a solve that hits it is BUDGET_EXHAUSTED
      * @param maxIterations iteration limit of one solve
-     * @param liveReference run R's BradleyTerry2 when Rscript is installed
-     * @param methods       the methods to run
+     * @param reference     run R's BradleyTerry2 when Rscript is installed
+     * @param methods       the catalogue's ranking methods to run
      */
-    public record Settings(boolean full, int repeats, Duration perSolve, int maxIterations, boolean liveReference, List<RankingMethod> methods) {
-        public static final Settings DEFAULT = new Settings(false, 3, Duration.ofSeconds(30), 300_000, true, List.of(RankingMethod.values()));
-
+    public record Settings(boolean full, int repeats, Duration perSolve, int maxIterations, boolean reference, List<String> methods) {
         public Settings {
             if (repeats < 1 || perSolve == null || perSolve.isNegative() || perSolve.isZero() || maxIterations < 1) {
                 throw new IllegalArgumentException("the ranking bench needs repeats ≥ 1, a positive time per solve and maxIterations ≥ 1");
@@ -61,18 +67,34 @@ public final class RankingBench {
             methods = List.copyOf(methods);
         }
 
-        /** The larger grid of random graphs, with ten minutes per solve. */
-        public Settings withFull() {
-            return new Settings(true, repeats, Duration.ofMinutes(10), maxIterations, liveReference, methods);
+        /** The quick run: every method, 3 repeats, 30 s and 300 000 iterations per solve, BradleyTerry2 when present. */
+        public static Settings quick(Catalog catalog) {
+            return new Settings(false, 3, Duration.ofSeconds(30), 300_000, true, catalog.names(ProblemKind.RANKING));
         }
 
-        /** Only {@code chosen} (Newman's claim needs zermelo and newman). */
-        public Settings withMethods(RankingMethod... chosen) {
-            return new Settings(full, repeats, perSolve, maxIterations, liveReference, List.of(chosen));
+        public Settings withFull(boolean f) {
+            return new Settings(f, repeats, perSolve, maxIterations, reference, methods);
         }
 
-        public Settings withoutLiveReference() {
-            return new Settings(full, repeats, perSolve, maxIterations, false, methods);
+        public Settings withMethods(List<String> m) {
+            return new Settings(full, repeats, perSolve, maxIterations, reference, m);
+        }
+
+        public Settings withRepeats(int r) {
+            return new Settings(full, r, perSolve, maxIterations, reference, methods);
+        }
+
+        public Settings withPerSolve(Duration d) {
+            return new Settings(full, repeats, d, maxIterations, reference, methods);
+        }
+
+        public Settings withReference(boolean on) {
+            return new Settings(full, repeats, perSolve, maxIterations, on, methods);
+        }
+
+        /** The driver settings of one solve: {@code method}'s defaults with ‖∇f‖ ≤ the judge's bound and this run's budgets. */
+        io.fixpoint.solve.Settings driver(SolverSpec<RankingProblem> method) {
+            return method.defaults().override(TOLERANCE, null, maxIterations, perSolve);
         }
     }
 
@@ -82,26 +104,9 @@ public final class RankingBench {
      * @param name        short name
      * @param description what it is
      * @param model       the model
+     * @param certified   the BradleyTerry2 fit of the same model, or null (random graphs)
      */
-    public record Instance(String name, String description, BradleyTerryModel model) {
-    }
-
-    /**
-     * One solve.
-     *
-     * @param instance     the instance's name
-     * @param method       the method's label
-     * @param status       how the solve ended, or "n/a" with the reason in {@code note}
-     * @param converged    whether ‖∇f‖ ≤ 10⁻¹⁰ at the reported point
-     * @param iterations   iterations
-     * @param evaluations  evaluations by kind (map, value, gradient, hessian, hessianVector)
-     * @param gradientNorm ‖∇f‖ at the reported point
-     * @param seconds      median CPU time of the fit
-     * @param repeats      how many timed runs the median is over
-     * @param note         why a method does not apply, else empty
-     */
-    public record Row(String instance, String method, String status, boolean converged, int iterations, Map<String, Long> evaluations,
-            double gradientNorm, double seconds, int repeats, String note) {
+    public record Instance(String name, String description, BradleyTerryModel model, ReferenceCase certified) {
     }
 
     /**
@@ -110,93 +115,156 @@ public final class RankingBench {
      * @param iterationRatio Zermelo's iterations / Newman's (a lower bound when Zermelo did not converge)
      * @param timeRatio      Zermelo's time / Newman's (likewise)
      * @param lowerBound     whether Zermelo stopped at a budget, so the ratios are lower bounds
-     * @param holds          whether the measured ratio reaches 100
+     * @param holds          whether the measured iteration ratio reaches 100
      */
     public record Claim(String instance, int zermelo, int newman, double iterationRatio, double timeRatio, boolean lowerBound, boolean holds) {
     }
 
-    /** Everything one run measured. */
-    public record Report(Settings settings, List<Instance> instances, List<Row> rows, List<Claim> claims,
-            List<ReferenceCase.Agreement> certification, List<String> notes) {
+    /**
+     * Everything one run measured.
+     *
+     * @param records          one per solve, Fixpoint's and BradleyTerry2's, judged
+     * @param certification    Fixpoint's Newton fit with standard errors against BradleyTerry2, per certified fit
+     * @param referenceSource  where the judge's reference estimates came from (live or frozen)
+     * @param referenceSeconds wall time of the one R process that fitted every certified model (NaN when not run)
+     */
+    public record Result(Settings settings, List<Instance> instances, List<SolveRecord> records, List<Claim> claims,
+            List<ReferenceCase.Agreement> certification, String referenceSource, double referenceSeconds, List<String> notes) {
     }
 
     private RankingBench() {
     }
 
-    /** The shipped data (maximum likelihood, and the early season's MAP estimate) and the random graphs. */
+    /** The certified fits of the shipped data, then the random graphs (one of 10⁴ games on 30 items; fifteen of 10⁵ games in the full grid). */
     public static List<Instance> instances(boolean full) {
         List<Instance> out = new ArrayList<>();
-        out.add(new Instance("baseball", ComparisonDataset.BASEBALL.description(), BradleyTerryModel.of(ComparisonDataset.BASEBALL.data())));
-        out.add(new Instance("icehockey", ComparisonDataset.ICEHOCKEY.description() + "; ties as half wins",
-                BradleyTerryModel.of(ComparisonDataset.ICEHOCKEY.data())));
-        out.add(new Instance("icehockey-davidson-home", "the same with Davidson's ties and home advantage",
-                BradleyTerryModel.of(ComparisonDataset.ICEHOCKEY.data(), Ties.DAVIDSON, true, false)));
-        out.add(new Instance("icehockey-early-map", "its first 150 games, MAP (the MLE does not exist)", ReferenceCase.ICEHOCKEY_EARLY_MAP.model()));
+        for (ReferenceCase c : ReferenceCase.values()) {
+            out.add(new Instance(c.label(), c.description(), c.model(), c));
+        }
         for (double[] g : full ? FULL_GRID : GRID) {
-            SyntheticComparisons s = new SyntheticComparisons((int) g[0], 100_000, g[1], 1);
+            SyntheticComparisons s = new SyntheticComparisons((int) g[0], (int) g[2], g[1], 1);
             BradleyTerryModel mle = BradleyTerryModel.of(s.data());
             boolean exists = mle.existenceProblem().isEmpty();
             BradleyTerryModel model = exists ? mle : BradleyTerryModel.of(mle.data(), Ties.HALF, false, true);
-            out.add(new Instance(String.format(Locale.ROOT, "random-%d-s%s%s", (int) g[0], trim(g[1]), exists ? "" : "-map"),
-                    s.label() + (exists ? "" : ", MAP (the MLE does not exist)"), model));
+            out.add(new Instance(String.format(Locale.ROOT, "random-%d-%dk-s%s%s", (int) g[0], (int) g[2] / 1000, trim(g[1]), exists ? "" : "-map"),
+                    s.label() + (exists ? "" : ", MAP (the MLE does not exist)"), model, null));
         }
         return out;
     }
 
-    /** Random graphs of 10⁵ games: {items, spread of the log-strengths}. */
-    private static final double[][] GRID = {{100, 3}, {1000, 1}, {10_000, 0.5}};
-    private static final double[][] FULL_GRID = {{100, 0.5}, {100, 1}, {100, 1.5}, {100, 2}, {100, 3}, {1000, 0.5}, {1000, 1},
-        {1000, 1.5}, {1000, 2}, {1000, 3}, {10_000, 0.5}, {10_000, 1}, {10_000, 1.5}, {10_000, 2}, {10_000, 3}};
+    /** Random graphs: {items, spread of the log-strengths, games}. */
+    private static final double[][] GRID = {{30, 3, 10_000}};
+    private static final double[][] FULL_GRID = {{100, 0.5, 1e5}, {100, 1, 1e5}, {100, 1.5, 1e5}, {100, 2, 1e5}, {100, 3, 1e5}, {1000, 0.5, 1e5},
+        {1000, 1, 1e5}, {1000, 1.5, 1e5}, {1000, 2, 1e5}, {1000, 3, 1e5}, {10_000, 0.5, 1e5}, {10_000, 1, 1e5}, {10_000, 1.5, 1e5},
+        {10_000, 2, 1e5}, {10_000, 3, 1e5}};
 
-    public static Report run(Settings settings) {
-        return run(settings, instances(settings.full()));
-    }
-
-    /** Runs every method on {@code instances}. */
-    public static Report run(Settings settings, List<Instance> instances) {
-        List<Row> rows = new ArrayList<>();
+    /** Runs every chosen method on every instance, then BradleyTerry2; {@code done} hears of each finished solve. */
+    public static Result run(Settings settings, Catalog catalog, List<Instance> instances, Consumer<String> done) {
         List<String> notes = new ArrayList<>();
-        RankingSettings fit = RankingSettings.DEFAULT.withTolerance(TOLERANCE).withMaxIterations(settings.maxIterations())
-                .withTimeLimit(settings.perSolve()).withStandardErrors(false);
+        List<BradleyTerry2.Estimate> live = null;
+        double referenceSeconds = Double.NaN;
+        if (settings.reference()) {
+            long t0 = System.nanoTime();
+            try {
+                live = BradleyTerry2.run(Duration.ofMinutes(10));
+                referenceSeconds = (System.nanoTime() - t0) * 1e-9;
+            } catch (BradleyTerry2.Unavailable e) {
+                notes.add("BradleyTerry2 skipped: " + e.getMessage() + "; the certified fits are judged against its frozen fits");
+            }
+            done.accept(PEER);
+        } else {
+            notes.add("BradleyTerry2 not run (peers switched off); the certified fits are judged against its frozen fits");
+        }
+        List<BradleyTerry2.Estimate> reference = live != null ? live : BradleyTerry2.frozen();
+        String source = live != null ? "BradleyTerry2 run live in this run" : "BradleyTerry2's frozen fits (" + BradleyTerry2.FROZEN + ")";
+        List<SolveRecord> records = new ArrayList<>();
         for (Instance instance : instances) {
-            for (RankingMethod method : settings.methods()) {
-                rows.add(solve(instance, method, fit, settings));
+            for (String method : settings.methods()) {
+                records.add(solve(instance, catalog.ranking(method), settings, reference));
+                done.accept(instance.name() + " " + method);
+            }
+            if (live != null && instance.certified() != null) {
+                records.add(peer(instance, live, referenceSeconds));
             }
         }
         List<ReferenceCase.Agreement> certification = new ArrayList<>();
-        if (settings.liveReference()) {
-            try {
-                List<BradleyTerry2.Estimate> reference = BradleyTerry2.run(Duration.ofMinutes(10));
-                for (ReferenceCase c : ReferenceCase.values()) {
-                    certification.add(c.agreement(Ranking.fit(c.model(), RankingMethod.NEWTON), reference));
-                }
-            } catch (BradleyTerry2.Unavailable e) {
-                notes.add("BradleyTerry2 skipped: " + e.getMessage() + "; the tests compare with its frozen fits");
+        if (live != null) {
+            SolverSpec<RankingProblem> newton = catalog.ranking(catalog.defaultMethod(ProblemKind.RANKING));
+            for (ReferenceCase c : ReferenceCase.values()) {
+                certification.add(c.agreement(Ranking.fit(c.model(), newton), live));
             }
-        } else {
-            notes.add("BradleyTerry2 not run (switched off); the tests compare with its frozen fits");
         }
-        return new Report(settings, instances, rows, claims(instances, rows), certification, notes);
+        return new Result(settings, instances, records, claims(instances, records), certification, source, referenceSeconds, notes);
     }
 
-    private static Row solve(Instance instance, RankingMethod method, RankingSettings fit, Settings settings) {
-        Supplier<RankingFit> once = () -> Ranking.fit(instance.model(), method, fit);
+    /**
+     * One method on one instance, judged: the first run's counts, the median CPU time of the timed
+     * repeats; a method that does not apply to the model is NOT_APPLICABLE with its reason.
+     */
+    static SolveRecord solve(Instance instance, SolverSpec<RankingProblem> method, Settings settings, List<BradleyTerry2.Estimate> reference) {
+        io.fixpoint.solve.Settings driver = settings.driver(method);
+        Supplier<RankingFit> once = () -> Ranking.fit(instance.model(), method, driver, false);
         Timing.Timed<RankingFit> timed;
         try {
             timed = time(once, settings.repeats());
         } catch (IllegalArgumentException e) {
-            return new Row(instance.name(), method.label(), "n/a", false, 0, Map.of(), Double.NaN, Double.NaN, 0, e.getMessage());
+            return SolveRecord.failed(SUITE, instance.name(), instance.model().dimension(), method.name(), method.family(),
+                    SolveRecord.Outcome.NOT_APPLICABLE, e.getMessage());
         }
         RankingFit f = timed.result();
-        return new Row(instance.name(), method.label(), f.status().name(), f.converged(), f.iterations(), counts(f.solution().evaluations()),
-                f.gradientNorm(), timed.seconds(), timed.repeats(), "");
+        double[] theta = parameters(f);
+        double disagreement = instance.certified() == null ? Double.NaN : instance.certified().estimateError(theta, reference);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("gradientNorm", f.gradientNorm());
+        figures.put("referenceError", disagreement);
+        figures.put("logLikelihood", f.logLikelihood());
+        return SolveRecord.of(SUITE, instance.name(), method.name(), method.family(), f.solution(), judge(f.gradientNorm(), disagreement),
+                f.logLikelihood(), f.gradientNorm(), timed.seconds(), timed.repeats(), figures);
+    }
+
+    /** BradleyTerry2's fit of a certified instance as a record, judged by the same rule at its estimate. */
+    private static SolveRecord peer(Instance instance, List<BradleyTerry2.Estimate> live, double seconds) {
+        ReferenceCase c = instance.certified();
+        double[] theta = c.parameters(live);
+        BradleyTerryModel m = instance.model();
+        double[] g = new double[m.dimension()];
+        m.objective().gradient(theta, g);
+        double gradientNorm = Vectors.norm(g);
+        double disagreement = c.estimateError(theta, live);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("gradientNorm", gradientNorm);
+        figures.put("referenceError", disagreement);
+        figures.put("logLikelihood", m.logLikelihood(theta));
+        figures.put("processSeconds", seconds);
+        return new SolveRecord(SUITE, instance.name(), m.dimension(), PEER, c.peerMethod(), "R", SolveRecord.Outcome.RAN, null, "converged",
+                true, judge(gradientNorm, disagreement), "glm with epsilon 1e-13, refitted from its own estimate", -1, Map.of(),
+                m.logLikelihood(theta), gradientNorm, Double.NaN, 1, theta, null, figures);
+    }
+
+    /** The judge: ‖∇f‖ ≤ 1e-10 at the estimate and, where there is a reference, within 1e-8 relative of it (NaN: none). */
+    public static boolean judge(double gradientNorm, double referenceError) {
+        return gradientNorm <= TOLERANCE && (Double.isNaN(referenceError) || referenceError <= AGREEMENT);
+    }
+
+    /** θ as reported: the centred scores, then h and log ν when the model has them. */
+    static double[] parameters(RankingFit f) {
+        BradleyTerryModel m = f.model();
+        double[] theta = Arrays.copyOf(f.scores(), m.dimension());
+        int k = f.scores().length;
+        if (m.homeAdvantage()) {
+            theta[k++] = f.homeAdvantage();
+        }
+        if (m.ties() == Ties.DAVIDSON) {
+            theta[k] = f.logTie();
+        }
+        return theta;
     }
 
     /**
      * The first run kept; a fit under a second is warmed up and timed again, as many times as fit in
-     * about half a second (at least {@code repeats}, at most 200), and the median reported. Time is the
-     * CPU time of the fitting thread (the existence check, the solve and the certificate): on a shared
-     * machine the wall time of a millisecond solve measures the scheduler, not the solve.
+     * about a tenth of a second (at least {@code repeats}, at most 100), and the median reported. Time
+     * is the CPU time of the fitting thread (the existence check, the solve and the certificate): on a
+     * shared machine the wall time of a millisecond solve measures the scheduler, not the solve.
      */
     private static Timing.Timed<RankingFit> time(Supplier<RankingFit> solve, int repeats) {
         double[] once = new double[1];
@@ -204,7 +272,7 @@ public final class RankingBench {
         if (once[0] >= 1 || repeats == 1) {
             return new Timing.Timed<>(first, once[0], 1);
         }
-        int runs = (int) Math.max(repeats, Math.min(200, Math.ceil(0.5 / Math.max(once[0], 1e-6))));
+        int runs = (int) Math.max(repeats, Math.min(100, Math.ceil(0.1 / Math.max(once[0], 1e-6))));
         for (int k = 0; k < Math.max(2, runs / 4); k++) {
             solve.get();
         }
@@ -227,90 +295,86 @@ public final class RankingBench {
         return fit;
     }
 
-    private static Map<String, Long> counts(Evaluations e) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (Evaluation kind : List.of(Evaluation.MAP, Evaluation.VALUE, Evaluation.GRADIENT, Evaluation.HESSIAN, Evaluation.HESSIAN_VECTOR)) {
-            if (e.get(kind) > 0) {
-                m.put(kind.key(), e.get(kind));
-            }
-        }
-        return m;
-    }
-
-    private static List<Claim> claims(List<Instance> instances, List<Row> rows) {
+    private static List<Claim> claims(List<Instance> instances, List<SolveRecord> records) {
         List<Claim> out = new ArrayList<>();
         for (Instance i : instances) {
-            Row z = row(rows, i.name(), RankingMethod.ZERMELO);
-            Row n = row(rows, i.name(), RankingMethod.NEWMAN);
-            if (z == null || n == null || !n.converged()) {
+            SolveRecord z = record(records, i.name(), "zermelo");
+            SolveRecord n = record(records, i.name(), "newman");
+            if (z == null || n == null || !n.solved() || !z.applicable()) {
                 continue;
             }
             double it = (double) z.iterations() / n.iterations();
             double t = z.seconds() / n.seconds();
-            out.add(new Claim(i.name(), z.iterations(), n.iterations(), it, t, !z.converged(), it >= CLAIMED_RATIO));
+            out.add(new Claim(i.name(), z.iterations(), n.iterations(), it, t, !z.solved(), it >= CLAIMED_RATIO));
         }
         return out;
     }
 
-    static Row row(List<Row> rows, String instance, RankingMethod method) {
-        return rows.stream().filter(r -> r.instance().equals(instance) && r.method().equals(method.label())).findFirst().orElse(null);
+    /** Fixpoint's record of {@code method} on {@code instance}, or null. */
+    public static SolveRecord record(List<SolveRecord> records, String instance, String method) {
+        return records.stream().filter(r -> r.isFixpoint() && r.problem().equals(instance) && r.method().equals(method)).findFirst()
+                .orElse(null);
     }
 
-    /** The report as text: one table per instance, Newman's claim, the BradleyTerry2 agreement, notes. */
-    public static String text(Report report) {
+    /** The run as text: one table per instance, Newman's claim, the BradleyTerry2 agreement, notes. */
+    public static String text(Result result) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Bradley–Terry ranking: every method to ‖∇f‖ ≤ 1e-10 (certificate recomputed at the reported scores); "
-                + "times are CPU seconds, medians\n");
-        for (Instance i : report.instances()) {
+        sb.append(String.format(Locale.ROOT, "Bradley–Terry ranking. Solved: ‖∇f‖ ≤ %.0e at the returned estimate (recomputed by Fixpoint) "
+                + "and, on the certified fits, every estimate within %.0e relative of the reference (%s). Times: CPU seconds, medians.%n",
+                TOLERANCE, AGREEMENT, result.referenceSource()));
+        for (Instance i : result.instances()) {
             BradleyTerryModel m = i.model();
             sb.append(String.format(Locale.ROOT, "%n%s — %s (%d items, %d pairings, %.0f comparisons)%n", i.name(), i.description(),
                     m.data().itemCount(), m.data().recordCount(), m.data().comparisons()));
-            sb.append(String.format(Locale.ROOT, "  %-18s %-17s %8s  %-40s %10s %10s%n", "method", "status", "iter", "evaluations", "‖∇f‖", "seconds"));
-            for (Row r : report.rows()) {
-                if (!r.instance().equals(i.name())) {
+            sb.append(String.format(Locale.ROOT, "  %-18s %-15s %-16s %7s %9s %10s %10s %10s%n", "method", "tool", "status", "solved", "iter",
+                    "‖∇f‖", "ref. err", "seconds"));
+            for (SolveRecord r : result.records()) {
+                if (!r.problem().equals(i.name())) {
                     continue;
                 }
-                if (!r.note().isEmpty()) {
-                    sb.append(String.format(Locale.ROOT, "  %-18s %-17s %s%n", r.method(), r.status(), r.note()));
+                if (!r.applicable()) {
+                    sb.append(String.format(Locale.ROOT, "  %-18s %-15s %-16s %s%n", r.method(), r.tool(), r.statusText(), r.message()));
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "  %-18s %-17s %8d  %-40s %10.2e %10.4f%n", r.method(), r.status(), r.iterations(),
-                        r.evaluations().toString(), r.gradientNorm(), r.seconds()));
+                sb.append(String.format(Locale.ROOT, "  %-18s %-15s %-16s %7s %9s %10.2e %10s %10s%n", r.method(), r.tool(), r.statusText(),
+                        r.solved() ? "yes" : "no", r.iterations() < 0 ? "—" : String.valueOf(r.iterations()), r.optimality(),
+                        number(r.figure("referenceError", Double.NaN), "%.1e"), number(r.seconds(), "%.4f")));
             }
         }
-        sb.append("\nNewman (2023): his iteration is \"over a hundred times faster in some cases\" than Zermelo's — measured side by side\n");
-        sb.append(String.format(Locale.ROOT, "  %-28s %10s %10s %10s %10s  %s%n", "instance", "Zermelo it", "Newman it", "it ratio", "time ratio",
-                "≥ 100×?"));
-        for (Claim c : report.claims()) {
+        sb.append(String.format(Locale.ROOT, "%nNewman (2023): his iteration is \"over a hundred times faster in some cases\" than Zermelo's "
+                + "(claimed ratio ≥ %.0f) — measured side by side%n", CLAIMED_RATIO));
+        sb.append(String.format(Locale.ROOT, "  %-28s %10s %10s %10s %10s %10s  %s%n", "instance", "Zermelo it", "Newman it", "claimed",
+                "it ratio", "time ratio", "≥ 100×?"));
+        for (Claim c : result.claims()) {
             String bound = c.lowerBound() ? ">" : "";
-            sb.append(String.format(Locale.ROOT, "  %-28s %10d %10d %10s %10s  %s%n", c.instance(), c.zermelo(), c.newman(),
-                    bound + String.format(Locale.ROOT, "%.1f", c.iterationRatio()), bound + String.format(Locale.ROOT, "%.1f", c.timeRatio()),
+            sb.append(String.format(Locale.ROOT, "  %-28s %10d %10d %10s %10s %10s  %s%n", c.instance(), c.zermelo(), c.newman(),
+                    "> " + (int) CLAIMED_RATIO, bound + String.format(Locale.ROOT, "%.1f", c.iterationRatio()),
+                    bound + String.format(Locale.ROOT, "%.1f", c.timeRatio()),
                     c.holds() ? "yes" : c.lowerBound() ? "unknown (Zermelo stopped at its budget)" : "no"));
         }
-        if (!report.certification().isEmpty()) {
-            sb.append("\nAgainst R's BradleyTerry2 (BTm; Davidson's model as a Poisson glm), run live: largest relative difference\n");
+        if (!result.certification().isEmpty()) {
+            sb.append("\nFixpoint's default method with standard errors against BradleyTerry2 run live: largest relative difference\n");
             sb.append(String.format(Locale.ROOT, "  %-26s %9s %12s %16s%n", "fit", "compared", "estimates", "standard errors"));
-            for (ReferenceCase.Agreement a : report.certification()) {
+            for (ReferenceCase.Agreement a : result.certification()) {
                 sb.append(String.format(Locale.ROOT, "  %-26s %9d %12.1e %16.1e%n", a.fit().label(), a.compared(), a.estimateError(),
                         a.standardErrorError()));
             }
         }
-        for (String note : report.notes()) {
+        for (String note : result.notes()) {
             sb.append('\n').append(note).append('\n');
         }
         return sb.toString();
     }
 
-    /** The report as one JSON object: instances, rows, claims, certification, notes. */
-    public static String json(Report report) {
+    /** The claims and the certification as one JSON-ready map (the records travel as results.json). */
+    public static Map<String, Object> summary(Result result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("tolerance", TOLERANCE);
-        doc.put("instances", report.instances().stream().map(i -> Map.of("name", i.name(), "description", i.description(),
-                "items", i.model().data().itemCount(), "pairings", i.model().data().recordCount(),
-                "comparisons", i.model().data().comparisons())).toList());
-        doc.put("rows", report.rows().stream().map(RankingBench::fields).toList());
-        doc.put("claims", report.claims());
-        doc.put("certification", report.certification().stream().map(a -> {
+        doc.put("agreement", AGREEMENT);
+        doc.put("reference", result.referenceSource());
+        doc.put("claimedRatio", CLAIMED_RATIO);
+        doc.put("claims", result.claims());
+        doc.put("certification", result.certification().stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("fit", a.fit().label());
             m.put("compared", a.compared());
@@ -319,29 +383,12 @@ public final class RankingBench {
             m.put("worst", a.worst());
             return m;
         }).toList());
-        doc.put("notes", report.notes());
-        try {
-            return new ObjectMapper().writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the ranking report as JSON", e);
-        }
+        doc.put("notes", result.notes());
+        return doc;
     }
 
-    private static Map<String, Object> fields(Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("instance", r.instance());
-        m.put("method", r.method());
-        m.put("status", r.status());
-        m.put("converged", r.converged());
-        m.put("iterations", r.iterations());
-        m.put("evaluations", r.evaluations());
-        m.put("gradientNorm", Double.isFinite(r.gradientNorm()) ? r.gradientNorm() : null);
-        m.put("seconds", Double.isFinite(r.seconds()) ? r.seconds() : null);
-        m.put("repeats", r.repeats());
-        if (!r.note().isEmpty()) {
-            m.put("note", r.note());
-        }
-        return m;
+    private static String number(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "—";
     }
 
     private static String trim(double v) {

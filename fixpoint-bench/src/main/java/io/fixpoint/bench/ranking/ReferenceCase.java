@@ -63,6 +63,92 @@ public enum ReferenceCase {
     public record Agreement(ReferenceCase fit, int compared, double estimateError, double standardErrorError, String worst) {
     }
 
+    /** What the fit is, in a few words. */
+    public String description() {
+        return dataset.name() + (firstRows > 0 ? ", its first " + firstRows + " games" : "") + (ties == Ties.DAVIDSON ? ", Davidson's ties" : "")
+                + (home ? ", home advantage" : "") + (map ? ", Newman's MAP estimate" : ", maximum likelihood");
+    }
+
+    /** How BradleyTerry2's side fits it: BTm, or for Davidson's ties the equivalent Poisson glm. */
+    public String peerMethod() {
+        return ties == Ties.DAVIDSON ? "glm-poisson" : "btm";
+    }
+
+    /**
+     * The largest relative difference between the estimates in {@code theta} (scores, then h and log ν,
+     * as {@link #model()} orders them; the scores at any level) and the reference rows of this case.
+     */
+    public double estimateError(double[] theta, List<BradleyTerry2.Estimate> reference) {
+        BradleyTerryModel m = model();
+        double[] centred = centred(theta, m.data().itemCount());
+        List<String> items = m.data().items();
+        double worst = 0;
+        for (BradleyTerry2.Estimate e : reference) {
+            if (e.fit().equals(label)) {
+                double ours = switch (e.kind()) {
+                    case "contrast" -> centred[index(items, e.parameter())] - centred[index(items, e.reference())];
+                    case "centred" -> centred[index(items, e.parameter())];
+                    case "coefficient" -> theta[m.parameterNames().indexOf(e.parameter())];
+                    default -> throw new IllegalArgumentException("unknown kind of reference estimate '" + e.kind() + "'");
+                };
+                worst = Math.max(worst, Double.isNaN(relative(ours, e.estimate())) ? Double.POSITIVE_INFINITY : relative(ours, e.estimate()));
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * θ of {@link #model()} from the reference rows of this case: contrasts placed against the reference
+     * item and centred, h and log ν as given; the centred MAP scores moved to the level the prior fixes,
+     * Σ σ(sᵢ) = n/2 (the derivative of f along the common shift), which BradleyTerry2's centred output
+     * leaves out.
+     */
+    public double[] parameters(List<BradleyTerry2.Estimate> reference) {
+        BradleyTerryModel m = model();
+        int n = m.data().itemCount();
+        List<String> names = m.parameterNames();
+        double[] theta = new double[m.dimension()];
+        for (BradleyTerry2.Estimate e : reference) {
+            if (e.fit().equals(label)) {
+                theta[names.indexOf(e.parameter())] = e.estimate();
+            }
+        }
+        double[] s = centred(theta, n);
+        System.arraycopy(s, 0, theta, 0, n);
+        if (map) {
+            double lo = -50;
+            double hi = 50;
+            for (int k = 0; k < 100; k++) {
+                double mid = 0.5 * (lo + hi);
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += 1 / (1 + Math.exp(-(s[i] + mid)));
+                }
+                if (sum < 0.5 * n) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                theta[i] = s[i] + 0.5 * (lo + hi);
+            }
+        }
+        return theta;
+    }
+
+    private static double[] centred(double[] theta, int items) {
+        double mean = 0;
+        for (int i = 0; i < items; i++) {
+            mean += theta[i] / items;
+        }
+        double[] c = new double[items];
+        for (int i = 0; i < items; i++) {
+            c[i] = theta[i] - mean;
+        }
+        return c;
+    }
+
     /** Compares {@code fit} (of {@link #model()}) with the reference rows of this case. */
     public Agreement agreement(RankingFit fit, List<BradleyTerry2.Estimate> reference) {
         List<String> items = fit.items();

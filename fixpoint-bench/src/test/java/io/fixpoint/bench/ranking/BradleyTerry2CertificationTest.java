@@ -2,13 +2,12 @@ package io.fixpoint.bench.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fixpoint.catalog.Catalog;
+import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.ranking.Ranking;
 import io.fixpoint.ranking.RankingFit;
-import io.fixpoint.ranking.RankingMethod;
+import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Status;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,26 +20,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BradleyTerry2CertificationTest {
     static final double AGREEMENT = 1e-8;
-    private static final List<BradleyTerry2.Estimate> REFERENCE = frozen();
-
-    static List<BradleyTerry2.Estimate> frozen() {
-        try (InputStream in = BradleyTerry2CertificationTest.class.getResourceAsStream("/btm/bradleyterry2.csv")) {
-            return BradleyTerry2.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final List<BradleyTerry2.Estimate> REFERENCE = BradleyTerry2.frozen();
 
     @ParameterizedTest
     @EnumSource(ReferenceCase.class)
     void agreesWithBradleyTerry2(ReferenceCase c) {
-        for (RankingMethod method : List.of(RankingMethod.NEWTON, RankingMethod.NEWMAN_ANDERSON)) {
+        for (SolverSpec<RankingProblem> method : List.of(Catalog.builtIn().ranking("newton"), Catalog.builtIn().ranking("newman-anderson"))) {
             RankingFit fit = Ranking.fit(c.model(), method);
-            assertThat(fit.status()).as(c.label() + " " + method.label() + ": " + fit.message()).isEqualTo(Status.CONVERGED);
+            assertThat(fit.status()).as(c.label() + " " + method.name() + ": " + fit.message()).isEqualTo(Status.CONVERGED);
             ReferenceCase.Agreement a = c.agreement(fit, REFERENCE);
             assertThat(a.compared()).as(c.label()).isGreaterThanOrEqualTo(c.model().data().itemCount() - 1);
-            assertThat(a.estimateError()).as(c.label() + " " + method.label() + " estimates, worst " + a.worst()).isLessThanOrEqualTo(AGREEMENT);
-            assertThat(a.standardErrorError()).as(c.label() + " " + method.label() + " standard errors, worst " + a.worst())
+            assertThat(a.estimateError()).as(c.label() + " " + method.name() + " estimates, worst " + a.worst()).isLessThanOrEqualTo(AGREEMENT);
+            assertThat(a.standardErrorError()).as(c.label() + " " + method.name() + " standard errors, worst " + a.worst())
                     .isLessThanOrEqualTo(AGREEMENT);
         }
     }
@@ -52,6 +43,17 @@ class BradleyTerry2CertificationTest {
         }
         assertThat(REFERENCE).filteredOn(e -> e.kind().equals("coefficient") && e.fit().equals("baseball-home"))
                 .singleElement().satisfies(e -> assertThat(e.estimate()).isBetween(0.30, 0.31)); // Agresti (2002) §10.6: 0.302
+    }
+
+    /** The judge's reference error and the parameters read back from BradleyTerry2's rows: its own estimates are 0 from themselves and stationary. */
+    @ParameterizedTest
+    @EnumSource(ReferenceCase.class)
+    void bradleyTerry2sEstimatesReadBackAsAStationaryPoint(ReferenceCase c) {
+        double[] theta = c.parameters(REFERENCE);
+        assertThat(c.estimateError(theta, REFERENCE)).as(c.label()).isLessThanOrEqualTo(1e-14);
+        double[] g = new double[theta.length];
+        c.model().objective().gradient(theta, g);
+        assertThat(io.fixpoint.linalg.Vectors.norm(g)).as(c.label()).isLessThanOrEqualTo(1e-6);
     }
 
     /** The early season's maximum-likelihood estimate does not exist: the check names the teams, and the MAP fit is the reference one. */
