@@ -1,6 +1,9 @@
 package io.fixpoint.bench;
 
+import io.fixpoint.bench.bounded.BoundedSuite;
+import io.fixpoint.bench.constrained.ConstrainedSuite;
 import io.fixpoint.bench.fixedpoint.FixedPointSuite;
+import io.fixpoint.bench.large.LargeSuite;
 import io.fixpoint.bench.lp.LpSuite;
 import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
@@ -21,6 +24,9 @@ public final class BenchSuites {
             new TransportSuite(),
             new MdpSuite(),
             new RankingSuite(),
+            new BoundedSuite(),
+            new LargeSuite(),
+            new ConstrainedSuite(),
             new TrainingSuite());
 
     private BenchSuites() {

@@ -2,14 +2,21 @@ package io.fixpoint.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fixpoint.bench.bounded.BoundedBench;
 import io.fixpoint.bench.fixedpoint.FixedPointBench;
+import io.fixpoint.bench.large.LargeScaleBench;
 import io.fixpoint.bench.lp.LpBench;
 import io.fixpoint.bench.lp.Netlib;
 import io.fixpoint.bench.mdp.MdpBench;
 import io.fixpoint.bench.nist.NistBench;
 import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.bench.ranking.RankingBench;
+import io.fixpoint.bench.suite.BoundedProblems;
+import io.fixpoint.bench.suite.BoundedTestProblem;
+import io.fixpoint.bench.suite.ConstrainedTestProblem;
 import io.fixpoint.bench.suite.Suites;
+import io.fixpoint.bench.suite.TestProblem;
+import io.fixpoint.bench.suite.hs.HockSchittkowski;
 import io.fixpoint.bench.train.TrainingBench;
 import io.fixpoint.bench.transport.TransportBench;
 import io.fixpoint.catalog.Catalog;
@@ -17,7 +24,10 @@ import io.fixpoint.lp.LpResult;
 import io.fixpoint.lp.LpSettings;
 import io.fixpoint.lp.LpSolver;
 import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.BoundedObjective;
+import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.problem.LinearProgram;
+import io.fixpoint.problem.Objective;
 import io.fixpoint.problem.RankingProblem;
 import io.fixpoint.problem.Recurrence;
 import io.fixpoint.ranking.Ranking;
@@ -150,6 +160,58 @@ class GoldenCountsTest {
             }
         }
         compare("lp.tsv", rows);
+    }
+
+    /** The bounded suite's problems with every bounded method under the suite's settings. */
+    @Test
+    void boundedSuite() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("problem\tmethod\tstatus\titerations\tevaluations\tvalue");
+        for (BoundedTestProblem p : BoundedProblems.problems()) {
+            for (String m : CATALOG.names(ProblemKind.BOUNDED)) {
+                SolverSpec<BoundedObjective> spec = CATALOG.bounded(m);
+                Solution s = BoundedBench.settings(spec, p).withTimeLimit(null).driver().solve(spec.create(), p.problem(), p.start());
+                rows.add(String.join("\t", p.name(), m, s.statusText(), String.valueOf(s.iterations()), counts(s.evaluations().byName()),
+                        hex(s.value())));
+            }
+        }
+        compare("bounded.tsv", rows);
+    }
+
+    /** The large-scale suite's quick size (n = 10³) with every Fixpoint method under the suite's settings (no time limit). */
+    @Test
+    void largeSuiteQuickSize() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("problem\tn\tmethod\tstatus\titerations\tevaluations\tvalue");
+        LargeScaleBench.Settings settings = LargeScaleBench.Settings.quick();
+        for (int n : settings.dimensions()) {
+            for (String name : settings.problems()) {
+                TestProblem t = Suites.problem(name, n);
+                for (String m : settings.javaMethods()) {
+                    SolverSpec<Objective> spec = CATALOG.minimizer(m);
+                    Solution s = LargeScaleBench.settings(spec, t, settings).driver().solve(spec.create(), t.objective(), t.start());
+                    rows.add(String.join("\t", name, String.valueOf(n), m, s.statusText(), String.valueOf(s.iterations()),
+                            counts(s.evaluations().byName()), hex(s.value())));
+                }
+            }
+        }
+        compare("large.tsv", rows);
+    }
+
+    /** Every Hock–Schittkowski problem with every constrained method under the catalogue's settings. */
+    @Test
+    void constrainedSuite() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("problem\tmethod\tstatus\titerations\tevaluations\tvalue\toptimality");
+        for (ConstrainedTestProblem p : HockSchittkowski.problems()) {
+            for (String m : CATALOG.names(ProblemKind.CONSTRAINED)) {
+                SolverSpec<ConstrainedProblem> spec = CATALOG.constrained(m);
+                Solution s = spec.solve(p.problem(), p.projectedStart());
+                rows.add(String.join("\t", p.name(), m, s.statusText(), String.valueOf(s.iterations()), counts(s.evaluations().byName()),
+                        hex(s.value()), hex(s.optimality())));
+            }
+        }
+        compare("constrained.tsv", rows);
     }
 
     /** The transport suite's quick run without POT, under no time limit: every Fixpoint solve of the ratio table and beside POT. */

@@ -69,6 +69,11 @@ final class ExpressionSystem {
 
     /** Parses the start point, which must have one finite number per variable. */
     double[] start(String text) {
+        return point(text, names);
+    }
+
+    /** A --start point: one finite number per name. */
+    static double[] point(String text, List<String> names) {
         String[] parts = text.split(",", -1);
         if (parts.length != names.size()) {
             throw new UserError("--start has " + parts.length + " value" + (parts.length == 1 ? "" : "s") + " but there are "

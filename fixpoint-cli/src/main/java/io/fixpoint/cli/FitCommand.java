@@ -172,9 +172,14 @@ final class FitCommand implements Callable<Integer> {
             }
         }
         for (String p : starts.keySet()) {
-            if (!expr.variables().contains(p)) {
+            if (!expr.names().contains(p)) {
                 throw new UserError("parameter '" + p + "' does not appear in the model " + expr.text()
                         + " (it uses: " + String.join(", ", expr.variables()) + ")");
+            }
+            if (xColumn == null && table.names().contains(p)) {
+                // the column would be silently ignored: say which meaning the name cannot have
+                throw new UserError("'" + p + "' is both a parameter (--params) and a column of " + path
+                        + ": rename the parameter, or name the data column with --x");
             }
         }
         Map<String, double[]> predictors = new LinkedHashMap<>();
@@ -214,54 +219,11 @@ final class FitCommand implements Callable<Integer> {
         if (bounds == null) {
             return problem;
         }
-        double[] lo = new double[names.size()];
-        double[] hi = new double[names.size()];
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        for (String part : bounds.split(",", -1)) {
-            String[] kv = part.split("=", -1);
-            String[] range = kv.length == 2 ? kv[1].split(":", -1) : new String[0];
-            if (range.length != 2) {
-                throw new UserError("--bounds wants name=low:high pairs separated by commas, e.g. b2=0:1e-3; got '" + part.strip() + "'");
-            }
-            int j = names.indexOf(kv[0].strip());
-            if (j < 0) {
-                throw new UserError("--bounds: '" + kv[0].strip() + "' is not a parameter (parameters: " + String.join(", ", names) + ")");
-            }
-            String name = kv[0].strip();
-            lo[j] = bound(range[0], name, Double.NEGATIVE_INFINITY);
-            hi[j] = bound(range[1], name, Double.POSITIVE_INFINITY);
-            if (!(lo[j] < hi[j])) {
-                throw new UserError("--bounds: the lower bound of '" + name + "' (" + lo[j] + ") must lie below its upper bound (" + hi[j] + ")");
-            }
-        }
-        io.fixpoint.problem.Bounds b = new io.fixpoint.problem.Bounds(lo, hi);
+        io.fixpoint.problem.Bounds b = BoundsOption.parse(bounds, names, "parameter");
         if (!b.contains(x0)) {
             throw new UserError("the start point " + java.util.Arrays.toString(x0) + " lies outside the --bounds");
         }
         return problem.withBounds(b);
-    }
-
-    /** A bound: a number, inf / +inf / -inf (signed as written), or empty for none on that side. */
-    private static double bound(String text, String name, double none) {
-        String t = text.strip();
-        if (t.isEmpty()) {
-            return none;
-        }
-        String magnitude = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
-        if (magnitude.equalsIgnoreCase("inf") || magnitude.equalsIgnoreCase("infinity")) {
-            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new UserError("--bounds: the bound '" + t + "' of '" + name + "' is not a number");
-        }
-        if (Double.isNaN(v)) {
-            throw new UserError("--bounds: the bound of '" + name + "' is NaN");
-        }
-        return v;
     }
 
     static Map<String, Double> parseParams(String text) {

@@ -41,6 +41,7 @@ public final class Main {
         cl.addSubcommand(new TransportCommand());
         cl.addSubcommand(new MdpCommand());
         cl.addSubcommand(new RankCommand());
+        cl.addSubcommand(new MinimizeCommand());
         cl.addSubcommand(new TrainCommand());
         cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler(Main::handle);

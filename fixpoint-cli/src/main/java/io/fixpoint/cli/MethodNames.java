@@ -3,6 +3,7 @@ package io.fixpoint.cli;
 import io.fixpoint.catalog.Catalog;
 import io.fixpoint.solve.ProblemKind;
 import java.util.Iterator;
+import java.util.stream.Stream;
 
 /** The method names of each problem kind, from the catalogue, for help texts ({@code ${COMPLETION-CANDIDATES}}). */
 final class MethodNames {
@@ -25,6 +26,27 @@ final class MethodNames {
     static final class Minimization extends Of {
         Minimization() {
             super(ProblemKind.MINIMIZATION);
+        }
+    }
+
+    static final class Bounded extends Of {
+        Bounded() {
+            super(ProblemKind.BOUNDED);
+        }
+    }
+
+    static final class Constrained extends Of {
+        Constrained() {
+            super(ProblemKind.CONSTRAINED);
+        }
+    }
+
+    /** What {@code minimize --method} takes: the minimisers, then the bounded and constrained methods not named before. */
+    static final class Minimize implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.of(ProblemKind.MINIMIZATION, ProblemKind.BOUNDED, ProblemKind.CONSTRAINED)
+                    .flatMap(k -> Catalog.builtIn().names(k).stream()).distinct().iterator();
         }
     }
 

@@ -44,6 +44,11 @@ final class SolveCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String method = "lbfgs";
 
+    @Option(names = "--n", paramLabel = "N",
+            description = "Dimension of a variable-dimension problem (extended-rosenbrock, extended-powell, broyden-tridiagonal, "
+                    + "discrete-boundary-value, penalty-1, trigonometric, convex-quadratic), up to 10^7. Default: its size in the MGH set.")
+    Integer n;
+
     @Mixin
     DriverOptions driver;
 
@@ -58,7 +63,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TestProblem p = Suites.problem(problem);
+        TestProblem p = n == null ? Suites.problem(problem) : Suites.problem(problem, n);
         SolverSpec<Objective> m = Catalog.builtIn().minimizer(method);
         if (!FixpointRunner.applies(m, p.objective())) {
             throw new UserError("method '" + method + "' needs second derivatives, which problem '" + problem + "' does not provide");

@@ -126,6 +126,7 @@ class FitCommandTest {
         "unknown function    | b1*(1-exq(-b2*x))    | b1=500,b2=1e-4 | unknown function 'exq'",
         "unknown variable    | b1*(1-exp(-b2*z))    | b1=500,b2=1e-4 | unknown variable 'z'",
         "parameter not used  | b1*(1-exp(-b2*x))    | b1=500,b3=1e-4 | parameter 'b3' does not appear",
+        "parameter = column  | b1*x                 | b1=1,x=1       | 'x' is both a parameter (--params) and a column of",
         "NaN at the start    | b1*log(b2*x)         | b1=500,b2=-1   | not finite at the start point",
         "bad params          | b1*x                 | b1:500         | name=value",
         "non-numeric start   | b1*x                 | b1=abc         | not a number",

@@ -48,6 +48,25 @@ class FixedPointCommandTest {
         assertThat(a.has("message")).isTrue();
     }
 
+    @Test
+    void aVariableNamedEShadowsEulersNumber() throws Exception {
+        Run r = run("fixed-point", "--map", "e/2", "--vars", "e", "--start", "1", "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.json().get("x").get(0).asDouble()).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
+    void hostileExpressionSizesGiveAnAnswerNotATrace() throws Exception {
+        String nested = "(".repeat(5000) + "x/2" + ")".repeat(5000);
+        assertThat(run("fixed-point", "--map", nested, "--vars", "x", "--start", "1", "--json").code()).isZero();
+        String calls = "cos(".repeat(2000) + "x" + ")".repeat(2000);
+        assertThat(run("fixed-point", "--map", calls, "--vars", "x", "--start", "1", "--json").code()).isZero();
+        String sum = "x/2" + " + 0*x".repeat(5000);
+        Run flat = run("fixed-point", "--map", sum, "--vars", "x", "--start", "1", "--json");
+        assertThat(flat.code()).isZero();
+        assertThat(flat.json().get("x").get(0).asDouble()).isCloseTo(0, within(1e-12));
+    }
+
     @ParameterizedTest
     @CsvSource({"picard", "km", "halpern", "anderson"})
     void xPlusOneHasNoFixedPoint(String method) throws Exception {

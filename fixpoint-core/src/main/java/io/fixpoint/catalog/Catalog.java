@@ -5,6 +5,14 @@ import static io.fixpoint.solve.Need.HESSIAN;
 import static io.fixpoint.solve.Need.HESSIAN_VECTOR;
 import static io.fixpoint.solve.Need.JACOBIAN;
 
+import io.fixpoint.bounded.Lbfgsb;
+import io.fixpoint.bounded.ProjectedGradient;
+import io.fixpoint.bounded.SpectralProjectedGradient;
+import io.fixpoint.bounded.Tron;
+import io.fixpoint.constrained.AugmentedLagrangian;
+import io.fixpoint.constrained.Sqp;
+import io.fixpoint.derivativefree.ModelTrustRegion;
+import io.fixpoint.derivativefree.NelderMead;
 import io.fixpoint.fixedpoint.Anderson;
 import io.fixpoint.fixedpoint.Halpern;
 import io.fixpoint.fixedpoint.KrasnoselskiiMann;
@@ -31,6 +39,8 @@ import io.fixpoint.mdp.ModifiedPolicyIteration;
 import io.fixpoint.mdp.PolicyIteration;
 import io.fixpoint.mdp.ValueIteration;
 import io.fixpoint.minimize.TrustRegionNewtonCg;
+import io.fixpoint.problem.BoundedObjective;
+import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.problem.LeastSquaresProblem;
@@ -94,6 +104,8 @@ public final class Catalog {
     public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
     public static final String STOCHASTIC = "stochastic first-order";
     public static final String STOCHASTIC_CURVATURE = "stochastic with curvature estimates";
+    public static final String PROJECTED = "projected gradient methods";
+    public static final String NONLINEAR_PROGRAMMING = "nonlinear programming";
     public static final String SCORE_ITERATIONS = "Bradley–Terry score iterations";
     public static final String RANKING_MINIMIZERS = "Bradley–Terry by minimisation";
 
@@ -104,6 +116,21 @@ public final class Catalog {
      */
     static final Settings MINIMIZATION = Settings.DEFAULT.withTolerances(Tolerances.relative(1e-10, 1e-5)).withMaxIterations(20_000);
     static final int SECOND_ORDER_ITERATIONS = 2_000;
+    /**
+     * Derivative-free minimisers: their certificate max(‖interpolated gradient‖₂, size of the sample
+     * set) ≤ 1e-8, 20 000 iterations (a test relative to the start would trust the first sample set).
+     */
+    static final Settings DERIVATIVE_FREE_MINIMIZATION = Settings.tolerance(1e-8).withMaxIterations(20_000);
+    /**
+     * Bound-constrained minimisers: the minimisers' test on the projected-gradient norm
+     * ‖P(x − ∇f) − x‖₂ (their optimality measure); the second-order budget for TRON.
+     */
+    static final Settings BOUNDED = MINIMIZATION;
+    /**
+     * General constraints: the largest KKT residual (stationarity, feasibility, complementarity; max-norms)
+     * ≤ 1e-8, 1000 iterations.
+     */
+    static final Settings CONSTRAINED = Settings.tolerance(1e-8).withMaxIterations(1000);
     /** Least squares: the solvers' MINPACK tests decide convergence, so the driver's tolerance is off; 1000 iterations. */
     static final Settings LEAST_SQUARES = Settings.DEFAULT.withTolerances(Tolerances.of(0)).withMaxIterations(1000);
     /** Roots: ‖F‖ ≤ 1e-10, 1000 iterations. */
@@ -153,6 +180,30 @@ public final class Catalog {
                     c -> new LazyNewton()),
             secondOrder("trust-newton-cg", Set.of(GRADIENT, HESSIAN_VECTOR), "trust-region Newton–CG (Steihaug), Hessian–vector products",
                     c -> new TrustRegionNewtonCg()),
+            minimizer("lbfgsb", LIMITED_MEMORY, "L-BFGS-B (m = 10) with every bound infinite", c -> new Lbfgsb().unconstrained()),
+            secondOrder("tron", Set.of(GRADIENT, HESSIAN_VECTOR), "TRON's projected Newton–CG with every bound infinite",
+                    c -> new Tron().unconstrained()),
+            minimizer("spg", GRADIENT_METHODS, "spectral projected gradient with every bound infinite",
+                    c -> new SpectralProjectedGradient().unconstrained()),
+            minimizer("projected-gradient", GRADIENT_METHODS, "projected gradient with every bound infinite",
+                    c -> new ProjectedGradient().unconstrained()),
+            derivativeFree("nelder-mead", "Nelder–Mead with Gao–Han adaptive coefficients (simplex-gradient certificate)",
+                    c -> new NelderMead()),
+            derivativeFree("model-trust-region", "quadratic-interpolation trust region (UOBYQA-style)", c -> new ModelTrustRegion()),
+
+            bounded("lbfgsb", LIMITED_MEMORY, Set.of(GRADIENT),
+                    "L-BFGS-B (m = 10): generalised Cauchy point, subspace minimisation, Moré–Thuente in the box", c -> new Lbfgsb()),
+            bounded("tron", NEWTON, Set.of(GRADIENT, HESSIAN_VECTOR), "TRON: projected Newton–CG in a trust region, Hessian–vector products",
+                    c -> new Tron()),
+            bounded("spg", PROJECTED, Set.of(GRADIENT), "spectral projected gradient, non-monotone line search (Birgin–Martínez–Raydan)",
+                    c -> new SpectralProjectedGradient()),
+            bounded("projected-gradient", PROJECTED, Set.of(GRADIENT), "projected gradient with an Armijo search along the projection arc",
+                    c -> new ProjectedGradient()),
+
+            constrained("sqp", "line-search SQP: dual active-set QP, damped BFGS, ℓ1 merit, elastic mode and second-order correction",
+                    c -> new Sqp()),
+            constrained("augmented-lagrangian", "augmented Lagrangian (ALGENCAN-style, safeguarded multipliers), L-BFGS-B inside",
+                    c -> new AugmentedLagrangian()),
 
             leastSquares("lm", "Levenberg–Marquardt as MINPACK's lmder (Moré's scaling)", c -> new LevenbergMarquardt()),
             leastSquares("lm-geodesic", "Levenberg–Marquardt with geodesic acceleration (Transtrum–Sethna)",
@@ -247,11 +298,12 @@ public final class Catalog {
             optimizer("shampoo", 0.1, 0, "Kronecker-factored preconditioning L^-1/4 G R^-1/4 (Gupta et al. 2018)", Optimizers::shampoo),
             optimizer("soap", 3e-3, 0.01, "Adam in Shampoo's eigenbasis (Vyas et al. 2025)", Optimizers::soap)));
 
-    private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.of(ProblemKind.MINIMIZATION, "lbfgs",
-            ProblemKind.LEAST_SQUARES, "lm", ProblemKind.ROOT, "hybrid", ProblemKind.FIXED_POINT, "anderson", ProblemKind.SEQUENCE, "deer",
-            ProblemKind.LINEAR_PROGRAM, "r2hpdhg", ProblemKind.TRANSPORT, "sinkhorn-log", ProblemKind.MDP, "policy-iteration",
-            ProblemKind.RANKING, "newton",
-            ProblemKind.TRAINING, "adamw"));
+    private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.ofEntries(Map.entry(ProblemKind.MINIMIZATION, "lbfgs"),
+            Map.entry(ProblemKind.BOUNDED, "lbfgsb"), Map.entry(ProblemKind.CONSTRAINED, "sqp"), Map.entry(ProblemKind.LEAST_SQUARES, "lm"),
+            Map.entry(ProblemKind.ROOT, "hybrid"), Map.entry(ProblemKind.FIXED_POINT, "anderson"), Map.entry(ProblemKind.SEQUENCE, "deer"),
+            Map.entry(ProblemKind.LINEAR_PROGRAM, "r2hpdhg"), Map.entry(ProblemKind.TRANSPORT, "sinkhorn-log"),
+            Map.entry(ProblemKind.MDP, "policy-iteration"), Map.entry(ProblemKind.RANKING, "newton"),
+            Map.entry(ProblemKind.TRAINING, "adamw")));
 
     private final List<SolverSpec<?>> specs;
 
@@ -317,6 +369,14 @@ public final class Catalog {
         return typed(ProblemKind.MINIMIZATION, name);
     }
 
+    public SolverSpec<BoundedObjective> bounded(String name) {
+        return typed(ProblemKind.BOUNDED, name);
+    }
+
+    public SolverSpec<ConstrainedProblem> constrained(String name) {
+        return typed(ProblemKind.CONSTRAINED, name);
+    }
+
     public SolverSpec<LeastSquaresProblem> leastSquares(String name) {
         return typed(ProblemKind.LEAST_SQUARES, name);
     }
@@ -380,6 +440,26 @@ public final class Catalog {
             Function<SolverContext, ? extends Solver<Objective, ?>> factory) {
         return new SolverSpec<>(name, ProblemKind.MINIMIZATION, NEWTON, needs, description,
                 MINIMIZATION.withMaxIterations(SECOND_ORDER_ITERATIONS), factory);
+    }
+
+    /** A minimiser that uses values of f only, compared within the derivative-free family. */
+    public static SolverSpec<Objective> derivativeFree(String name, String description,
+            Function<SolverContext, ? extends Solver<Objective, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.MINIMIZATION, DERIVATIVE_FREE, Set.of(), description, DERIVATIVE_FREE_MINIMIZATION, factory);
+    }
+
+    /** A minimiser subject to bounds; second-order ones get the second-order budget. */
+    public static SolverSpec<BoundedObjective> bounded(String name, String family, Set<Need> needs, String description,
+            Function<SolverContext, ? extends Solver<BoundedObjective, ?>> factory) {
+        Settings defaults = Need.secondOrder(needs) ? BOUNDED.withMaxIterations(SECOND_ORDER_ITERATIONS) : BOUNDED;
+        return new SolverSpec<>(name, ProblemKind.BOUNDED, family, needs, description, defaults, factory);
+    }
+
+    /** A solver for general constraints (gradients of f and the constraint Jacobian). */
+    public static SolverSpec<ConstrainedProblem> constrained(String name, String description,
+            Function<SolverContext, ? extends Solver<ConstrainedProblem, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.CONSTRAINED, NONLINEAR_PROGRAMMING, Set.of(GRADIENT, JACOBIAN), description, CONSTRAINED,
+                factory);
     }
 
     public static SolverSpec<LeastSquaresProblem> leastSquares(String name, String description,

@@ -1,17 +1,20 @@
 package io.fixpoint.expr;
 
-import java.util.List;
-
-/** The parsed tree: constants, names and operations. Compiled to a flat tape before evaluation. */
+/**
+ * One instruction of a parsed expression in postfix order: a constant, a name, or an op applied to
+ * the results of the instructions before it. A flat list, so nothing that reads an expression
+ * recurses on its depth.
+ */
 sealed interface Node {
 
     record Constant(double value) implements Node {
     }
 
+    /** A name: a variable, or the constant {@code pi} or {@code e} when no variable of that name is bound. */
     record Name(String name, int column) implements Node {
     }
 
-    /** An operation on one or two arguments ({@code args.size()} is the op's arity). */
-    record Apply(Op op, List<Node> args) implements Node {
+    /** An operation on the last {@code op.arity} results. */
+    record Apply(Op op) implements Node {
     }
 }

@@ -77,6 +77,47 @@ enum Op {
         };
     }
 
+    /** ∂²(a op b)/∂a², given the value {@code v} = a op b. */
+    double daa(double a, double b, double v) {
+        return switch (this) {
+            case ADD, SUB, MUL, DIV, NEG, ABS -> 0;
+            case POW -> b == 0 || b == 1 ? 0 : b * (b - 1) * Math.pow(a, b - 2);
+            case EXP, SINH, COSH -> v;
+            case LOG -> -1 / (a * a);
+            case SQRT -> -0.25 / (a * v);
+            case SIN, COS -> -v;
+            case TAN -> 2 * v * (1 + v * v);
+            case ATAN -> -2 * a / ((1 + a * a) * (1 + a * a));
+            case TANH -> -2 * v * (1 - v * v);
+            case ERF -> -2 * a * Erf.TWO_OVER_SQRT_PI * Math.exp(-a * a);
+        };
+    }
+
+    /** ∂²(a op b)/∂a∂b, given the value {@code v} = a op b; binary operations only. */
+    double dab(double a, double b, double v) {
+        return switch (this) {
+            case ADD, SUB -> 0;
+            case MUL -> 1;
+            case DIV -> -1 / (b * b);
+            // ∂/∂b of b·a^(b−1) = a^(b−1)·(1 + b·log a)
+            case POW -> b == 0 ? 1 / a : Math.pow(a, b - 1) * (1 + b * Math.log(a));
+            default -> throw new IllegalStateException(this + " is unary");
+        };
+    }
+
+    /** ∂²(a op b)/∂b², given the value {@code v} = a op b; binary operations only. */
+    double dbb(double a, double b, double v) {
+        return switch (this) {
+            case ADD, SUB, MUL -> 0;
+            case DIV -> 2 * v / (b * b);
+            case POW -> {
+                double log = Math.log(a);
+                yield v * log * log;
+            }
+            default -> throw new IllegalStateException(this + " is unary");
+        };
+    }
+
     private static Map<String, Op> functions() {
         Map<String, Op> m = new TreeMap<>();
         for (Op op : values()) {

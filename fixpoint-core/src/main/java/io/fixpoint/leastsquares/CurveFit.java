@@ -58,7 +58,7 @@ public final class CurveFit implements LeastSquaresProblem {
             }
         }
         for (String p : parameters) {
-            if (!model.variables().contains(p)) {
+            if (!model.names().contains(p)) {
                 throw new InvalidProblemException("parameter '" + p + "' does not appear in the model " + model.text());
             }
         }

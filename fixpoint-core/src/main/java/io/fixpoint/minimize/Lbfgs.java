@@ -15,6 +15,12 @@ import java.util.Objects;
  * once. Pairs with curvature yᵀs ≤ ε‖s‖‖y‖ are not stored; a line search that cannot move along
  * −H∇f clears the memory.
  *
+ * <p>For large n the iteration is bound by memory traffic, so each pass over the vectors does all
+ * it can: in the two-loop recursion the update of q by one pair and the inner product with the next
+ * pair's vector share a pass (2k + 1 passes for k pairs instead of 4k + 2), and the new pair is written
+ * while its inner products are formed, into a spare pair swapped in when it is kept. Every sum still
+ * runs over the same terms in the same order, so the iterates are those of the plain loops, bit for bit.
+ *
  * @param memory         m, the number of pairs kept
  * @param lineSearch     chooses the step along d (strong Wolfe, c₂ = 0.9, by default)
  * @param curvatureFloor ε in the skip test
@@ -62,21 +68,28 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
             }
             return s;
         }
-        // Store the pair only when its curvature is safely positive, so a skip keeps the oldest pair.
+        // Write the pair into the spare buffers and keep it only when its curvature is safely
+        // positive, so a skip keeps the oldest pair.
+        double[] sNew = s.spareS;
+        double[] yNew = s.spareY;
         double ys = 0;
         double ss = 0;
         double yy = 0;
         for (int i = 0; i < s.x.length; i++) {
             double si = s.xTrial[i] - s.x[i];
             double yi = s.gTrial[i] - s.g[i];
+            sNew[i] = si;
+            yNew[i] = yi;
             ys += yi * si;
             ss += si * si;
             yy += yi * yi;
         }
         if (ys > curvatureFloor * Math.sqrt(ss * yy)) {
             int slot = s.next;
-            Vectors.subtract(s.xTrial, s.x, s.s[slot]);
-            Vectors.subtract(s.gTrial, s.g, s.y[slot]);
+            s.spareS = s.s[slot];
+            s.spareY = s.y[slot];
+            s.s[slot] = sNew;
+            s.y[slot] = yNew;
             s.rho[slot] = 1 / ys;
             s.gamma = ys / yy;
             s.next = (slot + 1) % memory;
@@ -84,28 +97,76 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
         } else {
             s.skipped++;
         }
-        s.acceptTrial(r.value());
+        s.acceptTrial(r.value(), Math.sqrt(ss)); // ‖x⁺ − x‖, summed as Vectors.distance would
         return s;
     }
 
-    /** Two-loop recursion: d ← −H·g. */
+    /**
+     * Two-loop recursion, d ← −H·g, in 2k + 1 fused passes. With pairs i₁ (newest) … i_k (oldest):
+     * the first loop's pass j applies qᵢⱼ₋₁'s update and forms sᵢⱼᵀq; the pass after the last update
+     * also scales by γ and forms the second loop's first yᵀq; each later pass applies one update of
+     * the second loop and forms the next yᵀq.
+     */
     void direction(State st) {
         double[] q = st.d;
-        Vectors.negate(st.g, q);
+        double[] g = st.g;
+        int n = q.length;
+        int k = st.stored;
+        if (k == 0) {
+            Vectors.negate(g, q);
+            return;
+        }
         int newest = st.next - 1 + memory;
-        for (int k = 0; k < st.stored; k++) {
-            int i = (newest - k) % memory;
-            double a = st.rho[i] * Vectors.dot(st.s[i], q);
+        // q = −g with the first inner product sᵢ₁ᵀq.
+        double[] next = st.s[newest % memory];
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double qj = -g[j];
+            q[j] = qj;
+            sum += next[j] * qj;
+        }
+        for (int t = 0; t < k; t++) {
+            int i = (newest - t) % memory;
+            double a = st.rho[i] * sum;
             st.alpha[i] = a;
-            Vectors.axpy(-a, st.y[i], q);
+            double[] y = st.y[i];
+            double minusA = -a;
+            sum = 0;
+            if (t + 1 < k) {
+                next = st.s[(newest - t - 1) % memory];
+                for (int j = 0; j < n; j++) {
+                    double qj = q[j] + minusA * y[j];
+                    q[j] = qj;
+                    sum += next[j] * qj;
+                }
+            } else {
+                // The last update of the first loop, the scaling by γ, and yᵀq of the oldest pair.
+                double gamma = st.gamma;
+                for (int j = 0; j < n; j++) {
+                    double qj = (q[j] + minusA * y[j]) * gamma;
+                    q[j] = qj;
+                    sum += y[j] * qj;
+                }
+            }
         }
-        if (st.stored > 0) {
-            Vectors.scale(st.gamma, q);
-        }
-        for (int k = st.stored - 1; k >= 0; k--) {
-            int i = (newest - k) % memory;
-            double b = st.rho[i] * Vectors.dot(st.y[i], q);
-            Vectors.axpy(st.alpha[i] - b, st.s[i], q);
+        for (int t = k - 1; t >= 0; t--) {
+            int i = (newest - t) % memory;
+            double b = st.rho[i] * sum;
+            double c = st.alpha[i] - b;
+            double[] sv = st.s[i];
+            sum = 0;
+            if (t > 0) {
+                double[] y = st.y[(newest - t + 1) % memory];
+                for (int j = 0; j < n; j++) {
+                    double qj = q[j] + c * sv[j];
+                    q[j] = qj;
+                    sum += y[j] * qj;
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    q[j] += c * sv[j];
+                }
+            }
         }
     }
 
@@ -114,6 +175,9 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
         final double[] d;
         final double[][] s;
         final double[][] y;
+        /** Where the next pair is written before it is judged. */
+        double[] spareS;
+        double[] spareY;
         final double[] rho;
         final double[] alpha;
         /** Slot the next pair goes into. */
@@ -129,6 +193,8 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
             d = new double[n];
             s = new double[memory][n];
             y = new double[memory][n];
+            spareS = new double[n];
+            spareY = new double[n];
             rho = new double[memory];
             alpha = new double[memory];
         }

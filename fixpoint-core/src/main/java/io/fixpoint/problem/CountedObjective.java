@@ -1,5 +1,7 @@
 package io.fixpoint.problem;
 
+import java.util.List;
+
 /** An objective that records each evaluation; the counters see exactly what a solver asked for. */
 final class CountedObjective implements Objective {
     private final Objective inner;
@@ -54,6 +56,11 @@ final class CountedObjective implements Objective {
     public void hessianVector(double[] x, double[] v, double[] hv) {
         counts.add(Evaluation.HESSIAN_VECTOR);
         inner.hessianVector(x, v, hv);
+    }
+
+    @Override
+    public List<String> warnings() {
+        return inner.warnings();
     }
 
     @Override

@@ -25,6 +25,10 @@ public enum Evaluation {
     POLICY_BELLMAN("policyBellman"),
     /** One exact solve of a policy's linear equations. */
     POLICY_SOLVE("policySolve"),
+    /** One evaluation of every constraint function g(x), h(x) of a constrained problem. */
+    CONSTRAINTS("constraints"),
+    /** One evaluation of the constraints' Jacobian. */
+    CONSTRAINT_JACOBIAN("constraintJacobian"),
     /** The examples of a finite sum that an evaluation touched (a volume, not an evaluation). */
     EXAMPLE("examples", false);
 

@@ -1,6 +1,7 @@
 package io.fixpoint.search;
 
 import io.fixpoint.linalg.Vectors;
+import io.fixpoint.problem.Bounds;
 import io.fixpoint.problem.Objective;
 
 /**
@@ -73,19 +74,41 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
     @Override
     public LineSearchResult search(Objective f, double[] x, double f0, double[] g0, double[] d, double initialStep,
             double[] xNew, double[] gNew) {
+        return search(f, x, f0, g0, d, initialStep, MAX_STEP, null, xNew, gNew);
+    }
+
+    /**
+     * The same search restricted to a box that contains x: steps are at most {@code maxStep}, the
+     * longest step along d that stays in the box (L-BFGS-B's {@code stpmx}), and each trial point is
+     * P(x + t·d), projected onto {@code box} so that rounding never leaves it. A trial at {@code
+     * maxStep} with sufficient decrease along which f still falls steeply (slope ≤ c₁·∇f(x)ᵀd) is
+     * accepted: the box, not the function, ends the search there (MINPACK-2's "stp = stpmax").
+     *
+     * @param box the bounds, or null when no trial point can leave them
+     */
+    public LineSearchResult searchInBox(Objective f, double[] x, double f0, double[] g0, double[] d, double initialStep,
+            double maxStep, Bounds box, double[] xNew, double[] gNew) {
+        if (!(maxStep > 0) || maxStep > MAX_STEP) {
+            throw new IllegalArgumentException("maxStep must lie in (0, " + MAX_STEP + "], got " + maxStep);
+        }
+        return search(f, x, f0, g0, d, initialStep, maxStep, box, xNew, gNew);
+    }
+
+    private LineSearchResult search(Objective f, double[] x, double f0, double[] g0, double[] d, double initialStep,
+            double maxStep, Bounds box, double[] xNew, double[] gNew) {
         if (!(initialStep > 0) || Double.isInfinite(initialStep)) {
             throw new IllegalArgumentException("initial step must be positive and finite, got " + initialStep);
         }
         double ginit = Vectors.dot(g0, d);
         if (!(ginit < 0)) {
-            return noProgress(x, f0, g0, xNew, gNew, "not a descent direction (slope " + ginit + ")");
+            return noProgress(x, f0, g0, xNew, gNew, "not a descent direction (slope " + ginit + ")", false);
         }
         double gtest = c1 * ginit;
         double noise = NOISE * Math.abs(f0);
-        double stp = Math.min(initialStep, MAX_STEP);
+        double stp = Math.min(initialStep, maxStep);
         boolean brackt = false;
         boolean stage1 = true;
-        double width = MAX_STEP;
+        double width = maxStep;
         double width1 = 2 * width;
         // stx: best step so far; sty: the other end of the interval of uncertainty.
         double stx = 0;
@@ -101,9 +124,10 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
         double bestValue = f0;
         double lastStep = 0;
         String failure = null;
+        boolean nonFinite = false;
 
         for (int evaluation = 1; ; evaluation++) {
-            Vectors.addScaled(x, stp, d, xNew);
+            trialPoint(x, stp, d, box, xNew);
             double fv = f.valueAndGradient(xNew, gNew);
             double gv = Vectors.dot(gNew, d);
             lastStep = stp;
@@ -117,11 +141,13 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
                 }
                 if (evaluation >= maxEvaluations) {
                     failure = "no finite value with sufficient decrease in " + maxEvaluations + " trial steps";
+                    nonFinite = true;
                     break;
                 }
                 stp = stx + 0.5 * (stp - stx);
                 if (stp <= stx) {
                     failure = "values are not finite arbitrarily close to the start point";
+                    nonFinite = true;
                     break;
                 }
                 continue;
@@ -139,7 +165,10 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
                 failure = "rounding errors prevent further progress";
             } else if (brackt && stmax - stmin <= XTOL * stmax) {
                 failure = "interval of uncertainty below its relative tolerance " + XTOL;
-            } else if (stp >= MAX_STEP && fv <= ftest && gv <= gtest) {
+            } else if (stp >= maxStep && fv <= ftest && gv <= gtest) {
+                if (maxStep < MAX_STEP) {
+                    return LineSearchResult.accepted(stp, fv);
+                }
                 failure = "step reached its upper bound " + MAX_STEP + "; the objective may be unbounded below";
             } else if (evaluation >= maxEvaluations) {
                 failure = "no strong-Wolfe step in " + maxEvaluations + " trial steps";
@@ -193,7 +222,7 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
                 stmin = stp + EXTRAPOLATE_MIN * (stp - stx);
                 stmax = Math.min(stp + EXTRAPOLATE_MAX * (stp - stx), ceiling);
             }
-            stp = Math.max(0, Math.min(stp, MAX_STEP));
+            stp = Math.max(0, Math.min(stp, maxStep));
             if (stp >= ceiling) {
                 stp = stx + 0.5 * (ceiling - stx);
             }
@@ -202,19 +231,28 @@ public record StrongWolfe(double c1, double c2, int maxEvaluations) implements L
             }
         }
         if (bestStep == 0) {
-            return noProgress(x, f0, g0, xNew, gNew, failure);
+            return noProgress(x, f0, g0, xNew, gNew, failure, nonFinite);
         }
         if (bestStep != lastStep) {
-            Vectors.addScaled(x, bestStep, d, xNew);
+            trialPoint(x, bestStep, d, box, xNew);
             bestValue = f.valueAndGradient(xNew, gNew);
         }
         return LineSearchResult.failed(bestStep, bestValue, failure + "; kept the best step with sufficient decrease");
     }
 
-    private static LineSearchResult noProgress(double[] x, double f0, double[] g0, double[] xNew, double[] gNew, String why) {
+    /** xNew ← x + t·d, projected onto the box when there is one. */
+    private static void trialPoint(double[] x, double t, double[] d, Bounds box, double[] xNew) {
+        Vectors.addScaled(x, t, d, xNew);
+        if (box != null) {
+            box.project(xNew);
+        }
+    }
+
+    private static LineSearchResult noProgress(double[] x, double f0, double[] g0, double[] xNew, double[] gNew, String why,
+            boolean nonFinite) {
         Vectors.copy(x, xNew);
         Vectors.copy(g0, gNew);
-        return LineSearchResult.failed(0, f0, why);
+        return new LineSearchResult(false, 0, f0, why, nonFinite);
     }
 
     /**

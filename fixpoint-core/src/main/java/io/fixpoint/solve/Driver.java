@@ -63,6 +63,10 @@ public final class Driver {
     public <P extends Problem<P>, S extends IterationState> Solution solve(Solver<P, S> solver, P problem, double[] x0) {
         InvalidProblemException.checkDimension("start point", x0.length, problem.dimension());
         InvalidProblemException.checkFinite("start point", x0);
+        return withWarnings(iterate(solver, problem, x0), problem.warnings());
+    }
+
+    private <P extends Problem<P>, S extends IterationState> Solution iterate(Solver<P, S> solver, P problem, double[] x0) {
         Counts counts = new Counts();
         P counted = problem.counted(counts);
         Trace trace = new Trace();
@@ -180,9 +184,27 @@ public final class Driver {
             double[] x, double value, double optimality, S state, int iterations, Counts counts, long t0, Trace trace) {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         Map<String, Object> details = state.details();
-        return new Solution(solver.name(), end.status(), end.message(), x, value, optimality, iterations,
+        Solution s = new Solution(solver.name(), end.status(), end.message(), x, value, optimality, iterations,
                 new Evaluations(counts.snapshot()), seconds, trace, ConvergenceRate.estimate(trace.optimality()),
                 details == null ? Map.of() : Map.copyOf(details), end.criterion(), certified);
+        return withWarnings(s, state.warnings());
+    }
+
+    /** {@code s} with {@code warnings} appended to its message and listed under {@code details().get("warnings")}. */
+    private static Solution withWarnings(Solution s, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return s;
+        }
+        List<String> all = new ArrayList<>();
+        if (s.details().get("warnings") instanceof List<?> earlier) {
+            earlier.forEach(w -> all.add(String.valueOf(w)));
+        }
+        all.addAll(warnings);
+        Map<String, Object> details = new java.util.LinkedHashMap<>(s.details());
+        details.put("warnings", List.copyOf(all));
+        return new Solution(s.solver(), s.status(), s.message() + "; warning: " + String.join("; ", warnings), s.x(), s.value(),
+                s.optimality(), s.iterations(), s.evaluations(), s.seconds(), s.trace(), s.rate(), Map.copyOf(details),
+                s.criterion(), s.certified());
     }
 
     static String fmt(double v) {

@@ -1,5 +1,6 @@
 package io.fixpoint.solve;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,5 +31,10 @@ public interface IterationState {
     /** Solver-specific figures reported with the solution (displacement vector, depth, restarts...). */
     default Map<String, Object> details() {
         return Map.of();
+    }
+
+    /** What the solution must say about how the solve started or ran, e.g. that the start point was projected. */
+    default List<String> warnings() {
+        return List.of();
     }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** The kinds of problem Fixpoint solves; every solver in the catalogue belongs to one. */
 public enum ProblemKind {
     MINIMIZATION("minimization", "minimise a smooth f(x)"),
+    BOUNDED("bounded", "minimise a smooth f(x) subject to bounds l ≤ x ≤ u"),
+    CONSTRAINED("constrained", "minimise f(x) subject to g(x) = 0, h(x) ≤ 0 and bounds, or say that the constraints look infeasible"),
     LEAST_SQUARES("least-squares", "minimise ½‖r(x)‖² (curve fitting)"),
     ROOT("root", "solve F(x) = 0"),
     FIXED_POINT("fixed-point", "find x = T(x), or certify that none exists"),

@@ -25,6 +25,13 @@ public enum Status {
      * unbounded below. {@code details()} carries the ray.
      */
     DUAL_INFEASIBLE,
+    /**
+     * The iterates came to rest at an infeasible stationary point of the constraint violation
+     * v(x) = (g(x), max(h(x), 0)): a first-order stationary point of ½‖v‖² over the bounds (the message
+     * gives the violation and the projected gradient): the constraints look infeasible from here, but
+     * nonlinear constraints may still admit a point elsewhere, so this is not a proof.
+     */
+    LOCALLY_INFEASIBLE,
     /** The map has no fixed point; the displacement vector certifies it. */
     NO_FIXED_POINT,
     /** A listener or the caller asked the solve to stop. */

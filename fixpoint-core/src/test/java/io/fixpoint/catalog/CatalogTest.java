@@ -24,8 +24,10 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(70);
-        assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(10).contains("lbfgs", "trust-newton-cg");
+        assertThat(catalog.all()).hasSize(82);
+        assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(16).contains("lbfgs", "trust-newton-cg", "lbfgsb", "nelder-mead");
+        assertThat(catalog.names(ProblemKind.BOUNDED)).containsExactly("lbfgsb", "tron", "spg", "projected-gradient");
+        assertThat(catalog.names(ProblemKind.CONSTRAINED)).containsExactly("sqp", "augmented-lagrangian");
         assertThat(catalog.names(ProblemKind.LEAST_SQUARES)).containsExactly("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
         assertThat(catalog.names(ProblemKind.ROOT)).containsExactly("hybrid", "newton", "broyden-good", "broyden-bad");
         assertThat(catalog.names(ProblemKind.FIXED_POINT)).hasSize(6);
@@ -63,6 +65,13 @@ class CatalogTest {
         assertThat(catalog.linearProgram("pdhg").defaults().tolerances().absolute()).isEqualTo(1e-8);
         assertThat(catalog.linearProgram("pdhg").defaults().stallIterations()).isEqualTo(Integer.MAX_VALUE);
         assertThat(catalog.defaultMethod(ProblemKind.LINEAR_PROGRAM)).isEqualTo("r2hpdhg");
+        assertThat(catalog.bounded("tron").defaults().maxIterations()).isEqualTo(2_000);
+        assertThat(catalog.bounded("lbfgsb").defaults()).isEqualTo(catalog.minimizer("lbfgs").defaults());
+        assertThat(catalog.constrained("sqp").defaults().tolerances().absolute()).isEqualTo(1e-8);
+        assertThat(catalog.minimizer("nelder-mead").needs()).isEmpty();
+        assertThat(catalog.minimizer("nelder-mead").family()).isEqualTo(Catalog.DERIVATIVE_FREE);
+        assertThat(catalog.defaultMethod(ProblemKind.BOUNDED)).isEqualTo("lbfgsb");
+        assertThat(catalog.defaultMethod(ProblemKind.CONSTRAINED)).isEqualTo("sqp");
         assertThat(catalog.transport("sns").defaults().tolerances().absolute()).isEqualTo(1e-9);
         assertThat(catalog.transport("sns").defaults().maxIterations()).isEqualTo(100_000);
         assertThat(catalog.mdp("anchored-vi").defaults().tolerances().absolute()).isEqualTo(1e-8);

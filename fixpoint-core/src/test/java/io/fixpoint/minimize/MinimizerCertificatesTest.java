@@ -93,6 +93,64 @@ class MinimizerCertificatesTest {
         assertThat((Double) s.details().get("minHessianEigenvalue")).isCloseTo(-27.75, org.assertj.core.api.Assertions.within(1e-9));
     }
 
+    /**
+     * Beyond a hundred variables the check runs on Hessian–vector products (Lanczos), never a dense ∇²f:
+     * f = ½Σ dᵢxᵢ² with d = (−n, 1, 2, …) has a saddle at the origin, with d = (n, 1, 2, …) its minimum there.
+     */
+    @org.junit.jupiter.api.Test
+    void largeProblemsAreCheckedWithoutADenseHessian() {
+        int n = 20_000;
+        for (double first : new double[] {-n, n}) {
+            Objective diagonal = new Objective() {
+                double d(int i) {
+                    return i == 0 ? first : i;
+                }
+
+                @Override
+                public int dimension() {
+                    return n;
+                }
+
+                @Override
+                public double value(double[] x) {
+                    double f = 0;
+                    for (int i = 0; i < n; i++) {
+                        f += 0.5 * d(i) * x[i] * x[i];
+                    }
+                    return f;
+                }
+
+                @Override
+                public void gradient(double[] x, double[] g) {
+                    for (int i = 0; i < n; i++) {
+                        g[i] = d(i) * x[i];
+                    }
+                }
+
+                @Override
+                public boolean hasHessianVector() {
+                    return true;
+                }
+
+                @Override
+                public void hessianVector(double[] x, double[] v, double[] hv) {
+                    for (int i = 0; i < n; i++) {
+                        hv[i] = d(i) * v[i];
+                    }
+                }
+            };
+            Solution s = Catalog.builtIn().minimizer("trust-newton-cg").solve(diagonal, new double[n]);
+            if (first < 0) {
+                assertThat(s.status()).as(s.toString()).isEqualTo(io.fixpoint.solve.Status.STALLED);
+                assertThat(s.message()).contains("saddle point", "Lanczos");
+                assertThat((Double) s.details().get("minHessianEigenvalue")).isLessThan(-0.9 * n);
+            } else {
+                assertThat(s.status()).as(s.toString()).isEqualTo(io.fixpoint.solve.Status.CONVERGED);
+            }
+            assertThat(s.evaluations().byName()).doesNotContainKey("hessian");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("secondOrder")
     void aMinimumIsConfirmedWithItsCurvature(String method) {

@@ -68,6 +68,39 @@ class QuasiNewtonTest {
         }
     }
 
+    /** The fused passes give the plain two-loop recursion's direction bit for bit, whatever the fill of the memory. */
+    @Test
+    void fusedTwoLoopRecursionIsThePlainOneBitForBit() {
+        int n = 150;
+        int m = 4;
+        Objective f = TestObjectives.centredQuadratic(n, 1e3, 9);
+        Lbfgs lbfgs = new Lbfgs(m);
+        Lbfgs.State s = lbfgs.init(f, new double[n]);
+        for (int step = 0; step < 9; step++) {
+            lbfgs.direction(s);
+            double[] q = new double[n];
+            Vectors.negate(s.g, q);
+            double[] alpha = new double[m];
+            int newest = s.next - 1 + m;
+            for (int k = 0; k < s.stored; k++) {
+                int i = (newest - k) % m;
+                alpha[i] = s.rho[i] * Vectors.dot(s.s[i], q);
+                Vectors.axpy(-alpha[i], s.y[i], q);
+            }
+            if (s.stored > 0) {
+                Vectors.scale(s.gamma, q);
+            }
+            for (int k = s.stored - 1; k >= 0; k--) {
+                int i = (newest - k) % m;
+                double b = s.rho[i] * Vectors.dot(s.y[i], q);
+                Vectors.axpy(alpha[i] - b, s.s[i], q);
+            }
+            assertThat(s.d).as("after %d steps", step).containsExactly(q);
+            s = lbfgs.step(f, s);
+        }
+        assertThat(s.stored).isEqualTo(m);
+    }
+
     @Test
     void bfgsUpdateSatisfiesTheSecantEquationAndStaysSymmetric() {
         int n = 6;

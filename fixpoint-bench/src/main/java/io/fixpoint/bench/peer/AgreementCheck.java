@@ -51,6 +51,25 @@ public final class AgreementCheck {
         return Optional.empty();
     }
 
+    /**
+     * Empty when the peer's vector {@code peer} agrees with Fixpoint's {@code fixpoint} to
+     * {@link #TOLERANCE}, componentwise relative to the larger magnitude (absolute below 1);
+     * otherwise what disagrees.
+     */
+    public static Optional<String> compare(String what, double[] fixpoint, double[] peer) {
+        if (peer.length != fixpoint.length) {
+            return Optional.of(String.format(Locale.ROOT, "%s has %d components, Fixpoint's has %d", what, peer.length, fixpoint.length));
+        }
+        for (int i = 0; i < fixpoint.length; i++) {
+            double d = relative(Math.abs(peer[i] - fixpoint[i]), Math.max(1, Math.max(Math.abs(fixpoint[i]), Math.abs(peer[i]))));
+            if (!(d <= TOLERANCE)) {
+                return Optional.of(String.format(Locale.ROOT, "%s: component %d is %.17g but Fixpoint has %.17g (relative difference %.2g > %.0g)",
+                        what, i, peer[i], fixpoint[i], d, TOLERANCE));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static double relative(double difference, double scale) {
         if (Double.isNaN(difference)) {
             return Double.NaN;

@@ -33,8 +33,8 @@ import java.util.function.Consumer;
 public final class PythonBridge {
     private static final String RESOURCES = "/io/fixpoint/bench/peer/python/";
     /** Every script shipped in the jar; they may import one another, so a run extracts them all. */
-    static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "scipy_fixed_point.py", "nist_scipy.py", "scipy_linprog.py",
-            "pot_runner.py", "torch_train.py");
+    static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "large.py", "constrained.py", "scipy_fixed_point.py", "nist_scipy.py",
+            "scipy_linprog.py", "pot_runner.py", "torch_train.py");
     private static final String DEBIAN = "/usr/bin/python3";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 

@@ -27,40 +27,13 @@ public final class FixedPointSection {
                 + "both tools (cells: residual evaluations).</p>\n", FixedPointBench.ROOT_SOLVED));
         table(h, report, "root", r -> r.solved() ? "yes (" + FixedPointBench.evaluations(r) + ")" : "no");
         displacement(h, report.detection());
-        for (String note : report.notes()) {
-            h.append("<p class=\"warn\">").append(Html.escape(note)).append("</p>\n");
-        }
+        RecordGrid.notes(h, report.notes());
         return h.toString();
     }
 
     private static void table(StringBuilder h, FixedPointBench.Report report, String section,
             java.util.function.Function<SolveRecord, String> cell) {
-        List<SolveRecord> rows = report.rows().stream().filter(r -> FixedPointBench.section(r).equals(section)).toList();
-        List<String> methods = rows.stream().map(r -> r.solver()).distinct().toList();
-        List<String> problems = rows.stream().map(SolveRecord::problem).distinct().toList();
-        h.append("<table><tr><th class=\"l\">problem</th>");
-        methods.forEach(m -> h.append("<th>").append(Html.escape(m)).append("</th>"));
-        h.append("</tr>\n");
-        for (String p : problems) {
-            h.append("<tr><td class=\"l\">").append(Html.escape(p)).append("</td>");
-            for (String m : methods) {
-                SolveRecord r = rows.stream().filter(x -> x.problem().equals(p) && x.solver().equals(m))
-                        .findFirst().orElse(null);
-                if (r == null) {
-                    h.append("<td class=\"na\">–</td>");
-                } else {
-                    h.append(r.solved() ? "<td" : "<td class=\"low\"").append(" title=\"").append(Html.escape(r.statusText())).append("\">")
-                            .append(Html.escape(cell.apply(r))).append("</td>");
-                }
-            }
-            h.append("</tr>\n");
-        }
-        h.append("<tr><th class=\"l\">solved</th>");
-        for (String m : methods) {
-            long n = rows.stream().filter(r -> (r.solver()).equals(m) && r.solved()).count();
-            h.append("<th>").append(n).append(" / ").append(problems.size()).append("</th>");
-        }
-        h.append("</tr></table>\n");
+        RecordGrid.table(h, report.rows().stream().filter(r -> FixedPointBench.section(r).equals(section)).toList(), cell);
     }
 
     /** The error ‖v̂ − v‖ of each estimate at each checkpoint, with the order p of e ∝ k^−p over the last two. */

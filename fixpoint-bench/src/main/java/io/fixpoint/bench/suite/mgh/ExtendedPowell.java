@@ -4,7 +4,7 @@ package io.fixpoint.bench.suite.mgh;
  * MGH (22): per block of four, r1 = x1 + 10x2, r2 = √5(x3 − x4), r3 = (x2 − 2x3)², r4 = √10(x1 − x4)²;
  * n a multiple of 4, m = n; x0 = (3, −1, 0, 1, …); f* = 0 at the origin, where the Hessian is singular.
  */
-public class ExtendedPowell extends SumOfSquares {
+public class ExtendedPowell extends StructuredSumOfSquares {
     private static final double SQRT5 = Math.sqrt(5);
     private static final double SQRT10 = Math.sqrt(10);
 
@@ -71,6 +71,42 @@ public class ExtendedPowell extends SumOfSquares {
             addSymmetric(s, i, i, v);
             addSymmetric(s, i, i + 3, -v);
             addSymmetric(s, i + 3, i + 3, v);
+        }
+    }
+
+    @Override
+    public void jacobianTransposeProduct(double[] x, double[] u, double[] out) {
+        for (int i = 0; i < n(); i += 4) {
+            double a = x[i + 1] - 2 * x[i + 2];
+            double b = x[i] - x[i + 3];
+            out[i] = u[i] + 2 * SQRT10 * b * u[i + 3];
+            out[i + 1] = 10 * u[i] + 2 * a * u[i + 2];
+            out[i + 2] = SQRT5 * u[i + 1] - 4 * a * u[i + 2];
+            out[i + 3] = -SQRT5 * u[i + 1] - 2 * SQRT10 * b * u[i + 3];
+        }
+    }
+
+    @Override
+    public void jacobianProduct(double[] x, double[] v, double[] out) {
+        for (int i = 0; i < n(); i += 4) {
+            double a = x[i + 1] - 2 * x[i + 2];
+            double b = x[i] - x[i + 3];
+            out[i] = v[i] + 10 * v[i + 1];
+            out[i + 1] = SQRT5 * (v[i + 2] - v[i + 3]);
+            out[i + 2] = 2 * a * (v[i + 1] - 2 * v[i + 2]);
+            out[i + 3] = 2 * SQRT10 * b * (v[i] - v[i + 3]);
+        }
+    }
+
+    @Override
+    public void addResidualHessianProduct(double[] x, double[] w, double[] v, double[] out) {
+        for (int i = 0; i < n(); i += 4) {
+            double p = 2 * w[i + 2] * (v[i + 1] - 2 * v[i + 2]);
+            out[i + 1] += p;
+            out[i + 2] -= 2 * p;
+            double q = 2 * SQRT10 * w[i + 3] * (v[i] - v[i + 3]);
+            out[i] += q;
+            out[i + 3] -= q;
         }
     }
 }

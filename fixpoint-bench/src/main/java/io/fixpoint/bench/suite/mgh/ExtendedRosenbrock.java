@@ -1,7 +1,7 @@
 package io.fixpoint.bench.suite.mgh;
 
 /** MGH (21): r_{2i-1} = 10(x_{2i} − x_{2i−1}²), r_{2i} = 1 − x_{2i−1}; n even, m = n; x0 = (−1.2, 1, …). */
-public class ExtendedRosenbrock extends SumOfSquares {
+public class ExtendedRosenbrock extends StructuredSumOfSquares {
 
     public ExtendedRosenbrock(int n) {
         this("extended-rosenbrock", n);
@@ -46,6 +46,29 @@ public class ExtendedRosenbrock extends SumOfSquares {
     protected void addResidualHessians(double[] x, double[] w, double[] s) {
         for (int i = 0; i < n(); i += 2) {
             addSymmetric(s, i, i, -20 * w[i]);
+        }
+    }
+
+    @Override
+    public void jacobianTransposeProduct(double[] x, double[] u, double[] out) {
+        for (int i = 0; i < n(); i += 2) {
+            out[i] = -20 * x[i] * u[i] - u[i + 1];
+            out[i + 1] = 10 * u[i];
+        }
+    }
+
+    @Override
+    public void jacobianProduct(double[] x, double[] v, double[] out) {
+        for (int i = 0; i < n(); i += 2) {
+            out[i] = -20 * x[i] * v[i] + 10 * v[i + 1];
+            out[i + 1] = -v[i];
+        }
+    }
+
+    @Override
+    public void addResidualHessianProduct(double[] x, double[] w, double[] v, double[] out) {
+        for (int i = 0; i < n(); i += 2) {
+            out[i] += -20 * w[i] * v[i];
         }
     }
 }
