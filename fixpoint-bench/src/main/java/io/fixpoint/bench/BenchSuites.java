@@ -9,6 +9,7 @@ import io.fixpoint.bench.mdp.MdpSuite;
 import io.fixpoint.bench.nist.LeastSquaresSuite;
 import io.fixpoint.bench.ranking.RankingSuite;
 import io.fixpoint.bench.sequence.SequenceSuite;
+import io.fixpoint.bench.train.TrainingSuite;
 import io.fixpoint.bench.transport.TransportSuite;
 import java.util.List;
 
@@ -25,7 +26,8 @@ public final class BenchSuites {
             new RankingSuite(),
             new BoundedSuite(),
             new LargeSuite(),
-            new ConstrainedSuite());
+            new ConstrainedSuite(),
+            new TrainingSuite());
 
     private BenchSuites() {
     }

@@ -17,6 +17,7 @@ import io.fixpoint.bench.suite.ConstrainedTestProblem;
 import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.bench.suite.hs.HockSchittkowski;
+import io.fixpoint.bench.train.TrainingBench;
 import io.fixpoint.bench.transport.TransportBench;
 import io.fixpoint.catalog.Catalog;
 import io.fixpoint.lp.LpResult;
@@ -260,6 +261,21 @@ class GoldenCountsTest {
             }
         }
         compare("ranking.tsv", rows);
+    }
+
+    /** The training suite's quick run without PyTorch: every optimiser's defaults on the quick workloads, steps to target and final losses. */
+    @Test
+    void trainingQuickRun() throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("workload\toptimizer\tstatus\tsteps\tstepsToTarget\tevaluations\tfinalHeldOutLoss\tlastMinibatchLoss");
+        TrainingBench.Result r = new TrainingBench(CATALOG).run(TrainingBench.Settings.of(CATALOG.names(ProblemKind.TRAINING), false, false),
+                line -> { });
+        for (TrainingBench.Row row : r.rows()) {
+            Solution s = row.solution();
+            rows.add(String.join("\t", row.workload(), row.optimizer(), s.status().name(), String.valueOf(s.iterations()),
+                    String.valueOf(row.stepsToTarget()), counts(s.evaluations().byName()), hex(row.finalHeldOutLoss()), hex(s.value())));
+        }
+        compare("training.tsv", rows);
     }
 
     private static String counts(Map<String, Long> byName) {

@@ -14,7 +14,7 @@ class SuitesTest {
     @Test
     void everySuiteHasANameADescriptionAndIsFoundByName() {
         assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "transport", "mdp",
-                "ranking", "bounded", "large", "constrained");
+                "ranking", "bounded", "large", "constrained", "training");
         for (Suite s : BenchSuites.all()) {
             assertThat(s.description()).isNotBlank();
             assertThat(BenchSuites.byName(s.name())).isSameAs(s);

@@ -6,12 +6,14 @@ import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.SolverSpec;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options every solving command takes, merged over the solver's defaults from the catalogue,
- * and the solve under them: the one route from the command line to the driver.
+ * and the solve under them: the one route from the command line to the driver. The budget
+ * ({@code --max-iter}, {@code --time-limit}) is {@link BudgetOptions}, mixed in here.
  */
 final class DriverOptions {
     @Option(names = "--tol", paramLabel = "X", description = "Absolute tolerance on the optimality measure. Default: the method's.")
@@ -22,20 +24,14 @@ final class DriverOptions {
                     + "(minimisers: 1e-5·max(1, |f|) at the current point). Default: the method's (0 when --tol is given).")
     Double rtol;
 
-    @Option(names = "--max-iter", paramLabel = "N", description = "Iteration limit. Default: the method's.")
-    Integer maxIter;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit of the solve, checked between iterations; the solve ends BUDGET_EXHAUSTED when it passes.")
-    Double timeLimit;
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
 
     /** {@code defaults} with what the user gave; a bad value is a {@link UserError}. */
     Settings over(Settings defaults) {
         checkTolerance("--tol", tol);
         checkTolerance("--rtol", rtol);
-        if (maxIter != null && maxIter < 1) {
-            throw new UserError("--max-iter must be ≥ 1, got " + maxIter);
-        }
-        return defaults.override(tol, rtol, maxIter, timeLimit == null ? null : duration("--time-limit", timeLimit));
+        return budget.over(defaults.override(tol, rtol, null, null));
     }
 
     /** {@code m} on {@code problem} from {@code x0} under these options merged over its defaults, with progress on stderr. */

@@ -6,11 +6,14 @@ import io.fixpoint.bench.nist.NistDataset;
 import io.fixpoint.bench.suite.Suites;
 import io.fixpoint.bench.suite.TestProblem;
 import io.fixpoint.bench.suite.mgh.Mgh;
+import io.fixpoint.bench.train.BuiltinData;
 import io.fixpoint.catalog.Catalog;
+import io.fixpoint.model.Models;
 import io.fixpoint.solve.Need;
 import io.fixpoint.solve.ProblemKind;
 import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.SolverSpec;
+import io.fixpoint.train.Schedules;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fixpoint list}: every method of every family (from the catalogue), the test problems, NIST datasets and bench suites. */
+/** {@code fixpoint list}: every method of every family (from the catalogue), the test problems, NIST datasets, training components and bench suites. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List every method of every problem kind, the built-in test problems, NIST datasets and bench suites.")
+        description = "List every method of every problem kind (the optimisers under training), the built-in test problems, NIST datasets, "
+                + "the schedules, models and datasets of 'fixpoint train', and the bench suites.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print one JSON object with 'methods', 'problems', 'nistDatasets' and 'suites'.")
+    @Option(names = "--json", description = "Print one JSON object with 'methods', 'problems', 'nistDatasets', 'training' and 'suites'.")
     boolean json;
 
     @Override
@@ -44,6 +48,7 @@ final class ListCommand implements Callable<Integer> {
             m.put("methods", catalog.all().stream().map(ListCommand::method).toList());
             m.put("problems", problems.stream().map(p -> fields(p, residuals.get(p.name()))).toList());
             m.put("nistDatasets", NistDataset.BUILT_IN);
+            m.put("training", Map.of("schedules", Schedules.NAMES, "models", Models.NAMES, "data", BuiltinData.names()));
             m.put("suites", BenchSuites.all().stream().map(s -> Map.of("name", s.name(), "description", s.description())).toList());
             out.println(Json.write(m));
             return ExitCodes.OK;
@@ -70,6 +75,10 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %-" + w + "s %4d %4s  %-13s %s%n", p.name(), p.dimension(), m == null ? "-" : m, fStar, p.suite());
         }
         out.printf("%nNIST StRD datasets ('fixpoint fit NAME'):%n  %s%n", String.join(", ", NistDataset.BUILT_IN));
+        out.printf("%ntraining ('fixpoint train'; its optimisers are the training methods above):%n");
+        out.println("  schedules: " + String.join(", ", Schedules.NAMES));
+        out.println("  models:    " + String.join(", ", Models.NAMES));
+        out.println("  data:      " + String.join(", ", BuiltinData.names()));
         out.printf("%nbench suites ('fixpoint bench --suites NAME'):%n");
         for (Suite s : BenchSuites.all()) {
             out.printf("  %-14s %s%n", s.name(), s.description());

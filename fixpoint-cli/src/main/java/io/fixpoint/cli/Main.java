@@ -42,6 +42,7 @@ public final class Main {
         cl.addSubcommand(new MdpCommand());
         cl.addSubcommand(new RankCommand());
         cl.addSubcommand(new MinimizeCommand());
+        cl.addSubcommand(new TrainCommand());
         cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);

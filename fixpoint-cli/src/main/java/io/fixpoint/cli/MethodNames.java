@@ -97,4 +97,10 @@ final class MethodNames {
             super(ProblemKind.RANKING);
         }
     }
+
+    static final class Training extends Of {
+        Training() {
+            super(ProblemKind.TRAINING);
+        }
+    }
 }

@@ -344,17 +344,23 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(j.get("methods").size()).isEqualTo(67);
+        assertThat(j.get("methods").size()).isEqualTo(82);
         assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "bounded", "constrained", "least-squares", "root",
-                "fixed-point", "sequence", "lp", "transport", "mdp", "ranking");
+                "fixed-point", "sequence", "lp", "transport", "mdp", "ranking", "training");
+        JsonNode sophia = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("sophia")).findFirst()
+                .orElseThrow();
+        assertThat(sophia.get("kind").asText()).isEqualTo("training");
+        assertThat(sophia.get("needs").toString()).contains("hessian_vector");
+        assertThat(j.get("training").get("schedules").toString()).contains("warmup-cosine");
         JsonNode r2 = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("r2hpdhg")).findFirst()
                 .orElseThrow();
         assertThat(r2.get("defaults").get("absoluteTolerance").asDouble()).isEqualTo(1e-8);
         assertThat(r2.get("defaults").get("maxIterations").asInt()).isEqualTo(1_000_000);
         assertThat(j.get("nistDatasets").size()).isEqualTo(18);
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (67", "lbfgs", "lbfgsb *", "sqp *", "nelder-mead", "anderson",
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (82", "lbfgs", "lbfgsb *", "sqp *", "nelder-mead", "anderson",
                 "deer", "r2hpdhg *", "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *",
-                "ranking — estimate", "zermelo");
+                "ranking — estimate", "zermelo", "training — ", "adamw *",
+                "schedule-free-adamw", "warmup-cosine");
     }
 
     @Test

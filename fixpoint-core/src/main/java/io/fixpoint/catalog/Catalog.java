@@ -41,6 +41,7 @@ import io.fixpoint.mdp.ValueIteration;
 import io.fixpoint.minimize.TrustRegionNewtonCg;
 import io.fixpoint.problem.BoundedObjective;
 import io.fixpoint.problem.ConstrainedProblem;
+import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.problem.FixedPointMap;
 import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.problem.LinearProgram;
@@ -68,6 +69,9 @@ import io.fixpoint.solve.Solver;
 import io.fixpoint.solve.SolverContext;
 import io.fixpoint.solve.SolverSpec;
 import io.fixpoint.solve.Tolerances;
+import io.fixpoint.train.GradientTransformation;
+import io.fixpoint.train.Optimizer;
+import io.fixpoint.train.Optimizers;
 import io.fixpoint.transport.AndersonSinkhorn;
 import io.fixpoint.transport.EpsilonScaling;
 import io.fixpoint.transport.Greenkhorn;
@@ -98,6 +102,8 @@ public final class Catalog {
     public static final String NEWTON = "Newton and Newton–CG";
     public static final String DERIVATIVE_FREE = "derivative-free";
     public static final String PRIMAL_DUAL = "primal–dual hybrid gradient";
+    public static final String STOCHASTIC = "stochastic first-order";
+    public static final String STOCHASTIC_CURVATURE = "stochastic with curvature estimates";
     public static final String PROJECTED = "projected gradient methods";
     public static final String NONLINEAR_PROGRAMMING = "nonlinear programming";
     public static final String SCORE_ITERATIONS = "Bradley–Terry score iterations";
@@ -149,6 +155,13 @@ public final class Catalog {
     static final Settings MDP = Settings.tolerance(1e-8).withMaxIterations(100_000);
     /** Ranking: ‖∇f‖ ≤ 1e-10 (f = −ℓ plus the centring term or the prior), recomputed at the reported scores; 10 000 iterations. */
     static final Settings RANKING = Settings.tolerance(1e-10).withMaxIterations(10_000);
+
+    /**
+     * Training: no tolerance (a minibatch gradient norm is an estimate, never a certificate), no stall
+     * rule (minibatch losses are noisy), 1000 steps; a run ends on its budget of steps or time
+     * ({@code train.Training} keeps these rules whatever budget it is given).
+     */
+    static final Settings TRAINING = Settings.DEFAULT.withTolerances(Tolerances.of(0)).withMaxIterations(1000).withoutStallRule();
 
     private static final Catalog BUILT_IN = new Catalog(List.of(
             minimizer("gradient-descent", GRADIENT_METHODS, "steepest descent, Barzilai–Borwein initial step, Armijo backtracking",
@@ -260,13 +273,37 @@ public final class Catalog {
                     c -> RankingSolver.plain("ilsr", RankingProblem::ilsr)),
             rankingMinimizer("newton", Set.of(GRADIENT, HESSIAN_VECTOR), "trust-region Newton–CG (Steihaug) on the log-strengths",
                     c -> RankingSolver.minimizer("newton", new TrustRegionNewtonCg())),
-            rankingMinimizer("lbfgs", Set.of(GRADIENT), "L-BFGS (m = 10) on the log-strengths", c -> RankingSolver.minimizer("lbfgs", new Lbfgs()))));
+            rankingMinimizer("lbfgs", Set.of(GRADIENT), "L-BFGS (m = 10) on the log-strengths", c -> RankingSolver.minimizer("lbfgs", new Lbfgs())),
+
+
+            // learning rate, weight decay, recipe; batch and seed from the context (Optimizer.BATCH, Optimizer.SEED)
+            optimizer("sgd", 0.1, 0, "SGD with heavy-ball momentum 0.9 (--momentum, --nesterov); L2 weight decay", Optimizers::sgd),
+            optimizer("adam", 1e-3, 0, "Adam (Kingma and Ba 2015); L2 weight decay", Optimizers::adam),
+            optimizer("adamw", 1e-3, 0.01, "Adam with decoupled weight decay (Loshchilov and Hutter 2019)", Optimizers::adamw),
+            optimizer("nadam", 2e-3, 0, "Adam with Nesterov momentum (Dozat 2016)", Optimizers::nadam),
+            optimizer("radam", 1e-3, 0, "rectified Adam (Liu et al. 2020)", Optimizers::radam),
+            optimizer("adan", 1e-3, 0.02, "adaptive Nesterov momentum (Xie et al. 2022)", Optimizers::adan),
+            optimizer("lion", 3e-4, 0, "evolved sign momentum, one state buffer (Chen et al. 2023)", Optimizers::lion),
+            curvature("sophia", Set.of(GRADIENT, HESSIAN_VECTOR), 1e-3, 0,
+                    "clipped diagonal-Hessian preconditioning, Hutchinson estimator (Liu et al. 2024)", Optimizers::sophia),
+            curvature("sophia-g", Set.of(GRADIENT), 1e-3, 0,
+                    "Sophia with the Gauss-Newton-Bartlett estimator (Liu et al. 2024; needs gradients at sampled labels)", Optimizers::sophiaG),
+            curvature("adahessian", Set.of(GRADIENT, HESSIAN_VECTOR), 0.15, 0,
+                    "Adam on Hutchinson Hessian-diagonal estimates (Yao et al. 2021)", Optimizers::adahessian),
+            optimizer("schedule-free-sgd", 0.1, 0, "schedule-free SGD, evaluated at the averaged iterate (Defazio et al. 2024)",
+                    Optimizers::scheduleFreeSgd),
+            optimizer("schedule-free-adamw", 2.5e-3, 0, "schedule-free AdamW (Defazio et al. 2024)", Optimizers::scheduleFreeAdamw),
+            optimizer("muon", 0.02, 0, "Newton-Schulz orthogonalised momentum on hidden matrices, AdamW at lr/20 on the rest (Jordan et al. 2024)",
+                    Optimizers::muon),
+            optimizer("shampoo", 0.1, 0, "Kronecker-factored preconditioning L^-1/4 G R^-1/4 (Gupta et al. 2018)", Optimizers::shampoo),
+            optimizer("soap", 3e-3, 0.01, "Adam in Shampoo's eigenbasis (Vyas et al. 2025)", Optimizers::soap)));
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.ofEntries(Map.entry(ProblemKind.MINIMIZATION, "lbfgs"),
             Map.entry(ProblemKind.BOUNDED, "lbfgsb"), Map.entry(ProblemKind.CONSTRAINED, "sqp"), Map.entry(ProblemKind.LEAST_SQUARES, "lm"),
             Map.entry(ProblemKind.ROOT, "hybrid"), Map.entry(ProblemKind.FIXED_POINT, "anderson"), Map.entry(ProblemKind.SEQUENCE, "deer"),
             Map.entry(ProblemKind.LINEAR_PROGRAM, "r2hpdhg"), Map.entry(ProblemKind.TRANSPORT, "sinkhorn-log"),
-            Map.entry(ProblemKind.MDP, "policy-iteration"), Map.entry(ProblemKind.RANKING, "newton")));
+            Map.entry(ProblemKind.MDP, "policy-iteration"), Map.entry(ProblemKind.RANKING, "newton"),
+            Map.entry(ProblemKind.TRAINING, "adamw")));
 
     private final List<SolverSpec<?>> specs;
 
@@ -372,6 +409,18 @@ public final class Catalog {
         return typed(ProblemKind.RANKING, name);
     }
 
+    public SolverSpec<FiniteSum> training(String name) {
+        return typed(ProblemKind.TRAINING, name);
+    }
+
+    /** The optimiser called {@code name}: its recipe and default hyperparameters, for callers that set their own or a schedule. */
+    public Optimizer optimizer(String name) {
+        if (spec(ProblemKind.TRAINING, name).factory() instanceof Optimizer o) {
+            return o;
+        }
+        throw new IllegalArgumentException("training method '" + name + "' is not built from an optimiser recipe");
+    }
+
     /** Safe: every spec of a kind is built by that kind's factory below, over the kind's problem interface. */
     @SuppressWarnings("unchecked")
     private <P extends Problem<P>> SolverSpec<P> typed(ProblemKind kind, String name) {
@@ -448,6 +497,24 @@ public final class Catalog {
     public static SolverSpec<MarkovDecisionProcess> mdp(String name, String description,
             Function<SolverContext, ? extends Solver<MarkovDecisionProcess, ?>> factory) {
         return new SolverSpec<>(name, ProblemKind.MDP, "Markov decision processes", Set.of(), description, MDP, factory);
+    }
+
+    /** A stochastic optimiser: the {@link io.fixpoint.train.MinibatchSolver} running its chain with default hyperparameters. */
+    public static SolverSpec<FiniteSum> optimizer(String name, double learningRate, double weightDecay, String description,
+            Function<Optimizers.Settings, GradientTransformation> recipe) {
+        return training(name, STOCHASTIC, Set.of(GRADIENT), learningRate, weightDecay, description, recipe);
+    }
+
+    /** A stochastic optimiser that estimates curvature on each minibatch (Hessian–vector products or gradients at sampled labels). */
+    public static SolverSpec<FiniteSum> curvature(String name, Set<Need> needs, double learningRate, double weightDecay, String description,
+            Function<Optimizers.Settings, GradientTransformation> recipe) {
+        return training(name, STOCHASTIC_CURVATURE, needs, learningRate, weightDecay, description, recipe);
+    }
+
+    private static SolverSpec<FiniteSum> training(String name, String family, Set<Need> needs, double learningRate, double weightDecay,
+            String description, Function<Optimizers.Settings, GradientTransformation> recipe) {
+        return new SolverSpec<>(name, ProblemKind.TRAINING, family, needs, description, TRAINING,
+                new Optimizer(name, learningRate, weightDecay, recipe));
     }
 
     /** A score iteration for Bradley–Terry estimates (a map with ∇f as a by-product), certified by ‖∇f‖ at the reported scores. */

@@ -1,13 +1,14 @@
 package io.fixpoint.expr;
 
 /** The error function to near machine precision (the JDK has none). */
-final class Erf {
+public final class Erf {
     static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
 
     private Erf() {
     }
 
-    static double erf(double x) {
+    /** erf x. */
+    public static double erf(double x) {
         if (Double.isNaN(x)) {
             return x;
         }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** Mutable evaluation counters, one per {@link Evaluation} kind. Not thread-safe by design: one solve, one thread. */
 public final class Counts {
-    private final long[] counts = new long[Evaluation.values().length];
+    private static final Evaluation[] KINDS = Evaluation.values();
+    private final long[] counts = new long[KINDS.length];
 
     public void add(Evaluation kind) {
         counts[kind.ordinal()]++;
@@ -19,11 +20,13 @@ public final class Counts {
         return counts[kind.ordinal()];
     }
 
-    /** All evaluations of every kind. */
+    /** All evaluations of every kind (volumes such as examples touched are not evaluations). */
     public long total() {
         long t = 0;
-        for (long c : counts) {
-            t += c;
+        for (Evaluation e : KINDS) {
+            if (e.isEvaluation()) {
+                t += counts[e.ordinal()];
+            }
         }
         return t;
     }
@@ -31,7 +34,7 @@ public final class Counts {
     /** The non-zero counters, in declaration order. */
     public Map<Evaluation, Long> snapshot() {
         Map<Evaluation, Long> m = new EnumMap<>(Evaluation.class);
-        for (Evaluation e : Evaluation.values()) {
+        for (Evaluation e : KINDS) {
             if (counts[e.ordinal()] != 0) {
                 m.put(e, counts[e.ordinal()]);
             }

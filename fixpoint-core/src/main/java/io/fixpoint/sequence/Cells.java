@@ -78,6 +78,24 @@ public final class Cells {
         return new Gru(d, d, w);
     }
 
+    /**
+     * GRU with given weights, in the order W_hr, W_hz, W_hn (D×D), W_ir, W_iz, W_in (D×U), b_r, b_z, b_in,
+     * b_hn (D), all row-major; b_r and b_z are the sums of PyTorch's input and hidden biases of r and z.
+     */
+    public static Cell gru(int d, int u, double[][] weights) {
+        requirePositive("hidden size", d);
+        if (weights.length != 10) {
+            throw new IllegalArgumentException("a GRU has 10 weight arrays, got " + weights.length);
+        }
+        int[] sizes = {d * d, d * d, d * d, d * u, d * u, d * u, d, d, d, d};
+        for (int i = 0; i < 10; i++) {
+            if (weights[i].length != sizes[i]) {
+                throw new IllegalArgumentException("GRU weight array " + i + " has length " + weights[i].length + ", expected " + sizes[i]);
+            }
+        }
+        return new Gru(d, u, weights);
+    }
+
     /** LSTM with H = {@code hidden} (state D = 2H), weights uniform in ±1/√H, U = H inputs. */
     public static Cell lstm(int hidden, long seed) {
         requirePositive("hidden size", hidden);

@@ -17,8 +17,9 @@ public record Evaluations(Map<Evaluation, Long> counts) {
         return counts.getOrDefault(kind, 0L);
     }
 
+    /** All evaluations (volumes such as examples touched are not evaluations). */
     public long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream().filter(e -> e.getKey().isEvaluation()).mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Camel-case name to count, e.g. {@code {value=31, gradient=31}}, for reports and JSON. */

@@ -14,7 +14,8 @@ public enum ProblemKind {
     LINEAR_PROGRAM("lp", "minimise cᵀx subject to l_c ≤ Ax ≤ u_c, l ≤ x ≤ u, or certify that no optimum exists"),
     TRANSPORT("transport", "entropic optimal transport: minimise ⟨P, M⟩ − εH(P) over plans with marginals a and b"),
     MDP("mdp", "optimal values and policy of a Markov decision process"),
-    RANKING("ranking", "estimate Bradley–Terry strengths from pairwise comparisons (maximum likelihood or Newman's MAP)");
+    RANKING("ranking", "estimate Bradley–Terry strengths from pairwise comparisons (maximum likelihood or Newman's MAP)"),
+    TRAINING("training", "minimise a finite sum (1/N) Σ fᵢ(w) by minibatch updates (stochastic training; ends on its budget)");
 
     private final String label;
     private final String description;

@@ -24,7 +24,7 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(67);
+        assertThat(catalog.all()).hasSize(82);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(16).contains("lbfgs", "trust-newton-cg", "lbfgsb", "nelder-mead");
         assertThat(catalog.names(ProblemKind.BOUNDED)).containsExactly("lbfgsb", "tron", "spg", "projected-gradient");
         assertThat(catalog.names(ProblemKind.CONSTRAINED)).containsExactly("sqp", "augmented-lagrangian");
@@ -39,6 +39,8 @@ class CatalogTest {
                 "policy-iteration", "modified-policy-iteration");
         assertThat(catalog.names(ProblemKind.RANKING)).containsExactly("zermelo", "newman", "zermelo-anderson", "newman-anderson",
                 "zermelo-halpern", "newman-halpern", "ilsr", "newton", "lbfgs");
+        assertThat(catalog.names(ProblemKind.TRAINING)).containsExactly("sgd", "adam", "adamw", "nadam", "radam", "adan", "lion", "sophia",
+                "sophia-g", "adahessian", "schedule-free-sgd", "schedule-free-adamw", "muon", "shampoo", "soap");
         try (ParallelExecutor ex = ParallelExecutor.of(2)) {
             for (SolverSpec<?> s : catalog.all()) {
                 assertThat(s.create(SolverContext.of(ex)).name()).as(s.kind() + " " + s.name()).isEqualTo(s.name());
@@ -163,5 +165,23 @@ class CatalogTest {
                 g[1] = 4 * (x[1] - 1);
             }
         };
+    }
+
+    @Test
+    void anOptimiserIsItsRecipeWithDefaultHyperparametersAndTrainsOnItsBudget() {
+        assertThat(catalog.defaultMethod(ProblemKind.TRAINING)).isEqualTo("adamw");
+        assertThat(catalog.optimizer("adamw").learningRate()).isEqualTo(1e-3);
+        assertThat(catalog.optimizer("adamw").weightDecay()).isEqualTo(0.01);
+        var settings = catalog.training("adam").defaults();
+        assertThat(settings.tolerances().absolute()).isZero();
+        assertThat(settings.tolerances().relative()).isZero();
+        assertThat(settings.stallIterations()).isEqualTo(Integer.MAX_VALUE);
+        var solver = catalog.training("sgd").create(new SolverContext(ParallelExecutor.sequential(),
+                java.util.Map.of(io.fixpoint.train.Optimizer.BATCH, 7.0, io.fixpoint.train.Optimizer.SEED, 3.0)));
+        assertThat(solver).isInstanceOfSatisfying(io.fixpoint.train.MinibatchSolver.class, m -> {
+            assertThat(m.batchSize()).isEqualTo(7);
+            assertThat(m.seed()).isEqualTo(3);
+        });
+        assertThatThrownBy(() -> catalog.optimizer("adamax")).hasMessageContaining("unknown training method 'adamax'").hasMessageContaining("adamw");
     }
 }

@@ -34,7 +34,8 @@ public final class PythonBridge {
     private static final String RESOURCES = "/io/fixpoint/bench/peer/python/";
     /** Every script shipped in the jar; they may import one another, so a run extracts them all. */
     static final List<String> SCRIPTS = List.of("scipy_runner.py", "mgh.py", "large.py", "constrained.py", "scipy_fixed_point.py", "nist_scipy.py",
-            "scipy_linprog.py", "pot_runner.py");
+            "scipy_linprog.py", "pot_runner.py", "torch_train.py");
+    private static final String DEBIAN = "/usr/bin/python3";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final String python;
@@ -51,6 +52,18 @@ public final class PythonBridge {
 
     public static PythonBridge of(String python) {
         return new PythonBridge(python);
+    }
+
+    /**
+     * {@link #python3()} when it imports {@code modules}; else Debian's {@code /usr/bin/python3} when that does
+     * (where python3-torch and python3-pot install); else {@link #python3()}, whose {@link #unavailable} says why.
+     */
+    public static PythonBridge importing(String... modules) {
+        PythonBridge bridge = python3();
+        if (bridge.unavailable(modules).isPresent() && Files.isExecutable(Path.of(DEBIAN)) && of(DEBIAN).unavailable(modules).isEmpty()) {
+            return of(DEBIAN);
+        }
+        return bridge;
     }
 
     public String interpreter() {

@@ -17,7 +17,7 @@ import java.util.Locale;
  * comes from the reports it is given.
  */
 public final class ReportWriter {
-    private static final String CSS = """
+    static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1320px;color:#1b1b1b;padding:0 16px}
             h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:16px;margin:20px 0 6px}
             .meta{color:#555}.headline{background:#f3f7fc;border-left:4px solid #1f77b4;padding:8px 14px}

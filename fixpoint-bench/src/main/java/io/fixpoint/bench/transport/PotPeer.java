@@ -3,8 +3,6 @@ package io.fixpoint.bench.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixpoint.bench.peer.PythonBridge;
 import io.fixpoint.problem.TransportProblem;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +17,6 @@ import java.util.Optional;
  */
 final class PotPeer {
     static final String INSTALL = "apt-get install -y python3-pot (POT for /usr/bin/python3; FIXPOINT_PYTHON names another interpreter)";
-    /** Where Debian's python3-pot installs: tried when the bridge's interpreter lacks POT. */
-    private static final Path DEBIAN = Path.of("/usr/bin/python3");
 
     /** One problem for POT: its name, the data, the methods to run and POT's own stopping rule. */
     record Case(String name, TransportProblem problem, List<String> methods, double stopThr, int numItermax) {
@@ -42,11 +38,9 @@ final class PotPeer {
     }
 
     static Outcome run(List<Case> cases, Duration limit) throws Unavailable {
-        PythonBridge python = PythonBridge.python3();
+        PythonBridge python = PythonBridge.importing("numpy", "ot");
         Optional<String> missing = python.unavailable("numpy", "ot");
-        if (missing.isPresent() && Files.isExecutable(DEBIAN) && PythonBridge.of(DEBIAN.toString()).unavailable("numpy", "ot").isEmpty()) {
-            python = PythonBridge.of(DEBIAN.toString());
-        } else if (missing.isPresent()) {
+        if (missing.isPresent()) {
             throw new Unavailable(missing.get() + "; install POT with " + INSTALL);
         }
         List<Answer> answers = new ArrayList<>();
