@@ -40,7 +40,10 @@ class SparkFitTest {
     @BeforeAll
     static void start() {
         spark = SparkSession.builder().master("local[2]").appName("fixpoint-spark-test").config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2").config("spark.driver.host", "127.0.0.1").getOrCreate();
+                .config("spark.sql.shuffle.partitions", "2").config("spark.driver.host", "127.0.0.1")
+                // MLlib's few SQL plans run faster interpreted than compiled on a small machine
+                .config("spark.sql.codegen.wholeStage", "false").config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                .config("spark.sql.adaptive.enabled", "false").getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         rows = Synthetic.logistic(N, D, 42);
