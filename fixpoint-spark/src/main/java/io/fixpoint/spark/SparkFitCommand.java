@@ -58,17 +58,25 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--in-process", description = "sum in this JVM on --partitions threads instead of on Spark")
     boolean inProcess;
 
+    @Option(names = "--compare-mllib", description = "also fit with MLlib's LogisticRegression on the same session (figures under 'mllib')")
+    boolean compareMllib;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code. */
+    static int run(String... args) {
         CommandLine cl = new CommandLine(new SparkFitCommand());
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
             boolean bad = e instanceof IllegalArgumentException || e instanceof java.io.IOException;
             c.getErr().println((bad ? "error: " : "internal error: ") + e.getMessage());
             return bad ? 2 : 1;
         });
-        System.exit(cl.execute(args));
+        return cl.execute(args);
     }
 
     @Override
@@ -76,6 +84,9 @@ public final class SparkFitCommand implements Callable<Integer> {
         Loss l = Loss.byName(loss);
         LibSvm.Data d = LibSvm.read(data);
         Map<String, Object> out = new LinkedHashMap<>();
+        if (compareMllib && inProcess) {
+            throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark; it cannot be combined with --in-process");
+        }
         Solution s;
         if (inProcess) {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
@@ -89,11 +100,15 @@ public final class SparkFitCommand implements Callable<Integer> {
                 spark.sparkContext().setLogLevel("WARN");
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
                 JobCounter jobs = JobCounter.on(spark.sparkContext());
-                try (SparkGlmSum sum = SparkGlmSum.of(jsc.parallelize(d.rows(), partitions), d.features(), l, l2, !noStandardization,
-                        depth)) {
+                var rows = jsc.parallelize(d.rows(), partitions);
+                try (SparkGlmSum sum = SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)) {
                     s = GlmFit.fit(sum, method, tolerance, maxIterations);
+                    out.put("sparkJobs", jobs.jobs());
+                    jobs.close();
+                    if (compareMllib) {
+                        out.put("mllib", MllibReference.fit(spark, rows, d.features(), sum, !noStandardization).figures());
+                    }
                 }
-                out.put("sparkJobs", jobs.jobs());
             } finally {
                 spark.stop();
             }
@@ -122,6 +137,9 @@ public final class SparkFitCommand implements Callable<Integer> {
                     s.evaluations().get(Evaluation.GRADIENT), s.evaluations().get(Evaluation.HESSIAN_VECTOR), s.seconds());
             System.out.println("intercept " + s.details().get("intercept") + ", coefficients "
                     + java.util.Arrays.toString((double[]) s.details().get("coefficients")));
+            if (out.containsKey("mllib")) {
+                System.out.println("MLlib LogisticRegression: " + out.get("mllib"));
+            }
         }
         return s.converged() ? 0 : 1;
     }

@@ -11,16 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,20 +114,10 @@ class SparkFitTest {
         int d = 100;
         double lambda = 1e-5;
         List<LabeledRow> data = Synthetic.logistic(n, d, 7);
-        Dataset<Row> frame = frame(data);
-        JobCounter mllibJobs = JobCounter.on(spark.sparkContext());
-        LogisticRegressionModel model = new LogisticRegression().setRegParam(lambda).setElasticNetParam(0).setStandardization(true)
-                .fit(frame);
-        long mllibPasses = mllibJobs.jobs();
-        mllibJobs.close();
-
         ArrayGlmSum local = ArrayGlmSum.of(data, d, Loss.LOGISTIC, lambda, true, PARTITIONS, executor);
-        double[] beta = new double[d + 1];
-        System.arraycopy(model.coefficients().toArray(), 0, beta, 0, d);
-        beta[d] = model.intercept();
-        double mllibObjective = local.value(local.parameters(beta), Batch.all());
-        double[] history = model.summary().objectiveHistory();
-        assertThat(Math.abs(history[history.length - 1] - mllibObjective)).isLessThanOrEqualTo(1e-12 * mllibObjective);
+        MllibReference mllib = MllibReference.fit(spark, jsc.parallelize(data, PARTITIONS), d, local, true);
+        long mllibPasses = mllib.passes();
+        double mllibObjective = mllib.objective();
 
         long[] passes = new long[2];
         String[] methods = {"lbfgs", "trust-newton-cg"};
@@ -166,12 +149,10 @@ class SparkFitTest {
                 .hasMessage("row 7: label 2.0 is not 0 or 1 (logistic loss)");
     }
 
-    static Dataset<Row> frame(List<LabeledRow> data) {
-        StructType schema = new StructType().add("label", DataTypes.DoubleType).add("features", SQLDataTypes.VectorType());
-        List<Row> list = new ArrayList<>();
-        for (LabeledRow r : data) {
-            list.add(RowFactory.create(r.label(), Vectors.dense(r.values())));
-        }
-        return spark.createDataFrame(jsc.parallelize(list, PARTITIONS), schema).cache();
+    @Test
+    void dataFrameRowsKeepTheirVectors() {
+        List<LabeledRow> some = List.of(LabeledRow.dense(1, 0.5, -2), LabeledRow.sparse(0, new int[] {1}, new double[] {3}));
+        Dataset<Row> frame = MllibReference.frame(spark, jsc.parallelize(some, 1), 2);
+        assertThat(SparkGlmSum.rows(frame, "label", "features").collect()).containsExactlyElementsOf(some);
     }
 }
