@@ -43,7 +43,8 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
     /**
      * The objective of {@code loss} with L2 penalty {@code l2} over {@code rows} of {@code features}
      * features, standardised as MLlib does, aggregated with trees of {@code depth} (MLlib's default is
-     * 2). One pass (the moments, which also checks every row) is made here; the standardised rows are
+     * 2). One pass (the moments, which also checks every row; a bad one fails the Spark job with a
+     * message saying what is wrong with it) is made here; the standardised rows are
      * cached in memory (spilling to disk) and materialised by the first evaluation.
      */
     public static SparkGlmSum of(JavaRDD<LabeledRow> rows, int features, Loss loss, double l2, boolean standardized, int depth) {
@@ -57,7 +58,7 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
         Kernel.Sums m = rows.treeAggregate(new Kernel.Sums(2 * d + 2), (acc, r) -> {
             String problem = Kernel.problem(r, d, loss);
             if (problem != null) {
-                throw new IllegalArgumentException("row " + r + ": " + problem);
+                throw new IllegalArgumentException("a row (label " + r.label() + ", " + r.entries() + " entries): " + problem);
             }
             Kernel.moments(d, r, acc.running);
             return acc;
