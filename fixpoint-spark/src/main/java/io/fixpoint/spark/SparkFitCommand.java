@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fixpoint spark-fit}: fits a linear model to a LIBSVM file with one of the engine's minimisers,
- * the sums computed by Spark ({@code --master local[N]} embedded, or a cluster URL) or, with
- * {@code --in-process}, by threads in this JVM. Its own entry point, because Spark is provided by the
+ * the sums computed by Spark when {@code --master} is given ({@code local[N]} embedded, or a cluster
+ * URL), else by threads in this JVM, the default. Its own entry point, because Spark is provided by the
  * installation ({@code ./fixpoint} puts it on the class path; {@code spark-submit} does on a cluster),
  * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
  */
@@ -43,10 +43,10 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--max-iterations", defaultValue = "500", description = "iteration budget (default: ${DEFAULT-VALUE})")
     int maxIterations;
 
-    @Option(names = "--master", defaultValue = "local[2]", description = "Spark master URL (default: ${DEFAULT-VALUE})")
+    @Option(names = "--master", description = "Spark master URL, e.g. local[2]; without it the sums run in this JVM")
     String master;
 
-    @Option(names = "--partitions", defaultValue = "2", description = "partitions of the data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--partitions", defaultValue = "2", description = "partitions of the data, threads in process (default: ${DEFAULT-VALUE})")
     int partitions;
 
     @Option(names = "--depth", defaultValue = "2", description = "treeAggregate depth (default: ${DEFAULT-VALUE})")
@@ -54,9 +54,6 @@ public final class SparkFitCommand implements Callable<Integer> {
 
     @Option(names = "--no-standardization", description = "penalise the original coefficients instead of the standardised ones")
     boolean noStandardization;
-
-    @Option(names = "--in-process", description = "sum in this JVM on --partitions threads instead of on Spark")
-    boolean inProcess;
 
     @Option(names = "--compare-mllib", description = "also fit with MLlib's LogisticRegression on the same session (figures under 'mllib')")
     boolean compareMllib;
@@ -84,11 +81,11 @@ public final class SparkFitCommand implements Callable<Integer> {
         Loss l = Loss.byName(loss);
         LibSvm.Data d = LibSvm.read(data);
         Map<String, Object> out = new LinkedHashMap<>();
-        if (compareMllib && inProcess) {
-            throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark; it cannot be combined with --in-process");
+        if (compareMllib && master == null) {
+            throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark: give --master");
         }
         Solution s;
-        if (inProcess) {
+        if (master == null) {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
                 s = GlmFit.fit(ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex), method, tolerance,
                         maxIterations);

@@ -32,7 +32,7 @@ class SparkFitCommandTest {
         }
         Path f = Files.writeString(dir.resolve("d.svm"), svm);
         String[] out = new String[1];
-        int code = capture(out, "--data", f.toString(), "--l2", "1e-3", "--method", "trust-newton-cg", "--in-process", "--json");
+        int code = capture(out, "--data", f.toString(), "--l2", "1e-3", "--method", "trust-newton-cg", "--json");
         assertThat(code).isZero();
         JsonNode j = new ObjectMapper().readTree(out[0]);
         assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
@@ -47,9 +47,9 @@ class SparkFitCommandTest {
     void badInputExitsWithTwo() throws IOException {
         Path f = Files.writeString(dir.resolve("bad.svm"), "1 1:1\n3 1:2\n");
         String[] out = new String[1];
-        assertThat(capture(out, "--data", f.toString(), "--in-process")).isEqualTo(2);
-        assertThat(capture(out, "--data", f.toString(), "--in-process", "--loss", "hinge")).isEqualTo(2);
-        assertThat(capture(out, "--data", f.toString(), "--in-process", "--compare-mllib")).isEqualTo(2);
+        assertThat(capture(out, "--data", f.toString())).isEqualTo(2);
+        assertThat(capture(out, "--data", f.toString(), "--loss", "hinge")).isEqualTo(2);
+        assertThat(capture(out, "--data", f.toString(), "--compare-mllib")).isEqualTo(2);
     }
 
     private static int capture(String[] out, String... args) {
