@@ -65,6 +65,38 @@ public enum Loss {
         String labelProblem(double y) {
             return Double.isFinite(y) ? null : "label " + y + " is not finite";
         }
+    },
+    /**
+     * Huber's loss with threshold 1 on the residual r = m − y: ½r² for |r| ≤ 1, |r| − ½ beyond
+     * (Huber 1964); its curvature is the generalised second derivative, 1 inside and 0 outside. Not
+     * MLlib's {@code LinearRegression} Huber, which also fits a scale.
+     */
+    HUBER("huber") {
+        @Override
+        double value(double m, double y) {
+            double r = Math.abs(m - y);
+            return r <= 1 ? 0.5 * r * r : r - 0.5;
+        }
+
+        @Override
+        double derivative(double m, double y) {
+            return Math.max(-1, Math.min(1, m - y));
+        }
+
+        @Override
+        double curvature(double m, double y) {
+            return Math.abs(m - y) <= 1 ? 1 : 0;
+        }
+
+        @Override
+        double interceptAt(double labelMean) {
+            return labelMean;
+        }
+
+        @Override
+        String labelProblem(double y) {
+            return SQUARED.labelProblem(y);
+        }
     };
 
     private final String key;
@@ -85,7 +117,7 @@ public enum Loss {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + name + "'; known losses: logistic, squared");
+        throw new IllegalArgumentException("unknown loss '" + name + "'; known losses: logistic, squared, huber");
     }
 
     abstract double value(double m, double y);

@@ -23,12 +23,12 @@ import picocli.CommandLine.Option;
  * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
  */
 @Command(name = "spark-fit", mixinStandardHelpOptions = true,
-        description = "Fit a logistic or least-squares model with L2 penalty to a LIBSVM file, on Spark or in process.")
+        description = "Fit a logistic, least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
 public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "LIBSVM file (1-based indices; labels 0/1 for logistic)")
     Path data;
 
-    @Option(names = "--loss", defaultValue = "logistic", description = "logistic or squared (default: ${DEFAULT-VALUE})")
+    @Option(names = "--loss", defaultValue = "logistic", description = "logistic, squared or huber (default: ${DEFAULT-VALUE})")
     String loss;
 
     @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ, MLlib's regParam (default: ${DEFAULT-VALUE})")

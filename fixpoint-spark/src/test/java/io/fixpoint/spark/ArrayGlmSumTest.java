@@ -182,6 +182,6 @@ class ArrayGlmSumTest {
         assertThatThrownBy(() -> ArrayGlmSum.of(ROWS, D, Loss.LOGISTIC, -1, true, 1, seq)).hasMessageContaining("L2 penalty");
         ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 1, seq);
         assertThatThrownBy(() -> f.value(new double[D], Batch.all())).hasMessageContaining("the point has length 6, the model 7");
-        assertThatThrownBy(() -> Loss.byName("hinge")).hasMessageContaining("known losses: logistic, squared");
+        assertThatThrownBy(() -> Loss.byName("hinge")).hasMessageContaining("known losses: logistic, squared, huber");
     }
 }
