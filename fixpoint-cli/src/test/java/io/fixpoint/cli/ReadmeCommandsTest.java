@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code --nist-bench}, {@code --bench}, {@code bench-fixed-point}, {@code bench} without
  * {@code --problems} (a whole suite), and {@code --length} above {@value #LONGEST_RUN_LENGTH}.
  * Files the line writes ({@code --trace}, {@code --report}, any option whose help says it writes)
- * go to a temporary directory.
+ * go to a temporary directory. {@code spark-fit} has its own entry point in fixpoint-spark, whose
+ * {@code ReadmeSparkFitTest} runs its lines.
  */
 class ReadmeCommandsTest {
     static final List<String> PAGES = List.of("README.md", "examples/README.md");
@@ -44,6 +45,7 @@ class ReadmeCommandsTest {
     static final long LONGEST_RUN_LENGTH = 10_000;
     static final Set<String> WHOLE_BENCHMARKS = Set.of("--full", "--compare", "--nist-bench", "--bench");
     static final Pattern INPUT_FILE = Pattern.compile("[\\w./-]+\\.(csv|dat|mps|gz|tsv|txt|json)");
+    static final String SPARK_FIT = "./fixpoint spark-fit";
     static final Pattern STATUS = Pattern.compile("\\b[A-Z][A-Z_]+[A-Z]\\b");
 
     /** One command line of a page: where it is, its text, and its arguments as a POSIX shell splits them. */
@@ -79,7 +81,7 @@ class ReadmeCommandsTest {
                 String s = text.get(i).strip();
                 if (s.startsWith("```")) {
                     fenced = !fenced;
-                } else if (fenced && s.startsWith("./fixpoint")) {
+                } else if (fenced && s.startsWith("./fixpoint") && !s.startsWith(SPARK_FIT)) {
                     lines.add(new Line(page, i + 1, s));
                 }
             }

@@ -1,0 +1,147 @@
+package io.fixpoint.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.Evaluation;
+import io.fixpoint.solve.Solution;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fixpoint spark-fit}: fits a linear model to a LIBSVM file with one of the engine's minimisers,
+ * the sums computed by Spark when {@code --master} is given ({@code local[N]} embedded, or a cluster
+ * URL), else by threads in this JVM, the default. Its own entry point, because Spark is provided by the
+ * installation ({@code ./fixpoint} puts it on the class path; {@code spark-submit} does on a cluster),
+ * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
+ */
+@Command(name = "spark-fit", mixinStandardHelpOptions = true,
+        description = "Fit a logistic, least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
+public final class SparkFitCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "LIBSVM file (1-based indices; labels 0/1 for logistic)")
+    Path data;
+
+    @Option(names = "--loss", defaultValue = "logistic", description = "logistic, squared or huber (default: ${DEFAULT-VALUE})")
+    String loss;
+
+    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ, MLlib's regParam (default: ${DEFAULT-VALUE})")
+    double l2;
+
+    @Option(names = "--method", defaultValue = "lbfgs", description = "lbfgs or trust-newton-cg (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--tol", defaultValue = "1e-6", description = "stop when ‖∇f‖₂ ≤ this (default: ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--max-iter", defaultValue = "500", description = "iteration budget (default: ${DEFAULT-VALUE})")
+    int maxIterations;
+
+    @Option(names = "--master", description = "Spark master URL, e.g. local[2]; without it the sums run in this JVM")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "partitions of the data, threads in process (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--depth", defaultValue = "2", description = "treeAggregate depth (default: ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--no-standardization", description = "penalise the original coefficients instead of the standardised ones")
+    boolean noStandardization;
+
+    @Option(names = "--compare-mllib", description = "also fit with MLlib's LogisticRegression on the same session (figures under 'mllib')")
+    boolean compareMllib;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code. */
+    static int run(String... args) {
+        CommandLine cl = new CommandLine(new SparkFitCommand());
+        cl.setParameterExceptionHandler((e, a) -> { // one line, as every other command
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            boolean bad = e instanceof IllegalArgumentException || e instanceof java.io.IOException;
+            c.getErr().println((bad ? "error: " : "internal error: ") + e.getMessage());
+            return bad ? 2 : 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Loss l = Loss.byName(loss);
+        LibSvm.Data d = LibSvm.read(data);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (compareMllib && master == null) {
+            throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark: give --master");
+        }
+        Solution s;
+        if (master == null) {
+            try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
+                s = GlmFit.fit(ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex), method, tolerance,
+                        maxIterations);
+            }
+        } else {
+            SparkSession spark = SparkSession.builder().master(master).appName("fixpoint spark-fit").config("spark.ui.enabled", "false")
+                    .getOrCreate();
+            try {
+                spark.sparkContext().setLogLevel("WARN");
+                JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+                JobCounter jobs = JobCounter.on(spark.sparkContext());
+                var rows = jsc.parallelize(d.rows(), partitions);
+                try (SparkGlmSum sum = SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)) {
+                    s = GlmFit.fit(sum, method, tolerance, maxIterations);
+                    out.put("sparkJobs", jobs.jobs());
+                    jobs.close();
+                    if (compareMllib) {
+                        out.put("mllib", MllibReference.fit(spark, rows, d.features(), sum, !noStandardization).figures());
+                    }
+                }
+            } finally {
+                spark.stop();
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("status", s.status().name());
+        result.put("message", s.message());
+        result.put("method", method);
+        result.put("objective", s.value());
+        result.put("gradientNorm", s.optimality());
+        result.put("passes", (long) s.details().get("passes") + GlmSum.SETUP_PASSES);
+        result.put("iterations", s.iterations());
+        result.put("evaluations", s.evaluations().byName());
+        result.put("seconds", s.seconds());
+        result.put("examples", d.rows().size());
+        result.put("features", d.features());
+        result.put("broadcastBytes", s.details().get("broadcastBytes"));
+        result.putAll(out);
+        result.put("intercept", s.details().get("intercept"));
+        result.put("coefficients", s.details().get("coefficients"));
+        if (json) {
+            System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(result));
+        } else {
+            System.out.printf("%s: %s (%s)%nobjective %.17g, ‖∇f‖ %.3g, %d iterations, %d passes over %d examples (%d gradients, %d Hessian-vector products), %.3f s%n",
+                    method, s.status(), s.message(), s.value(), s.optimality(), s.iterations(), result.get("passes"), d.rows().size(),
+                    s.evaluations().get(Evaluation.GRADIENT), s.evaluations().get(Evaluation.HESSIAN_VECTOR), s.seconds());
+            System.out.println("intercept " + s.details().get("intercept") + ", coefficients "
+                    + java.util.Arrays.toString((double[]) s.details().get("coefficients")));
+            if (out.containsKey("mllib")) {
+                System.out.println("MLlib LogisticRegression: " + out.get("mllib"));
+            }
+        }
+        return s.converged() ? 0 : 1;
+    }
+}

@@ -1,0 +1,187 @@
+package io.fixpoint.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fixpoint.parallel.ParallelExecutor;
+import io.fixpoint.problem.Batch;
+import io.fixpoint.problem.Counts;
+import io.fixpoint.problem.Evaluation;
+import io.fixpoint.problem.FiniteSum;
+import io.fixpoint.solve.Solution;
+import io.fixpoint.solve.Status;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The in-process model sum: derivatives, exact merging, standardisation, counting and bad input. */
+class ArrayGlmSumTest {
+    static final int D = 6;
+    static final List<LabeledRow> ROWS = Synthetic.logistic(300, D, 3);
+
+    static ArrayGlmSum sum(Loss loss, List<LabeledRow> rows, boolean standardized, int partitions, ParallelExecutor ex) {
+        return ArrayGlmSum.of(rows, D, loss, 0.01, standardized, partitions, ex);
+    }
+
+    static double[] point(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] w = new double[D + 1];
+        for (int j = 0; j <= D; j++) {
+            w[j] = r.nextDouble(-1, 1);
+        }
+        return w;
+    }
+
+    @Test
+    void gradientAndHessianVectorMatchCentralDifferences() {
+        List<LabeledRow> regression = ROWS.stream().map(r -> LabeledRow.dense(r.label() * 3 - 1 + r.values()[0], r.values())).toList();
+        for (Loss loss : Loss.values()) {
+            for (boolean standardized : new boolean[] {true, false}) {
+                ArrayGlmSum f = sum(loss, loss == Loss.LOGISTIC ? ROWS : regression, standardized, 3, ParallelExecutor.sequential());
+                double[] w = point(1);
+                double[] v = point(2);
+                double[] g = new double[D + 1];
+                double[] hv = new double[D + 1];
+                f.valueAndGradient(w, Batch.all(), g);
+                f.hessianVector(w, Batch.all(), v, hv);
+                double h = 1e-5;
+                for (int j = 0; j <= D; j++) {
+                    double[] p = w.clone();
+                    double[] m = w.clone();
+                    p[j] += h;
+                    m[j] -= h;
+                    double[] gp = new double[D + 1];
+                    double[] gm = new double[D + 1];
+                    double fd = (f.valueAndGradient(p, Batch.all(), gp) - f.valueAndGradient(m, Batch.all(), gm)) / (2 * h);
+                    assertThat(g[j]).as("%s gradient %d", loss, j).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-7));
+                }
+                double[] p = w.clone();
+                double[] m = w.clone();
+                for (int j = 0; j <= D; j++) {
+                    p[j] += h * v[j];
+                    m[j] -= h * v[j];
+                }
+                double[] gp = new double[D + 1];
+                double[] gm = new double[D + 1];
+                f.valueAndGradient(p, Batch.all(), gp);
+                f.valueAndGradient(m, Batch.all(), gm);
+                for (int j = 0; j <= D; j++) {
+                    assertThat(hv[j]).as("%s Hv %d", loss, j).isCloseTo((gp[j] - gm[j]) / (2 * h), org.assertj.core.data.Offset.offset(1e-6));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theValueIsTheMeanLossPlusThePenaltyOnStandardisedCoefficients() {
+        ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 2, ParallelExecutor.sequential());
+        double[] beta = point(5);
+        double expected = 0;
+        double[] std = f.standardization().std();
+        for (LabeledRow r : ROWS) {
+            double m = beta[D];
+            for (int j = 0; j < D; j++) {
+                m += beta[j] * r.values()[j];
+            }
+            expected += Math.log1p(Math.exp(m)) - r.label() * m;
+        }
+        expected /= ROWS.size();
+        for (int j = 0; j < D; j++) {
+            expected += 0.5 * 0.01 * beta[j] * std[j] * beta[j] * std[j];
+        }
+        double[] x = f.parameters(beta);
+        assertThat(f.value(x, Batch.all())).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-13));
+        assertThat(f.coefficients(x)).containsExactly(beta, org.assertj.core.data.Offset.offset(1e-13));
+    }
+
+    @Test
+    void theThreadCountDoesNotChangeTheBits() {
+        double[] w = point(7);
+        double[] g1 = new double[D + 1];
+        double[] g4 = new double[D + 1];
+        try (ParallelExecutor four = ParallelExecutor.of(4)) {
+            double f1 = sum(Loss.LOGISTIC, ROWS, true, 8, ParallelExecutor.sequential()).valueAndGradient(w, Batch.all(), g1);
+            double f4 = sum(Loss.LOGISTIC, ROWS, true, 8, four).valueAndGradient(w, Batch.all(), g4);
+            assertThat(f4).isEqualTo(f1);
+            assertThat(g4).containsExactly(g1);
+        }
+    }
+
+    @Test
+    void exactSumsAreTheCorrectlyRoundedSumInAnyOrder() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] xs = new double[500];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-20, 20));
+        }
+        BigDecimal exact = BigDecimal.ZERO;
+        for (double x : xs) {
+            exact = exact.add(new BigDecimal(x));
+        }
+        for (int stride : new int[] {1, 3, 7, 9, 11}) {
+            ExactSums a = new ExactSums(1);
+            ExactSums b = new ExactSums(1);
+            for (int i = 0; i < xs.length; i++) {
+                (r.nextBoolean() ? a : b).add(0, xs[(i * stride) % xs.length]);
+            }
+            a.addAll(b);
+            assertThat(a.rounded(0)).isEqualTo(exact.doubleValue());
+        }
+        ExactSums s = new ExactSums(2);
+        s.add(0, 1e308);
+        s.add(0, 1e308);
+        s.add(1, Double.NaN);
+        assertThat(s.rounded(0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(s.rounded(1)).isNaN();
+    }
+
+    @Test
+    void indexBatchesAverageTheirRowsAndCountExamples() {
+        ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 2, ParallelExecutor.sequential());
+        double[] w = point(3);
+        Counts counts = new Counts();
+        FiniteSum counted = f.counted(counts);
+        double[] g = new double[D + 1];
+        double[] gTwice = new double[D + 1];
+        double once = counted.valueAndGradient(w, Batch.of(4, 9), g);
+        double twice = counted.valueAndGradient(w, Batch.of(4, 9, 4, 9), gTwice);
+        assertThat(twice).isCloseTo(once, org.assertj.core.data.Offset.offset(1e-15));
+        counted.value(w, Batch.all());
+        assertThat(counts.get(Evaluation.EXAMPLE)).isEqualTo(6 + ROWS.size());
+        assertThat(f.passes()).isEqualTo(2);
+        assertThatThrownBy(() -> f.value(w, Batch.of(300))).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void bothMinimisersReachTheSameModel() {
+        ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 2, ParallelExecutor.sequential());
+        Solution lbfgs = GlmFit.fit(f, "lbfgs", 1e-10, 500);
+        Solution newton = GlmFit.fit(f, "trust-newton-cg", 1e-10, 100);
+        assertThat(lbfgs.status()).isEqualTo(Status.CONVERGED);
+        assertThat(newton.status()).isEqualTo(Status.CONVERGED);
+        assertThat(newton.value()).isCloseTo(lbfgs.value(), org.assertj.core.data.Offset.offset(1e-14));
+        assertThat((double[]) newton.details().get("coefficients"))
+                .containsExactly((double[]) lbfgs.details().get("coefficients"), org.assertj.core.data.Offset.offset(1e-7));
+        assertThat((long) newton.details().get("passes")).isEqualTo(newton.evaluations().get(Evaluation.EXAMPLE) / ROWS.size());
+        assertThat(newton.details()).containsEntry("setupPasses", 1L).containsEntry("broadcastBytes", 0L);
+    }
+
+    @Test
+    void badInputIsNamed() {
+        ParallelExecutor seq = ParallelExecutor.sequential();
+        assertThatThrownBy(() -> sum(Loss.LOGISTIC, List.of(LabeledRow.dense(1, new double[D - 1])), true, 1, seq))
+                .hasMessage("row 0: dense row has 5 features, the model 6");
+        assertThatThrownBy(() -> sum(Loss.LOGISTIC, List.of(ROWS.get(0), LabeledRow.sparse(0, new int[] {2, 1}, new double[] {1, 1})), true,
+                1, seq)).hasMessage("row 1: feature indices not increasing (2 then 1)");
+        assertThatThrownBy(() -> sum(Loss.SQUARED, List.of(LabeledRow.sparse(0, new int[] {6}, new double[] {1})), true, 1, seq))
+                .hasMessage("row 0: feature index 6 outside [0, 6)");
+        assertThatThrownBy(() -> sum(Loss.SQUARED, List.of(LabeledRow.dense(Double.NaN, new double[D])), true, 1, seq))
+                .hasMessage("row 0: label NaN is not finite");
+        assertThatThrownBy(() -> sum(Loss.LOGISTIC, ROWS, true, 301, seq)).hasMessageContaining("partitions must lie in [1, 300]");
+        assertThatThrownBy(() -> ArrayGlmSum.of(ROWS, D, Loss.LOGISTIC, -1, true, 1, seq)).hasMessageContaining("L2 penalty");
+        ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 1, seq);
+        assertThatThrownBy(() -> f.value(new double[D], Batch.all())).hasMessageContaining("the point has length 6, the model 7");
+        assertThatThrownBy(() -> Loss.byName("hinge")).hasMessageContaining("known losses: logistic, squared, huber");
+    }
+}

@@ -1,0 +1,66 @@
+package io.fixpoint.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** spark-fit's in-process path (the Spark path is {@link SparkFitTest}'s): JSON fields and exit codes. */
+class SparkFitCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void inProcessFitPrintsOneJsonObject() throws IOException {
+        StringBuilder svm = new StringBuilder();
+        for (LabeledRow r : Synthetic.logistic(200, 4, 9)) {
+            StringJoiner line = new StringJoiner(" ");
+            line.add(Integer.toString((int) r.label()));
+            for (int j = 0; j < 4; j++) {
+                line.add((j + 1) + ":" + r.values()[j]);
+            }
+            svm.append(line).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("d.svm"), svm);
+        String[] out = new String[1];
+        int code = capture(out, "--data", f.toString(), "--l2", "1e-3", "--method", "trust-newton-cg", "--json");
+        assertThat(code).isZero();
+        JsonNode j = new ObjectMapper().readTree(out[0]);
+        assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(j.get("passes").asLong()).isEqualTo(j.get("evaluations").get("examples").asLong() / 200 + 1);
+        assertThat(j.get("coefficients").size()).isEqualTo(4);
+        for (String key : new String[] {"objective", "iterations", "seconds", "intercept", "gradientNorm"}) {
+            assertThat(j.has(key)).as(key).isTrue();
+        }
+    }
+
+    @Test
+    void badInputExitsWithTwo() throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.svm"), "1 1:1\n3 1:2\n");
+        String[] out = new String[1];
+        assertThat(capture(out, "--data", f.toString())).isEqualTo(2);
+        assertThat(capture(out, "--data", f.toString(), "--loss", "hinge")).isEqualTo(2);
+        assertThat(capture(out, "--data", f.toString(), "--compare-mllib")).isEqualTo(2);
+    }
+
+    private static int capture(String[] out, String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            return SparkFitCommand.run(args);
+        } finally {
+            System.setOut(old);
+            out[0] = buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
