@@ -51,6 +51,9 @@ final class SecondOrder {
      * at the end of a solve (counted).
      */
     static Verdict confirmMinimum(Objective f, GradientState s) {
+        if (f.convex()) {
+            return null; // a stationary point of a convex function is a minimum
+        }
         int n = s.x.length;
         if (n > DENSE_CHECK) {
             return confirmByLanczos(f, s);

@@ -36,6 +36,11 @@ final class CountedFiniteSum implements FiniteSum {
     }
 
     @Override
+    public boolean convex() {
+        return inner.convex();
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return inner.hasHessianVector();
     }

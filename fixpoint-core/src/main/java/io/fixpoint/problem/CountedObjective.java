@@ -48,6 +48,11 @@ final class CountedObjective implements Objective {
     }
 
     @Override
+    public boolean convex() {
+        return inner.convex();
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return inner.hasHessianVector();
     }

@@ -43,6 +43,11 @@ public interface FiniteSum extends Problem<FiniteSum> {
         throw new UnsupportedOperationException("this finite sum has no Hessian-vector product");
     }
 
+    /** Whether every f_B is convex (see {@link Objective#convex}). */
+    default boolean convex() {
+        return false;
+    }
+
     default boolean hasSampledGradient() {
         return false;
     }

@@ -33,6 +33,11 @@ final class FullBatchObjective implements Objective {
     }
 
     @Override
+    public boolean convex() {
+        return sum.convex();
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return sum.hasHessianVector();
     }

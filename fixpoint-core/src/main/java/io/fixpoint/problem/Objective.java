@@ -30,6 +30,16 @@ public interface Objective extends Problem<Objective> {
         return hasHessian();
     }
 
+    /**
+     * Whether f is known to be convex everywhere: then every stationary point is a minimum, and a
+     * second-order method need not check for a saddle where its gradient test holds (a check that costs
+     * n Hessian–vector products, each a pass over the data of a finite sum). A claim: say true only when
+     * it holds.
+     */
+    default boolean convex() {
+        return false;
+    }
+
     /** Writes ∇²f(x)·v into {@code hv}; by default through the full Hessian. */
     default void hessianVector(double[] x, double[] v, double[] hv) {
         int n = dimension();

@@ -79,6 +79,42 @@ class MinimizerCertificatesTest {
         });
     }
 
+    /** f = x² + 3y², with its Hessian, saying whether it declares itself convex. */
+    static Objective bowl(boolean declaredConvex) {
+        return new Objective() {
+            public int dimension() {
+                return 2;
+            }
+
+            public double value(double[] x) {
+                return x[0] * x[0] + 3 * x[1] * x[1];
+            }
+
+            public void gradient(double[] x, double[] g) {
+                g[0] = 2 * x[0];
+                g[1] = 6 * x[1];
+            }
+
+            @Override
+            public boolean hasHessian() {
+                return true;
+            }
+
+            @Override
+            public void hessian(double[] x, double[] h) {
+                h[0] = 2;
+                h[1] = 0;
+                h[2] = 0;
+                h[3] = 6;
+            }
+
+            @Override
+            public boolean convex() {
+                return declaredConvex;
+            }
+        };
+    }
+
     static Stream<String> secondOrder() {
         return Stream.of("newton", "damped-newton", "lazy-newton", "trust-newton-cg");
     }
@@ -149,6 +185,24 @@ class MinimizerCertificatesTest {
             }
             assertThat(s.evaluations().byName()).doesNotContainKey("hessian");
         }
+    }
+
+    /**
+     * An objective that says it is convex is not checked for a saddle (every stationary point is a
+     * minimum): the check's n Hessian–vector products would each be a pass over a finite sum's data.
+     */
+    @ParameterizedTest
+    @MethodSource("secondOrder")
+    void aConvexObjectiveSkipsTheSaddleCheck(String method) {
+        Objective bowl = bowl(false);
+        Objective convexBowl = bowl(true);
+        Solution checked = Catalog.builtIn().minimizer(method).solve(bowl, new double[] {1, 1});
+        Solution trusted = Catalog.builtIn().minimizer(method).solve(convexBowl, new double[] {1, 1});
+        assertThat(checked.status()).isEqualTo(io.fixpoint.solve.Status.CONVERGED);
+        assertThat(trusted.status()).isEqualTo(io.fixpoint.solve.Status.CONVERGED);
+        assertThat(checked.details()).containsKey("minHessianEigenvalue");
+        assertThat(trusted.details()).doesNotContainKey("minHessianEigenvalue");
+        assertThat(trusted.x()).containsExactly(checked.x());
     }
 
     @ParameterizedTest

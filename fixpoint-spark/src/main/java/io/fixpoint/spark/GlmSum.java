@@ -137,6 +137,11 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     }
 
     @Override
+    public boolean convex() {
+        return true; // every loss here (logistic, squared, Huber) is convex in the margin, and the penalty is convex
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return true;
     }
