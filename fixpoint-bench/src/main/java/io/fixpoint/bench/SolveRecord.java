@@ -167,7 +167,7 @@ public record SolveRecord(
                 iterations, evaluations, value, optimality, seconds, repeats, null, history, figures);
     }
 
-    /** The JSON fields of one solve, in a stable order; non-finite numbers become strings. */
+    /** The JSON fields of one solve, in a stable order; non-finite numbers become strings; x up to {@link #LARGEST_X_IN_JSON} numbers. */
     public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suite", suite);
@@ -187,11 +187,17 @@ public record SolveRecord(
         m.put("seconds", finiteOrString(seconds));
         m.put("repeats", repeats);
         figures.forEach((k, v) -> m.put(k, v instanceof Double d ? finiteOrString(d) : v));
-        if (x != null) {
+        if (x != null && x.length <= LARGEST_X_IN_JSON) {
             m.put("x", finiteOrStrings(x));
         }
         return m;
     }
+
+    /**
+     * The largest point written into JSON: beyond it (a trajectory of T·D numbers, a problem of 10⁶
+     * variables) the record keeps its dimension only, so that a report stays a few megabytes.
+     */
+    static final int LARGEST_X_IN_JSON = 1000;
 
     /** JSON has no NaN or Infinity: those become strings. */
     public static Object finiteOrString(double v) {

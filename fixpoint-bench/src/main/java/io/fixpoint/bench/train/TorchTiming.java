@@ -68,7 +68,7 @@ public final class TorchTiming {
             }
             return String.format(Locale.ROOT, "PyTorch %s, MLP on digits, AdamW, %d epochs, median seconds per epoch: Fixpoint (1 thread) %.4f, "
                     + "PyTorch 1 thread %.4f (%.2f× Fixpoint's time), PyTorch %d threads %.4f (%.2f×); losses agree to %.1e relative; "
-                    + "held-out target %s reached at step %s by Fixpoint and %s by PyTorch",
+                    + "held-out target %s: %s by Fixpoint, %s by PyTorch",
                     torchVersion, EPOCHS, fixpointSecondsPerEpoch, torchOneThreadSecondsPerEpoch, torchOneThreadSecondsPerEpoch / fixpointSecondsPerEpoch,
                     torchThreads, torchAllThreadsSecondsPerEpoch, torchAllThreadsSecondsPerEpoch / fixpointSecondsPerEpoch, maxRelativeLossDifference,
                     TrainingBench.fmt(target), step(fixpointStepsToTarget), step(torchStepsToTarget));
@@ -94,7 +94,7 @@ public final class TorchTiming {
         }
 
         private static String step(int k) {
-            return k < 0 ? "never" : Integer.toString(k);
+            return k < 0 ? "not reached" : "reached at step " + k;
         }
     }
 
