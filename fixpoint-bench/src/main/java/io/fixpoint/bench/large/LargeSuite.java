@@ -29,7 +29,7 @@ public final class LargeSuite implements Suite {
 
     @Override
     public String description() {
-        return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 7 variable-dimension problems at n = 10³ (--full: 10⁴ to 10⁷) beside SciPy";
+        return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 6 variable-dimension problems at n = 10³ (--full: all 7 at 10⁴ to 10⁷) beside SciPy";
     }
 
     @Override
