@@ -27,6 +27,29 @@ class AgreementCheckTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("f(x0)").contains("24.2"));
     }
 
+    /** f = Σ xᵢ² at x = 1 for n = 10⁶: two summation orders may differ by n·u relative; a wrong value may not. */
+    @Test
+    void aSumOfAMillionTermsMayDifferByItsRoundingOnly() {
+        int n = 1_000_000;
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        TestProblem squares = new TestProblem("squares", "large", io.fixpoint.problem.Objective.of(n, x -> {
+            double f = 0;
+            for (double v : x) {
+                f += v * v;
+            }
+            return f;
+        }, (x, g) -> {
+            for (int i = 0; i < n; i++) {
+                g[i] = 2 * x[i];
+            }
+        }), ones, 0, "test");
+        double[] g = new double[n];
+        java.util.Arrays.fill(g, 2);
+        assertThat(AgreementCheck.compare(squares, n * (1 + 5e-11), g)).isEmpty();
+        assertThat(AgreementCheck.compare(squares, n * (1 + 1e-8), g)).hasValueSatisfying(m -> assertThat(m).contains("f(x0)"));
+    }
+
     @Test
     void aWrongGradientComponentIsNamed() {
         assertThat(AgreementCheck.compare(ROSENBROCK, 24.2, new double[] {-215.6, -88.0000001}))
