@@ -47,6 +47,11 @@ public record Anderson(int memory, double regularization, double damping, Detect
         return new Anderson(m, regularization, damping, detection);
     }
 
+    /** The same accelerator without the watch for a missing fixed point, for maps known to have one. */
+    public Anderson withoutDetection() {
+        return new Anderson(memory, regularization, damping, DetectionSettings.OFF);
+    }
+
     @Override
     public String name() {
         return "anderson";

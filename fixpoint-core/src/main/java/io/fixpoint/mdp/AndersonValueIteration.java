@@ -1,7 +1,6 @@
 package io.fixpoint.mdp;
 
 import io.fixpoint.fixedpoint.Anderson;
-import io.fixpoint.fixedpoint.DetectionSettings;
 import io.fixpoint.problem.MarkovDecisionProcess;
 import io.fixpoint.solve.Solver;
 import java.util.Map;
@@ -21,7 +20,7 @@ public record AndersonValueIteration(Anderson anderson) implements Solver<Markov
 
     /** Anderson with memory 5, no damping, without the watch for a missing fixed point. */
     public AndersonValueIteration() {
-        this(new Anderson(5, 1e-10, 1, DetectionSettings.OFF));
+        this(new Anderson().withoutDetection());
     }
 
     @Override

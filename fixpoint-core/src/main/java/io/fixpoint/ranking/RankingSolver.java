@@ -45,7 +45,7 @@ public record RankingSolver<Q extends Problem<Q>, S extends IterationState>(Stri
 
     /** The iteration with Anderson mixing (m = 5). */
     public static RankingSolver<GradientMap, ?> anderson(String name, Function<RankingProblem, GradientMap> map) {
-        return iteration(name, map, new Anderson(5, 1e-10, 1, DetectionSettings.OFF));
+        return iteration(name, map, new Anderson().withoutDetection());
     }
 
     /** The iteration with restarted Halpern anchoring. */
