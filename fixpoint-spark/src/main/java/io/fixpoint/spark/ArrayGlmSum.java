@@ -19,17 +19,17 @@ public final class ArrayGlmSum extends GlmSum {
     private final Kernel.Sums total;
     private long passes;
 
-    private ArrayGlmSum(LabeledRow[] scaled, Loss loss, double l2, boolean standardized, Standardization s, int partitions,
+    private ArrayGlmSum(LabeledRow[] scaled, Loss loss, int margins, double l2, boolean standardized, Standardization s, int partitions,
             ParallelExecutor executor) {
-        super(loss, l2, standardized, s, scaled.length);
+        super(loss, margins, l2, standardized, s, scaled.length);
         this.rows = scaled;
         this.partitions = partitions;
         this.executor = executor;
         this.parts = new Kernel.Sums[partitions];
         for (int p = 0; p < partitions; p++) {
-            parts[p] = new Kernel.Sums(d + 2);
+            parts[p] = new Kernel.Sums(width(d, margins));
         }
-        this.total = new Kernel.Sums(d + 2);
+        this.total = new Kernel.Sums(width(d, margins));
         this.passes = SETUP_PASSES;
     }
 
@@ -41,6 +41,20 @@ public final class ArrayGlmSum extends GlmSum {
      */
     public static ArrayGlmSum of(List<LabeledRow> rows, int features, Loss loss, double l2, boolean standardized, int partitions,
             ParallelExecutor executor) {
+        return of(rows, features, loss, 1, l2, standardized, partitions, executor);
+    }
+
+    /**
+     * The multinomial logistic model of {@code classes} ≥ 2 classes (labels 0 … classes − 1) with L2
+     * penalty {@code l2}, otherwise as {@link #of}: MLlib's {@code family = "multinomial"}.
+     */
+    public static ArrayGlmSum multinomial(List<LabeledRow> rows, int features, int classes, double l2, boolean standardized,
+            int partitions, ParallelExecutor executor) {
+        return of(rows, features, Loss.LOGISTIC, checkClasses(classes), l2, standardized, partitions, executor);
+    }
+
+    private static ArrayGlmSum of(List<LabeledRow> rows, int features, Loss loss, int margins, double l2, boolean standardized,
+            int partitions, ParallelExecutor executor) {
         if (features < 1) {
             throw new IllegalArgumentException("a model needs at least one feature, got " + features);
         }
@@ -49,20 +63,20 @@ public final class ArrayGlmSum extends GlmSum {
         }
         LabeledRow[] raw = rows.toArray(new LabeledRow[0]);
         for (int i = 0; i < raw.length; i++) {
-            String problem = Kernel.problem(raw[i], features, loss);
+            String problem = Kernel.problem(raw[i], features, loss, margins);
             if (problem != null) {
                 throw new IllegalArgumentException("row " + i + ": " + problem);
             }
         }
-        double[] moments = new double[2 * features + 2];
+        double[] moments = new double[Standardization.momentsWidth(features, margins)];
         fold(raw, partitions, executor, sums(partitions, moments.length), new Kernel.Sums(moments.length), moments,
-                (r, acc) -> Kernel.moments(features, r, acc));
-        Standardization s = Standardization.fromMoments(moments, features);
+                (r, acc) -> Kernel.moments(features, margins, r, acc.running));
+        Standardization s = Standardization.fromMoments(moments, features, margins);
         LabeledRow[] scaled = new LabeledRow[raw.length];
         for (int i = 0; i < raw.length; i++) {
             scaled[i] = s.scale(raw[i]);
         }
-        return new ArrayGlmSum(scaled, loss, l2, standardized, s, partitions, executor);
+        return new ArrayGlmSum(scaled, loss, margins, l2, standardized, s, partitions, executor);
     }
 
     public int partitions() {
@@ -81,12 +95,12 @@ public final class ArrayGlmSum extends GlmSum {
 
     @Override
     void gradientSums(double[] w, Batch batch, double[] out) {
-        run(batch, out, (r, acc) -> Kernel.gradient(loss, w, d, r, acc));
+        run(batch, out, (r, acc) -> Kernel.gradient(loss, margins, w, d, r, acc));
     }
 
     @Override
     void hessianVectorSums(double[] w, double[] v, Batch batch, double[] out) {
-        run(batch, out, (r, acc) -> Kernel.hessianVector(loss, w, v, d, r, acc));
+        run(batch, out, (r, acc) -> Kernel.hessianVector(loss, margins, w, v, d, r, acc));
     }
 
     private void run(Batch batch, double[] out, RowBody body) {
@@ -100,7 +114,7 @@ public final class ArrayGlmSum extends GlmSum {
         Kernel.Sums s = parts[0];
         s.clear();
         for (int k = 0; k < batch.size(); k++) {
-            body.add(rows[batch.index(k)], s.running);
+            body.add(rows[batch.index(k)], s);
         }
         total.clear();
         total.merge(s).roundInto(out);
@@ -115,7 +129,7 @@ public final class ArrayGlmSum extends GlmSum {
             s.clear();
             int end = ParallelExecutor.chunkStart(n, partitions, p + 1);
             for (int i = ParallelExecutor.chunkStart(n, partitions, p); i < end; i++) {
-                body.add(rows[i], s.running);
+                body.add(rows[i], s);
             }
         });
         total.clear();
@@ -135,6 +149,6 @@ public final class ArrayGlmSum extends GlmSum {
 
     @FunctionalInterface
     private interface RowBody {
-        void add(LabeledRow row, double[] acc);
+        void add(LabeledRow row, Kernel.Sums acc);
     }
 }

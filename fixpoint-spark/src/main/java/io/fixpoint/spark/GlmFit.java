@@ -5,6 +5,7 @@ import io.fixpoint.problem.Objective;
 import io.fixpoint.solve.Settings;
 import io.fixpoint.solve.Solution;
 import io.fixpoint.solve.SolverSpec;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  * <p>The solution's details add to the solver's own: {@code passes} (passes over the data during the
  * solve, each one Spark job on a Spark sum), {@code setupPasses} (the standardisation pass made when the sum was built),
  * {@code broadcastBytes}, and the fitted model on the original features: {@code coefficients} and
- * {@code intercept}.
+ * {@code intercept} (a multinomial model: {@code coefficients}, one row per class, and {@code intercepts}).
  */
 public final class GlmFit {
     private GlmFit() {
@@ -37,8 +38,20 @@ public final class GlmFit {
         details.put("setupPasses", GlmSum.SETUP_PASSES);
         details.put("broadcastBytes", sum.broadcastBytes() - bytes);
         double[] beta = sum.coefficients(s.x());
-        details.put("coefficients", java.util.Arrays.copyOf(beta, beta.length - 1));
-        details.put("intercept", beta[beta.length - 1]);
+        int d = sum.dimension() / sum.margins() - 1;
+        if (sum.margins() == 1) {
+            details.put("coefficients", Arrays.copyOf(beta, d));
+            details.put("intercept", beta[d]);
+        } else {
+            double[][] rows = new double[sum.margins()][];
+            double[] intercepts = new double[sum.margins()];
+            for (int k = 0; k < rows.length; k++) {
+                rows[k] = Arrays.copyOfRange(beta, k * (d + 1), k * (d + 1) + d);
+                intercepts[k] = beta[k * (d + 1) + d];
+            }
+            details.put("coefficients", rows);
+            details.put("intercepts", intercepts);
+        }
         return new Solution(s.solver(), s.status(), s.message(), s.x(), s.value(), s.optimality(), s.iterations(), s.evaluations(),
                 s.seconds(), s.trace(), s.rate(), Map.copyOf(details), s.criterion(), s.certified());
     }

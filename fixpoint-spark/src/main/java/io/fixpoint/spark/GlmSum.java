@@ -18,6 +18,11 @@ import java.util.Arrays;
  * becomes Σ ℓ′zᵢ − z̄ Σ ℓ′; sparse rows stay sparse. {@link #coefficients} undoes both
  * transformations.
  *
+ * <p>A multinomial model ({@link #margins} K ≥ 2: MLlib's {@code family = "multinomial"}) has K blocks
+ * of d coefficients and an intercept, x[k(d+1) .. k(d+1)+d], one per class; its loss is the softmax
+ * cross-entropy ℓ = log Σₖ e^{mₖ} − m_y of the K margins, and the penalty covers every block's
+ * coefficients. The other models have one block (K = 1).
+ *
  * <p>Value and gradient are one pass over the data, a Hessian–vector product another; where the data
  * lives (a Spark RDD, arrays in this JVM) is the subclass's business. Both subclasses fold the rows
  * of a partition in order and merge partitions exactly, so they give the same bits for the same
@@ -31,6 +36,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     final double l2;
     final int d;
     final long n;
+    final int margins;
     private final Standardization standardization;
     private final double[] penalty;
     private final double[] center;
@@ -39,7 +45,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     private final double[] point;
     private final double[] direction;
 
-    GlmSum(Loss loss, double l2, boolean standardized, Standardization standardization, long n) {
+    GlmSum(Loss loss, int margins, double l2, boolean standardized, Standardization standardization, long n) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("L2 penalty must be finite and ≥ 0, got " + l2);
         }
@@ -47,21 +53,39 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
             throw new IllegalArgumentException("a finite sum needs at least one example, got " + n);
         }
         this.loss = loss;
+        this.margins = margins;
         this.l2 = l2;
         this.standardization = standardization;
         this.d = standardization.features();
         this.n = n;
         this.penalty = standardization.penaltyWeights(standardized);
         this.center = standardization.scaledMean();
-        this.sums = new double[d + 2];
-        this.gradientScratch = new double[d + 1];
-        this.point = new double[d + 1];
-        this.direction = new double[d + 1];
+        this.sums = new double[width(d, margins)];
+        this.gradientScratch = new double[dimension()];
+        this.point = new double[dimension()];
+        this.direction = new double[dimension()];
+    }
+
+    static int checkClasses(int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
+        }
+        return classes;
+    }
+
+    /** Width of a pass's sums: the gradient's K(d+1) entries, then the loss. */
+    static int width(int d, int margins) {
+        return margins * (d + 1) + 1;
     }
 
     @Override
     public int dimension() {
-        return d + 1;
+        return margins * (d + 1);
+    }
+
+    /** Margins per example: the number of classes of a multinomial model, else 1. */
+    public int margins() {
+        return margins;
     }
 
     @Override
@@ -85,23 +109,46 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     /**
      * The start MLlib's {@code LogisticRegression} uses: coefficients 0 and the intercept that is
      * optimal for them (the log-odds of the mean label; the mean label for squared loss), which in
-     * the centred parametrisation stays near-optimal as the coefficients move.
+     * the centred parametrisation stays near-optimal as the coefficients move. A multinomial model
+     * starts, as MLlib's does, from intercepts log(1 + countₖ), centred to sum to zero.
      */
     public double[] start() {
-        double[] x = new double[d + 1];
-        x[d] = loss.interceptAt(standardization.labelMean());
+        double[] x = new double[dimension()];
+        if (margins == 1) {
+            x[d] = loss.interceptAt(standardization.labelMean());
+            return x;
+        }
+        double[] counts = standardization.classCounts();
+        double mean = 0;
+        for (double c : counts) {
+            mean += Math.log1p(c) / margins;
+        }
+        for (int k = 0; k < margins; k++) {
+            x[k * (d + 1) + d] = Math.log1p(counts[k]) - mean;
+        }
         return x;
     }
 
-    /** The model on the original features of the parameters x (intercept last): βⱼ = wⱼ/σⱼ, b = c − Σ βⱼ x̄ⱼ. */
+    /**
+     * The model on the original features of the parameters x, block by block (intercept last in each):
+     * βⱼ = wⱼ/σⱼ, b = c − Σ βⱼ x̄ⱼ.
+     */
     public double[] coefficients(double[] x) {
-        return standardization.coefficients(uncentered(x, new double[d + 1]));
+        double[] beta = uncentered(x, new double[dimension()]);
+        for (int o = 0; o < beta.length; o += d + 1) {
+            standardization.toOriginal(beta, o);
+        }
+        return beta;
     }
 
-    /** The parameters x of the model β on the original features (intercept last); inverse of {@link #coefficients}. */
+    /** The parameters x of the model β on the original features (blocks as in x); inverse of {@link #coefficients}. */
     public double[] parameters(double[] beta) {
-        double[] x = standardization.scaledCoefficients(beta);
-        x[d] += dotCenter(x);
+        check(beta, "model");
+        double[] x = beta.clone();
+        for (int o = 0; o < x.length; o += d + 1) {
+            standardization.toScaled(x, o);
+            x[o + d] += dotCenter(x, o);
+        }
         return x;
     }
 
@@ -111,10 +158,10 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     /** Bytes of coefficient vectors shipped to the workers so far (0 in process). */
     public abstract long broadcastBytes();
 
-    /** out[0..d] = Σ ∇ℓ, out[d+1] = Σ ℓ over the batch's rows, in one pass. */
+    /** out[0 .. K(d+1)) = Σ ∇ℓ, out[K(d+1)] = Σ ℓ over the batch's rows, in one pass. */
     abstract void gradientSums(double[] w, Batch batch, double[] out);
 
-    /** out[0..d] = Σ ℓ''·(zᵀv)·z over the batch's rows, in one pass. */
+    /** out[0 .. K(d+1)) = Σ ∇²ℓ·v over the batch's rows (ℓ''·(zᵀv)·z for one margin), in one pass. */
     abstract void hessianVectorSums(double[] w, double[] v, Batch batch, double[] out);
 
     @Override
@@ -128,12 +175,14 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         gradientSums(uncentered(w, point), batch, sums);
         double m = batch.examples(n);
         double reg = 0;
-        for (int j = 0; j < d; j++) {
-            reg += penalty[j] * w[j] * w[j];
-            g[j] = (sums[j] - center[j] * sums[d]) / m + l2 * penalty[j] * w[j];
+        for (int o = 0; o < g.length; o += d + 1) {
+            for (int j = 0; j < d; j++) {
+                reg += penalty[j] * w[o + j] * w[o + j];
+                g[o + j] = (sums[o + j] - center[j] * sums[o + d]) / m + l2 * penalty[j] * w[o + j];
+            }
+            g[o + d] = sums[o + d] / m;
         }
-        g[d] = sums[d] / m;
-        return sums[d + 1] / m + 0.5 * l2 * reg;
+        return sums[g.length] / m + 0.5 * l2 * reg;
     }
 
     @Override
@@ -152,37 +201,41 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         check(v, "direction");
         hessianVectorSums(uncentered(w, point), uncentered(v, direction), batch, sums);
         double m = batch.examples(n);
-        for (int j = 0; j < d; j++) {
-            hv[j] = (sums[j] - center[j] * sums[d]) / m + l2 * penalty[j] * v[j];
+        for (int o = 0; o < hv.length; o += d + 1) {
+            for (int j = 0; j < d; j++) {
+                hv[o + j] = (sums[o + j] - center[j] * sums[o + d]) / m + l2 * penalty[j] * v[o + j];
+            }
+            hv[o + d] = sums[o + d] / m;
         }
-        hv[d] = sums[d] / m;
     }
 
-    /** x with its intercept moved from the centred to the uncentred margin: b = c − wᵀz̄. */
+    /** x with each block's intercept moved from the centred to the uncentred margin: b = c − wᵀz̄. */
     private double[] uncentered(double[] x, double[] out) {
-        System.arraycopy(x, 0, out, 0, d);
-        out[d] = x[d] - dotCenter(x);
+        System.arraycopy(x, 0, out, 0, x.length);
+        for (int o = 0; o < x.length; o += d + 1) {
+            out[o + d] = x[o + d] - dotCenter(x, o);
+        }
         return out;
     }
 
-    private double dotCenter(double[] x) {
+    private double dotCenter(double[] x, int offset) {
         double s = 0;
         for (int j = 0; j < d; j++) {
-            s += x[j] * center[j];
+            s += x[offset + j] * center[j];
         }
         return s;
     }
 
     private void check(double[] x, String what) {
-        if (x.length != d + 1) {
-            throw new IllegalArgumentException("the " + what + " has length " + x.length + ", the model " + (d + 1)
-                    + " (" + d + " coefficients and the intercept)");
+        if (x.length != dimension()) {
+            throw new IllegalArgumentException("the " + what + " has length " + x.length + ", the model " + dimension() + " ("
+                    + (margins == 1 ? "" : margins + " classes × ") + d + " coefficients and the intercept)");
         }
     }
 
     @Override
     public String toString() {
-        return loss.key() + " model, " + d + " features, " + n + " examples, λ = " + l2 + ", penalty weights "
+        return (margins == 1 ? loss.key() : margins + "-class multinomial") + " model, " + d + " features, " + n + " examples, λ = " + l2 + ", penalty weights "
                 + (Arrays.stream(penalty).allMatch(p -> p == 1) ? "1" : "1/σ²");
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * and partitions' sums are merged exactly ({@link ExactSums}), so the result depends on the
  * partitioning only, not on the order partitions finish or the tree they are merged in.
  *
- * <p>Parameter layout: w[0..d) the feature coefficients, w[d] the intercept.
+ * <p>Parameter layout: w[0..d) the feature coefficients, w[d] the intercept; a multinomial model of K
+ * classes has K such blocks, block k at offset k(d+1).
  */
 final class Kernel {
     private Kernel() {
@@ -20,6 +21,7 @@ final class Kernel {
         private static final long serialVersionUID = 1L;
         final double[] running;
         private final ExactSums exact;
+        private transient double[] scratch;
 
         Sums(int n) {
             running = new double[n];
@@ -46,40 +48,102 @@ final class Kernel {
             Arrays.fill(running, 0);
             exact.clear();
         }
+
+        /** Work space of at least {@code size} doubles for one row's margins (not sent with the sums). */
+        double[] scratch(int size) {
+            if (scratch == null || scratch.length < size) {
+                scratch = new double[size];
+            }
+            return scratch;
+        }
     }
 
-    static double margin(double[] w, int d, LabeledRow r) {
-        double m = w[d];
+    /** The margin of block {@code o}: w[o+d] + Σⱼ w[o+j]·xⱼ. */
+    static double margin(double[] w, int o, int d, LabeledRow r) {
+        double m = w[o + d];
         double[] x = r.values();
         int[] idx = r.indices();
         if (idx == null) {
             for (int k = 0; k < x.length; k++) {
-                m += w[k] * x[k];
+                m += w[o + k] * x[k];
             }
         } else {
             for (int k = 0; k < x.length; k++) {
-                m += w[idx[k]] * x[k];
+                m += w[o + idx[k]] * x[k];
             }
         }
         return m;
     }
 
-    /** acc[0..d] += ∇ℓ(row), acc[d+1] += ℓ(row). */
-    static void gradient(Loss loss, double[] w, int d, LabeledRow r, double[] acc) {
-        double m = margin(w, d, r);
-        double y = r.label();
-        acc[d + 1] += loss.value(m, y);
-        addScaled(loss.derivative(m, y), d, r, acc);
+    /** acc[0 .. K(d+1)) += ∇ℓ(row), acc[K(d+1)] += ℓ(row), for a model of K = {@code margins} margins. */
+    static void gradient(Loss loss, int margins, double[] w, int d, LabeledRow r, Sums acc) {
+        double[] a = acc.running;
+        if (margins == 1) {
+            double m = margin(w, 0, d, r);
+            double y = r.label();
+            a[d + 1] += loss.value(m, y);
+            addScaled(loss.derivative(m, y), 0, d, r, a);
+            return;
+        }
+        double[] p = softmax(w, margins, d, r, acc.scratch(2 * margins + 1));
+        int y = (int) r.label();
+        a[margins * (d + 1)] += p[margins] - p[margins + 1 + y]; // log Σ e^m − m_y
+        for (int k = 0; k < margins; k++) {
+            addScaled(k == y ? p[k] - 1 : p[k], k * (d + 1), d, r, a);
+        }
     }
 
-    /** acc[0..d] += ℓ''(m)·(zᵀv)·z, the row's term of the Hessian–vector product. */
-    static void hessianVector(Loss loss, double[] w, double[] v, int d, LabeledRow r, double[] acc) {
-        double c = loss.curvature(margin(w, d, r), r.label());
-        addScaled(c * margin(v, d, r), d, r, acc);
+    /**
+     * acc[0 .. K(d+1)) += ∇²ℓ(row)·v: ℓ''(m)·(zᵀv)·z for one margin; for K, block k gets
+     * pₖ(uₖ − Σⱼ pⱼuⱼ)·z with uₖ = block k of v applied to the row and p the softmax of the margins.
+     */
+    static void hessianVector(Loss loss, int margins, double[] w, double[] v, int d, LabeledRow r, Sums acc) {
+        double[] a = acc.running;
+        if (margins == 1) {
+            double c = loss.curvature(margin(w, 0, d, r), r.label());
+            addScaled(c * margin(v, 0, d, r), 0, d, r, a);
+            return;
+        }
+        double[] p = softmax(w, margins, d, r, acc.scratch(2 * margins + 1));
+        double pu = 0;
+        for (int k = 0; k < margins; k++) {
+            double u = margin(v, k * (d + 1), d, r);
+            p[margins + 1 + k] = u;
+            pu += p[k] * u;
+        }
+        for (int k = 0; k < margins; k++) {
+            addScaled(p[k] * (p[margins + 1 + k] - pu), k * (d + 1), d, r, a);
+        }
     }
 
-    /** acc[0..d) += x, acc[d..2d) += x², acc[2d] += 1, acc[2d+1] += y: the moments standardisation and the start need. */
-    static void moments(int d, LabeledRow r, double[] acc) {
+    /**
+     * The softmax of the row's K margins in p[0..K), log Σ e^m in p[K] and the margins in p[K+1 .. 2K]:
+     * computed from the largest margin so that no exponential overflows.
+     */
+    private static double[] softmax(double[] w, int margins, int d, LabeledRow r, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < margins; k++) {
+            double m = margin(w, k * (d + 1), d, r);
+            p[margins + 1 + k] = m;
+            max = Math.max(max, m);
+        }
+        double z = 0;
+        for (int k = 0; k < margins; k++) {
+            p[k] = Math.exp(p[margins + 1 + k] - max);
+            z += p[k];
+        }
+        for (int k = 0; k < margins; k++) {
+            p[k] /= z;
+        }
+        p[margins] = max + Math.log(z);
+        return p;
+    }
+
+    /**
+     * acc[0..d) += x, acc[d..2d) += x², acc[2d] += 1, then acc[2d+1] += y for one margin or acc[2d+1+y] += 1
+     * for K classes: the moments standardisation and the start need.
+     */
+    static void moments(int d, int margins, LabeledRow r, double[] acc) {
         double[] x = r.values();
         for (int k = 0; k < x.length; k++) {
             int j = r.index(k);
@@ -87,16 +151,23 @@ final class Kernel {
             acc[d + j] += x[k] * x[k];
         }
         acc[2 * d] += 1;
-        acc[2 * d + 1] += r.label();
+        if (margins == 1) {
+            acc[2 * d + 1] += r.label();
+        } else {
+            acc[2 * d + 1 + (int) r.label()] += 1;
+        }
     }
 
     /**
-     * What is wrong with the row as an example of d features for the loss, or null when nothing is:
-     * a label the loss does not accept, a dense row of another length, sparse indices not strictly
-     * increasing in [0, d), a value that is not finite.
+     * What is wrong with the row as an example of d features for the loss (K classes when
+     * {@code margins} > 1), or null when nothing is: a label the loss does not accept, a dense row of
+     * another length, sparse indices not strictly increasing in [0, d), a value that is not finite.
      */
-    static String problem(LabeledRow r, int d, Loss loss) {
-        String label = loss.labelProblem(r.label());
+    static String problem(LabeledRow r, int d, Loss loss, int margins) {
+        double y = r.label();
+        String label = margins == 1 ? loss.labelProblem(y)
+                : y == Math.rint(y) && y >= 0 && y < margins ? null
+                : "label " + y + " is not a class 0, 1, …, " + (margins - 1) + " (multinomial loss)";
         if (label != null) {
             return label;
         }
@@ -118,18 +189,18 @@ final class Kernel {
         return null;
     }
 
-    private static void addScaled(double a, int d, LabeledRow r, double[] acc) {
+    private static void addScaled(double a, int o, int d, LabeledRow r, double[] acc) {
         double[] x = r.values();
         int[] idx = r.indices();
         if (idx == null) {
             for (int k = 0; k < x.length; k++) {
-                acc[k] += a * x[k];
+                acc[o + k] += a * x[k];
             }
         } else {
             for (int k = 0; k < x.length; k++) {
-                acc[idx[k]] += a * x[k];
+                acc[o + idx[k]] += a * x[k];
             }
         }
-        acc[d] += a;
+        acc[o + d] += a;
     }
 }

@@ -22,14 +22,15 @@ import org.apache.spark.sql.types.StructType;
  * @param passes     Spark jobs MLlib's fit ran
  * @param iterations MLlib's iteration count
  * @param seconds    wall time of MLlib's fit
- * @param model      coefficients on the original features, intercept last
+ * @param model      coefficients on the original features, intercept last (one such block per class of a multinomial model)
  */
 public record MllibReference(double objective, long passes, int iterations, double seconds, double[] model) {
 
     /**
-     * Fits MLlib's binary logistic regression with {@code regParam = sum.l2()}, elastic net 0, its
-     * other defaults (tol 1e-6, standardisation {@code standardized}) on {@code rows}, which must hold
-     * the rows {@code sum} was built from.
+     * Fits MLlib's logistic regression with {@code regParam = sum.l2()}, elastic net 0, its other
+     * defaults (tol 1e-6, standardisation {@code standardized}) on {@code rows}, which must hold the
+     * rows {@code sum} was built from: the binomial family, or the multinomial one for a multinomial
+     * sum (its model then in the sum's blocks, one per class).
      */
     public static MllibReference fit(SparkSession spark, JavaRDD<LabeledRow> rows, int features, GlmSum sum, boolean standardized) {
         if (sum.loss() != Loss.LOGISTIC) {
@@ -41,16 +42,21 @@ public record MllibReference(double objective, long passes, int iterations, doub
         LogisticRegressionModel m;
         long passes;
         try {
-            m = new LogisticRegression().setRegParam(sum.l2()).setElasticNetParam(0).setStandardization(standardized).fit(frame);
+            m = new LogisticRegression().setFamily(sum.margins() == 1 ? "binomial" : "multinomial").setRegParam(sum.l2())
+                    .setElasticNetParam(0).setStandardization(standardized).fit(frame);
             passes = jobs.jobs();
         } finally {
             jobs.close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         frame.unpersist();
-        double[] beta = new double[features + 1];
-        System.arraycopy(m.coefficients().toArray(), 0, beta, 0, features);
-        beta[features] = m.intercept();
+        double[] beta = new double[sum.dimension()];
+        for (int k = 0; k < sum.margins(); k++) {
+            for (int j = 0; j < features; j++) {
+                beta[k * (features + 1) + j] = m.coefficientMatrix().apply(k, j);
+            }
+            beta[k * (features + 1) + features] = m.interceptVector().apply(k);
+        }
         double objective = sum.value(sum.parameters(beta), Batch.all());
         return new MllibReference(objective, passes, m.summary().totalIterations(), seconds, beta);
     }

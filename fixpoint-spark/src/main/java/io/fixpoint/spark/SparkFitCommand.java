@@ -23,12 +23,17 @@ import picocli.CommandLine.Option;
  * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
  */
 @Command(name = "spark-fit", mixinStandardHelpOptions = true,
-        description = "Fit a logistic, least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
+        description = "Fit a logistic (binary or multinomial), least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
 public final class SparkFitCommand implements Callable<Integer> {
+    static final String MULTINOMIAL = "multinomial";
+    /** Classes a multinomial fit accepts: K(d+1) coefficients are held on the driver and sent per pass. */
+    static final int MAX_CLASSES = 10_000;
+
     @Option(names = "--data", required = true, description = "LIBSVM file (1-based indices; labels 0/1 for logistic)")
     Path data;
 
-    @Option(names = "--loss", defaultValue = "logistic", description = "logistic, squared or huber (default: ${DEFAULT-VALUE})")
+    @Option(names = "--loss", defaultValue = "logistic",
+            description = "logistic, multinomial (classes 0 … K−1, K = largest label + 1), squared or huber (default: ${DEFAULT-VALUE})")
     String loss;
 
     @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ, MLlib's regParam (default: ${DEFAULT-VALUE})")
@@ -82,8 +87,12 @@ public final class SparkFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Loss l = Loss.byName(loss);
+        int classes = MULTINOMIAL.equalsIgnoreCase(loss) ? 0 : 1;
+        Loss l = classes == 1 ? scalarLoss(loss) : Loss.LOGISTIC;
         LibSvm.Data d = LibSvm.read(data);
+        if (classes == 0) {
+            classes = classes(d.rows());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         if (compareMllib && master == null) {
             throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark: give --master");
@@ -91,8 +100,9 @@ public final class SparkFitCommand implements Callable<Integer> {
         Solution s;
         if (master == null) {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
-                s = GlmFit.fit(ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex), method, tolerance,
-                        maxIterations);
+                ArrayGlmSum sum = classes == 1 ? ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex)
+                        : ArrayGlmSum.multinomial(d.rows(), d.features(), classes, l2, !noStandardization, partitions, ex);
+                s = GlmFit.fit(sum, method, tolerance, maxIterations);
             }
         } else {
             SparkSession spark = SparkSession.builder().master(master).appName("fixpoint spark-fit").config("spark.ui.enabled", "false")
@@ -102,7 +112,8 @@ public final class SparkFitCommand implements Callable<Integer> {
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
                 JobCounter jobs = JobCounter.on(spark.sparkContext());
                 var rows = jsc.parallelize(d.rows(), partitions);
-                try (SparkGlmSum sum = SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)) {
+                try (SparkGlmSum sum = classes == 1 ? SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)
+                        : SparkGlmSum.multinomial(rows, d.features(), classes, l2, !noStandardization, depth)) {
                     s = GlmFit.fit(sum, method, tolerance, maxIterations);
                     out.put("sparkJobs", jobs.jobs());
                     jobs.close();
@@ -128,7 +139,12 @@ public final class SparkFitCommand implements Callable<Integer> {
         result.put("features", d.features());
         result.put("broadcastBytes", s.details().get("broadcastBytes"));
         result.putAll(out);
-        result.put("intercept", s.details().get("intercept"));
+        if (classes > 1) {
+            result.put("classes", classes);
+            result.put("intercepts", s.details().get("intercepts"));
+        } else {
+            result.put("intercept", s.details().get("intercept"));
+        }
         result.put("coefficients", s.details().get("coefficients"));
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(result));
@@ -136,12 +152,35 @@ public final class SparkFitCommand implements Callable<Integer> {
             System.out.printf("%s: %s (%s)%nobjective %.17g, ‖∇f‖ %.3g, %d iterations, %d passes over %d examples (%d gradients, %d Hessian-vector products), %.3f s%n",
                     method, s.status(), s.message(), s.value(), s.optimality(), s.iterations(), result.get("passes"), d.rows().size(),
                     s.evaluations().get(Evaluation.GRADIENT), s.evaluations().get(Evaluation.HESSIAN_VECTOR), s.seconds());
-            System.out.println("intercept " + s.details().get("intercept") + ", coefficients "
-                    + java.util.Arrays.toString((double[]) s.details().get("coefficients")));
+            if (classes > 1) {
+                System.out.println("intercepts " + java.util.Arrays.toString((double[]) s.details().get("intercepts"))
+                        + ", coefficients (a row per class) " + java.util.Arrays.deepToString((double[][]) s.details().get("coefficients")));
+            } else {
+                System.out.println("intercept " + s.details().get("intercept") + ", coefficients "
+                        + java.util.Arrays.toString((double[]) s.details().get("coefficients")));
+            }
             if (out.containsKey("mllib")) {
                 System.out.println("MLlib LogisticRegression: " + out.get("mllib"));
             }
         }
         return s.converged() ? 0 : 1;
+    }
+
+    private static Loss scalarLoss(String name) {
+        try {
+            return Loss.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown loss '" + name + "'; known losses: logistic, multinomial, squared, huber");
+        }
+    }
+
+    /** The class count K = largest label + 1 of a multinomial fit's rows (labels are checked as classes when the sum is built). */
+    static int classes(java.util.List<LabeledRow> rows) {
+        double top = rows.stream().mapToDouble(LabeledRow::label).max().orElse(0);
+        if (!(top >= 1) || top >= MAX_CLASSES) {
+            throw new IllegalArgumentException("a multinomial fit needs class labels 0, 1, …, K−1 with 2 ≤ K ≤ " + MAX_CLASSES
+                    + "; the largest label is " + top);
+        }
+        return (int) top + 1;
     }
 }

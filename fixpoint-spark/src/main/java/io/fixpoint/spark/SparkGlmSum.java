@@ -31,9 +31,9 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
     private Broadcast<double[]> point;
     private double[] pointValue;
 
-    private SparkGlmSum(JavaRDD<LabeledRow> scaled, Loss loss, double l2, boolean standardized, Standardization s, long n,
+    private SparkGlmSum(JavaRDD<LabeledRow> scaled, Loss loss, int margins, double l2, boolean standardized, Standardization s, long n,
             int depth) {
-        super(loss, l2, standardized, s, n);
+        super(loss, margins, l2, standardized, s, n);
         this.rows = scaled;
         this.context = JavaSparkContext.fromSparkContext(scaled.context());
         this.depth = depth;
@@ -48,6 +48,20 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
      * cached in memory (spilling to disk) and materialised by the first evaluation.
      */
     public static SparkGlmSum of(JavaRDD<LabeledRow> rows, int features, Loss loss, double l2, boolean standardized, int depth) {
+        return of(rows, features, loss, 1, l2, standardized, depth);
+    }
+
+    /**
+     * The multinomial logistic model of {@code classes} ≥ 2 classes (labels 0 … classes − 1) with L2
+     * penalty {@code l2}, otherwise as {@link #of}: MLlib's {@code family = "multinomial"}.
+     */
+    public static SparkGlmSum multinomial(JavaRDD<LabeledRow> rows, int features, int classes, double l2, boolean standardized,
+            int depth) {
+        return of(rows, features, Loss.LOGISTIC, checkClasses(classes), l2, standardized, depth);
+    }
+
+    private static SparkGlmSum of(JavaRDD<LabeledRow> rows, int features, Loss loss, int margins, double l2, boolean standardized,
+            int depth) {
         if (features < 1) {
             throw new IllegalArgumentException("a model needs at least one feature, got " + features);
         }
@@ -55,20 +69,20 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
             throw new IllegalArgumentException("tree depth must be ≥ 1, got " + depth);
         }
         int d = features;
-        Kernel.Sums m = rows.treeAggregate(new Kernel.Sums(2 * d + 2), (acc, r) -> {
-            String problem = Kernel.problem(r, d, loss);
+        Kernel.Sums m = rows.treeAggregate(new Kernel.Sums(Standardization.momentsWidth(d, margins)), (acc, r) -> {
+            String problem = Kernel.problem(r, d, loss, margins);
             if (problem != null) {
                 throw new IllegalArgumentException("a row (label " + r.label() + ", " + r.entries() + " entries): " + problem);
             }
-            Kernel.moments(d, r, acc.running);
+            Kernel.moments(d, margins, r, acc.running);
             return acc;
         }, Kernel.Sums::merge, depth);
-        double[] moments = new double[2 * d + 2];
+        double[] moments = new double[Standardization.momentsWidth(d, margins)];
         m.roundInto(moments);
         long n = (long) moments[2 * d];
-        Standardization s = Standardization.fromMoments(moments, d);
+        Standardization s = Standardization.fromMoments(moments, d, margins);
         JavaRDD<LabeledRow> scaled = rows.map(s::scale).persist(StorageLevel.MEMORY_AND_DISK());
-        return new SparkGlmSum(scaled, loss, l2, standardized, s, n, depth);
+        return new SparkGlmSum(scaled, loss, margins, l2, standardized, s, n, depth);
     }
 
     /**
@@ -105,8 +119,9 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
         Broadcast<double[]> bw = point(w);
         Loss l = loss;
         int dd = d;
-        Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(d + 2), (acc, r) -> {
-            Kernel.gradient(l, bw.value(), dd, r, acc.running);
+        int k = margins;
+        Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(width(d, k)), (acc, r) -> {
+            Kernel.gradient(l, k, bw.value(), dd, r, acc);
             return acc;
         }, Kernel.Sums::merge, depth);
         passes++;
@@ -120,9 +135,10 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
         Broadcast<double[]> bv = broadcast(v);
         Loss l = loss;
         int dd = d;
+        int k = margins;
         try {
-            Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(d + 2), (acc, r) -> {
-                Kernel.hessianVector(l, bw.value(), bv.value(), dd, r, acc.running);
+            Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(width(d, k)), (acc, r) -> {
+                Kernel.hessianVector(l, k, bw.value(), bv.value(), dd, r, acc);
                 return acc;
             }, Kernel.Sums::merge, depth);
             passes++;

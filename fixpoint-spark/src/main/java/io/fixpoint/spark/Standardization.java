@@ -11,12 +11,13 @@ import java.io.Serializable;
  *
  * @param mean      per-feature mean
  * @param std       per-feature sample standard deviation
- * @param labelMean the mean label, from which a model's starting intercept is set
+ * @param labelMean   the mean label, from which a model's starting intercept is set
+ * @param classCounts examples per class of a multinomial model (empty for the others)
  */
-public record Standardization(double[] mean, double[] std, double labelMean) implements Serializable {
+public record Standardization(double[] mean, double[] std, double labelMean, double[] classCounts) implements Serializable {
 
-    /** From the moments Σx, Σx², n, Σy of one pass ({@link Kernel#moments} layout). */
-    static Standardization fromMoments(double[] sums, int d) {
+    /** From the moments Σx, Σx², n, then Σy or the K class counts, of one pass ({@link Kernel#moments} layout). */
+    static Standardization fromMoments(double[] sums, int d, int margins) {
         double n = sums[2 * d];
         double[] mean = new double[d];
         double[] std = new double[d];
@@ -25,7 +26,13 @@ public record Standardization(double[] mean, double[] std, double labelMean) imp
             double var = n > 1 ? (sums[d + j] - n * mean[j] * mean[j]) / (n - 1) : 0;
             std[j] = var > 0 ? Math.sqrt(var) : 0;
         }
-        return new Standardization(mean, std, sums[2 * d + 1] / n);
+        double[] counts = margins == 1 ? new double[0] : java.util.Arrays.copyOfRange(sums, 2 * d + 1, 2 * d + 1 + margins);
+        return new Standardization(mean, std, margins == 1 ? sums[2 * d + 1] / n : Double.NaN, counts);
+    }
+
+    /** Width of the moments pass's sums for a model of {@code margins} margins. */
+    static int momentsWidth(int d, int margins) {
+        return 2 * d + 1 + margins;
     }
 
     public int features() {
@@ -65,21 +72,17 @@ public record Standardization(double[] mean, double[] std, double labelMean) imp
         return p;
     }
 
-    /** The coefficients on the original features (intercept last, unchanged) of the scaled model w. */
-    double[] coefficients(double[] w) {
-        double[] beta = w.clone();
+    /** Maps the scaled coefficients w[o .. o+d) in place to the original features' βⱼ = wⱼ/σⱼ (0 for a dropped feature). */
+    void toOriginal(double[] w, int o) {
         for (int j = 0; j < std.length; j++) {
-            beta[j] = std[j] > 0 ? w[j] / std[j] : 0;
+            w[o + j] = std[j] > 0 ? w[o + j] / std[j] : 0;
         }
-        return beta;
     }
 
-    /** The scaled model whose original coefficients are β (intercept last): wⱼ = βⱼ·σⱼ. */
-    double[] scaledCoefficients(double[] beta) {
-        double[] w = beta.clone();
+    /** Maps the original coefficients β[o .. o+d) in place to the scaled wⱼ = βⱼ·σⱼ; inverse of {@link #toOriginal}. */
+    void toScaled(double[] beta, int o) {
         for (int j = 0; j < std.length; j++) {
-            w[j] = beta[j] * std[j];
+            beta[o + j] *= std[j];
         }
-        return w;
     }
 }

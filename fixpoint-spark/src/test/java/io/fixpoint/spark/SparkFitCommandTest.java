@@ -44,6 +44,29 @@ class SparkFitCommandTest {
     }
 
     @Test
+    void multinomialFitPrintsAModelPerClass() throws IOException {
+        StringBuilder svm = new StringBuilder();
+        for (LabeledRow r : Synthetic.multinomial(300, 3, 3, 4)) {
+            svm.append((int) r.label()).append(" 1:").append(r.values()[0]).append(" 2:").append(r.values()[1]).append(" 3:")
+                    .append(r.values()[2]).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("m.svm"), svm);
+        String[] out = new String[1];
+        assertThat(capture(out, "--data", f.toString(), "--loss", "multinomial", "--l2", "1e-3", "--json")).isZero();
+        JsonNode j = new ObjectMapper().readTree(out[0]);
+        assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(j.get("classes").asInt()).isEqualTo(3);
+        assertThat(j.get("intercepts").size()).isEqualTo(3);
+        assertThat(j.get("coefficients").size()).isEqualTo(3);
+        assertThat(j.get("coefficients").get(0).size()).isEqualTo(3);
+        assertThat(j.has("intercept")).isFalse();
+        Path one = Files.writeString(dir.resolve("one.svm"), "0 1:1\n0 1:2\n");
+        assertThat(capture(out, "--data", one.toString(), "--loss", "multinomial")).isEqualTo(2);
+        Path half = Files.writeString(dir.resolve("half.svm"), "0 1:1\n1.5 1:2\n");
+        assertThat(capture(out, "--data", half.toString(), "--loss", "multinomial")).isEqualTo(2);
+    }
+
+    @Test
     void badInputExitsWithTwo() throws IOException {
         Path f = Files.writeString(dir.resolve("bad.svm"), "1 1:1\n3 1:2\n");
         String[] out = new String[1];

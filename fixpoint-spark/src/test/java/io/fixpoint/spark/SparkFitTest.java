@@ -139,6 +139,36 @@ class SparkFitTest {
         assertThat(passes[1]).isLessThan(passes[0]);
     }
 
+    /**
+     * A 4-class multinomial model: the Spark fit follows the in-process iterates bit for bit, and its
+     * objective agrees with MLlib's {@code family = "multinomial"} fit to 1e-8 relative.
+     */
+    @Test
+    void multinomialFitsMatchMllibAndFollowTheInProcessIterates() {
+        int d = 8;
+        int classes = 4;
+        double lambda = 1e-3;
+        List<LabeledRow> data = Synthetic.multinomial(3000, d, classes, 11);
+        ArrayGlmSum local = ArrayGlmSum.multinomial(data, d, classes, lambda, true, PARTITIONS, executor);
+        MllibReference mllib = MllibReference.fit(spark, jsc.parallelize(data, PARTITIONS), d, local, true);
+        for (String method : new String[] {"lbfgs", "trust-newton-cg"}) {
+            Solution here = GlmFit.fit(local, method, 1e-6, 500);
+            JobCounter jobs = JobCounter.on(spark.sparkContext());
+            try (SparkGlmSum s = SparkGlmSum.multinomial(jsc.parallelize(data, PARTITIONS), d, classes, lambda, true, 2)) {
+                Solution fit = GlmFit.fit(s, method, 1e-6, 500);
+                long passes = jobs.jobs();
+                jobs.close();
+                System.out.printf("multinomial %s: objective %.17g vs MLlib %.17g (relative difference %.2e), %d passes vs MLlib's %d%n",
+                        method, fit.value(), mllib.objective(), Math.abs(fit.value() - mllib.objective()) / mllib.objective(), passes,
+                        mllib.passes());
+                assertThat(fit.status()).isEqualTo(Status.CONVERGED);
+                assertThat(fit.x()).containsExactly(here.x());
+                assertThat(passes).isEqualTo(s.passes());
+                assertThat(Math.abs(fit.value() - mllib.objective())).isLessThanOrEqualTo(1e-8 * mllib.objective());
+            }
+        }
+    }
+
     @Test
     void aBadRowIsNamed() {
         List<LabeledRow> bad = new ArrayList<>(rows.subList(0, 10));
