@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code ReadmeSparkFitTest} runs its lines.
  */
 class ReadmeCommandsTest {
-    static final List<String> PAGES = List.of("README.md", "examples/README.md");
+    static final List<String> PAGES = List.of("README.md", "examples/README.md", "docs/linear-programming.md", "docs/mdp.md",
+            "docs/ranking.md", "docs/transport.md");
     static final Duration BOUND = Duration.ofSeconds(30);
     static final Path ROOT = repositoryRoot();
     static final long LONGEST_RUN_LENGTH = 10_000;
