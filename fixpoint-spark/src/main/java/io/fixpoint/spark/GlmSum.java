@@ -52,6 +52,10 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         if (n < 1) {
             throw new IllegalArgumentException("a finite sum needs at least one example, got " + n);
         }
+        String missing = missingClass(loss, margins, standardization);
+        if (missing != null) {
+            throw new IllegalArgumentException(missing + ": the model's unpenalised intercept has no finite optimum");
+        }
         this.loss = loss;
         this.margins = margins;
         this.l2 = l2;
@@ -64,6 +68,25 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         this.gradientScratch = new double[dimension()];
         this.point = new double[dimension()];
         this.direction = new double[dimension()];
+    }
+
+    /**
+     * A class no example belongs to, for a classifier with an intercept: the likelihood then grows
+     * without bound as that class's intercept goes to −∞, so no fit exists (MLlib sets the intercept
+     * to ±∞ instead). Null when every class has an example.
+     */
+    private static String missingClass(Loss loss, int margins, Standardization s) {
+        if (margins == 1) {
+            double mean = s.labelMean();
+            return loss != Loss.LOGISTIC || (mean > 0 && mean < 1) ? null : "every label is " + (int) mean;
+        }
+        double[] counts = s.classCounts();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                return "no example has class " + k + " of 0 … " + (margins - 1);
+            }
+        }
+        return null;
     }
 
     static int checkClasses(int classes) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Evaluation;
 import io.fixpoint.solve.Solution;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
         description = "Fit a logistic (binary or multinomial), least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
 public final class SparkFitCommand implements Callable<Integer> {
     static final String MULTINOMIAL = "multinomial";
+    /** The master URLs Spark accepts (SparkContext.createTaskScheduler), checked before a context is started. */
+    static final java.util.regex.Pattern SPARK_MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
     /** Classes a multinomial fit accepts: K(d+1) coefficients are held on the driver and sent per pass. */
     static final int MAX_CLASSES = 10_000;
 
@@ -89,6 +93,14 @@ public final class SparkFitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int classes = MULTINOMIAL.equalsIgnoreCase(loss) ? 0 : 1;
         Loss l = classes == 1 ? scalarLoss(loss) : Loss.LOGISTIC;
+        if (!Files.isRegularFile(data) || !Files.isReadable(data)) {
+            throw new IllegalArgumentException("cannot read --data " + data + (Files.isDirectory(data) ? ": a directory"
+                    : Files.exists(data) ? ": not readable" : ": no such file"));
+        }
+        if (master != null && !SPARK_MASTER.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL (local, local[N], local[*], "
+                    + "spark://HOST:PORT, yarn, k8s://URL)");
+        }
         LibSvm.Data d = LibSvm.read(data);
         if (classes == 0) {
             classes = classes(d.rows());

@@ -179,6 +179,10 @@ class ArrayGlmSumTest {
         assertThatThrownBy(() -> sum(Loss.SQUARED, List.of(LabeledRow.dense(Double.NaN, new double[D])), true, 1, seq))
                 .hasMessage("row 0: label NaN is not finite");
         assertThatThrownBy(() -> sum(Loss.LOGISTIC, ROWS, true, 301, seq)).hasMessageContaining("partitions must lie in [1, 300]");
+        List<LabeledRow> ones = ROWS.stream().map(r -> LabeledRow.dense(1, r.values())).toList();
+        assertThatThrownBy(() -> sum(Loss.LOGISTIC, ones, true, 1, seq))
+                .hasMessage("every label is 1: the model's unpenalised intercept has no finite optimum");
+        assertThat(sum(Loss.SQUARED, ones, true, 1, seq).dimension()).isEqualTo(D + 1); // a constant response is fine for squared loss
         assertThatThrownBy(() -> ArrayGlmSum.of(ROWS, D, Loss.LOGISTIC, -1, true, 1, seq)).hasMessageContaining("L2 penalty");
         ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 1, seq);
         assertThatThrownBy(() -> f.value(new double[D], Batch.all())).hasMessageContaining("the point has length 6, the model 7");

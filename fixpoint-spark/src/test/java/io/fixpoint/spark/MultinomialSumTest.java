@@ -164,6 +164,9 @@ class MultinomialSumTest {
                 .hasMessage("row 1: label 3.0 is not a class 0, 1, …, 2 (multinomial loss)");
         List<LabeledRow> half = List.of(LabeledRow.dense(0.5, new double[D]));
         assertThatThrownBy(() -> ArrayGlmSum.multinomial(half, D, K, LAMBDA, true, 1, seq)).hasMessageContaining("label 0.5 is not a class");
+        List<LabeledRow> gap = List.of(LabeledRow.dense(0, new double[D]), LabeledRow.dense(2, new double[D]));
+        assertThatThrownBy(() -> ArrayGlmSum.multinomial(gap, D, K, LAMBDA, true, 1, seq))
+                .hasMessage("no example has class 1 of 0 … 2: the model's unpenalised intercept has no finite optimum");
         assertThatThrownBy(() -> ArrayGlmSum.multinomial(ROWS, D, 1, LAMBDA, true, 1, seq))
                 .hasMessage("a multinomial model needs at least 2 classes, got 1");
         ArrayGlmSum f = sum(true, 1);

@@ -73,6 +73,12 @@ class SparkFitCommandTest {
         assertThat(capture(out, "--data", f.toString())).isEqualTo(2);
         assertThat(capture(out, "--data", f.toString(), "--loss", "hinge")).isEqualTo(2);
         assertThat(capture(out, "--data", f.toString(), "--compare-mllib")).isEqualTo(2);
+        Path good = Files.writeString(dir.resolve("good.svm"), "0 1:1\n1 1:2\n0 1:3\n1 1:1.5\n");
+        assertThat(capture(out, "--data", good.toString(), "--master", "bogus://x")).isEqualTo(2);
+        assertThat(capture(out, "--data", dir.resolve("missing.svm").toString())).isEqualTo(2);
+        assertThat(capture(out, "--data", dir.toString())).isEqualTo(2);
+        Path same = Files.writeString(dir.resolve("same.svm"), "0 1:1\n0 1:2\n");
+        assertThat(capture(out, "--data", same.toString())).isEqualTo(2);
     }
 
     private static int capture(String[] out, String... args) {
