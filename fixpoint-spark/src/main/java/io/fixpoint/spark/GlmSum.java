@@ -32,6 +32,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     final int d;
     final long n;
     private final Standardization standardization;
+    private final boolean standardized;
     private final double[] penalty;
     private final double[] center;
     private final double[] sums;
@@ -49,6 +50,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         this.loss = loss;
         this.l2 = l2;
         this.standardization = standardization;
+        this.standardized = standardized;
         this.d = standardization.features();
         this.n = n;
         this.penalty = standardization.penaltyWeights(standardized);
@@ -103,6 +105,19 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         double[] x = standardization.scaledCoefficients(beta);
         x[d] += dotCenter(x);
         return x;
+    }
+
+    /**
+     * The weights, in this sum's parameters (intercept last, unpenalised), of the L1 penalty l1·Σⱼ|wⱼ| on
+     * the standardised coefficients, or l1·Σⱼ|βⱼ| on the original ones when the sum penalises those
+     * (weight l1/σⱼ, 0 for a dropped feature): MLlib's {@code LogisticRegression} penalty for
+     * {@code regParam·elasticNetParam = l1}.
+     */
+    public double[] l1Weights(double l1) {
+        if (!(l1 >= 0) || Double.isInfinite(l1)) {
+            throw new IllegalArgumentException("L1 penalty must be finite and ≥ 0, got " + l1);
+        }
+        return standardization.l1Weights(l1, standardized);
     }
 
     /** Passes over the data made so far (the standardisation pass included). */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
  */
 @Command(name = "spark-fit", mixinStandardHelpOptions = true,
-        description = "Fit a logistic, least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
+        description = "Fit a logistic, least-squares or Huber model with an L2 or elastic-net penalty to a LIBSVM file, on Spark or in process.")
 public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "LIBSVM file (1-based indices; labels 0/1 for logistic)")
     Path data;
@@ -31,13 +31,17 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "logistic", description = "logistic, squared or huber (default: ${DEFAULT-VALUE})")
     String loss;
 
-    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ, MLlib's regParam (default: ${DEFAULT-VALUE})")
+    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ₂, MLlib's regParam when --l1 is 0 (default: ${DEFAULT-VALUE})")
     double l2;
 
-    @Option(names = "--method", defaultValue = "lbfgs", description = "lbfgs or trust-newton-cg (default: ${DEFAULT-VALUE})")
+    @Option(names = "--l1", defaultValue = "0", description = "L1 penalty λ₁ on the coefficients; MLlib's regParam = l1 + l2, "
+            + "elasticNetParam = l1/(l1 + l2) (default: ${DEFAULT-VALUE})")
+    double l1;
+
+    @Option(names = "--method", description = "lbfgs or trust-newton-cg; owlqn, the one method with --l1 > 0 (default: lbfgs, owlqn with --l1 > 0)")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-6", description = "stop when ‖∇f‖₂ ≤ this (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tol", defaultValue = "1e-6", description = "stop when ‖∇f‖₂ (owlqn: the least subgradient's norm) ≤ this (default: ${DEFAULT-VALUE})")
     double tolerance;
 
     @Option(names = "--max-iter", defaultValue = "500", description = "iteration budget (default: ${DEFAULT-VALUE})")
@@ -83,6 +87,10 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Loss l = Loss.byName(loss);
+        if (method == null) {
+            method = l1 > 0 ? "owlqn" : "lbfgs";
+        }
+        boolean penalised = GlmFit.checkMethod(method, l1);
         LibSvm.Data d = LibSvm.read(data);
         Map<String, Object> out = new LinkedHashMap<>();
         if (compareMllib && master == null) {
@@ -91,7 +99,7 @@ public final class SparkFitCommand implements Callable<Integer> {
         Solution s;
         if (master == null) {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
-                s = GlmFit.fit(ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex), method, tolerance,
+                s = GlmFit.fit(ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex), l1, method, tolerance,
                         maxIterations);
             }
         } else {
@@ -103,11 +111,11 @@ public final class SparkFitCommand implements Callable<Integer> {
                 JobCounter jobs = JobCounter.on(spark.sparkContext());
                 var rows = jsc.parallelize(d.rows(), partitions);
                 try (SparkGlmSum sum = SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)) {
-                    s = GlmFit.fit(sum, method, tolerance, maxIterations);
+                    s = GlmFit.fit(sum, l1, method, tolerance, maxIterations);
                     out.put("sparkJobs", jobs.jobs());
                     jobs.close();
                     if (compareMllib) {
-                        out.put("mllib", MllibReference.fit(spark, rows, d.features(), sum, !noStandardization).figures());
+                        out.put("mllib", MllibReference.fit(spark, rows, d.features(), sum, l1, !noStandardization).figures());
                     }
                 }
             } finally {
@@ -127,6 +135,11 @@ public final class SparkFitCommand implements Callable<Integer> {
         result.put("examples", d.rows().size());
         result.put("features", d.features());
         result.put("broadcastBytes", s.details().get("broadcastBytes"));
+        if (penalised) {
+            result.put("l1", l1);
+            result.put("l1Penalty", s.details().get("l1Penalty"));
+            result.put("zeroCoefficients", s.details().get("zeroCoefficients"));
+        }
         result.putAll(out);
         result.put("intercept", s.details().get("intercept"));
         result.put("coefficients", s.details().get("coefficients"));
@@ -136,6 +149,10 @@ public final class SparkFitCommand implements Callable<Integer> {
             System.out.printf("%s: %s (%s)%nobjective %.17g, ‖∇f‖ %.3g, %d iterations, %d passes over %d examples (%d gradients, %d Hessian-vector products), %.3f s%n",
                     method, s.status(), s.message(), s.value(), s.optimality(), s.iterations(), result.get("passes"), d.rows().size(),
                     s.evaluations().get(Evaluation.GRADIENT), s.evaluations().get(Evaluation.HESSIAN_VECTOR), s.seconds());
+            if (penalised) {
+                System.out.printf("L1 penalty %.17g (λ₁ = %s), %d of %d coefficients exactly 0%n", (double) s.details().get("l1Penalty"), l1,
+                        (long) s.details().get("zeroCoefficients"), d.features());
+            }
             System.out.println("intercept " + s.details().get("intercept") + ", coefficients "
                     + java.util.Arrays.toString((double[]) s.details().get("coefficients")));
             if (out.containsKey("mllib")) {

@@ -65,6 +65,19 @@ public record Standardization(double[] mean, double[] std, double labelMean) imp
         return p;
     }
 
+    /**
+     * The weights of the L1 penalty l1·Σ|·| on the scaled model (intercept last, weight 0): l1 on the
+     * standardised coefficients, else l1/σⱼ, which penalises the original coefficients βⱼ = wⱼ/σⱼ (0 for a
+     * dropped feature), as MLlib's {@code LogisticRegression} does.
+     */
+    double[] l1Weights(double l1, boolean standardized) {
+        double[] w = new double[std.length + 1];
+        for (int j = 0; j < std.length; j++) {
+            w[j] = standardized ? l1 : std[j] > 0 ? l1 / std[j] : 0;
+        }
+        return w;
+    }
+
     /** The coefficients on the original features (intercept last, unchanged) of the scaled model w. */
     double[] coefficients(double[] w) {
         double[] beta = w.clone();
