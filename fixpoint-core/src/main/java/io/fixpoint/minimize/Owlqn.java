@@ -20,9 +20,11 @@ import io.fixpoint.solve.Verdict;
  * ◇Fⱼ = 0) does not move, which keeps d a descent direction of F;</li>
  * <li>backtracking on x(α) = π(x + αd; ξ), where π zeroes each penalised coordinate that leaves the orthant
  * ξ (ξⱼ = sign xⱼ, or sign(−◇Fⱼ) where xⱼ = 0), until F(x(α)) ≤ F(x) + c₁·◇Fᵀ(x(α) − x) (eq. 6); each
- * trial is one value-and-gradient evaluation of f, and α halves. Once that decrease is below F's rounding
- * error, a trial that leaves F within a few units of rounding and reduces ‖◇F‖ is accepted instead, so the
- * solve can reach tolerances near machine precision.</li>
+ * trial is one value-and-gradient evaluation of f, and α shrinks to the minimiser of the quadratic through
+ * F(x), the slope ◇Fᵀd and the failed trial, kept in [0.1α, 0.5α] (as {@link io.fixpoint.search.Backtracking}
+ * does). Once that decrease is below F's rounding error, a trial that leaves F within a few units of
+ * rounding and reduces ‖◇F‖ is accepted instead, so the solve can reach tolerances near machine
+ * precision.</li>
  * </ol>
  * Unpenalised coordinates (λⱼ = 0) move as in L-BFGS. The optimality measure is ‖◇F‖₂ at the iterate;
  * a search that cannot decrease F first clears the memory and, along −◇F itself, ends the solve
@@ -82,7 +84,7 @@ public record Owlqn(int memory, double c1, int maxTrials, double curvatureFloor)
             slope += pg[j] * d[j];
         }
         double alpha = s.stored == 0 ? s.firstStep() : 1;
-        for (int trial = 0; slope < 0 && trial < maxTrials; trial++, alpha *= 0.5) {
+        for (int trial = 0; slope < 0 && trial < maxTrials; trial++) {
             double decrease = 0; // ◇Fᵀ(x(α) − x)
             for (int j = 0; j < d.length; j++) {
                 double xj = s.x[j];
@@ -106,6 +108,8 @@ public record Owlqn(int memory, double c1, int maxTrials, double curvatureFloor)
                 s.acceptTrial(fTrial, s.remember(curvatureFloor));
                 return s;
             }
+            double next = Double.isFinite(fTrial) ? -slope * alpha * alpha / (2 * (fTrial - s.value - slope * alpha)) : 0.1 * alpha;
+            alpha = Math.max(0.1 * alpha, Math.min(0.5 * alpha, next));
         }
         s.lineSearchFailures++;
         if (s.stored > 0) {
@@ -114,7 +118,7 @@ public record Owlqn(int memory, double c1, int maxTrials, double curvatureFloor)
         } else {
             s.stepNorm = 0;
             s.verdict = new Verdict(Status.STALLED, slope < 0
-                    ? "no decrease of f + Σλ|x| along the projected pseudo-gradient in " + maxTrials + " halvings"
+                    ? "no decrease of f + Σλ|x| along the projected pseudo-gradient in " + maxTrials + " trial steps"
                     : "the projected pseudo-gradient is not a descent direction (slope " + slope + ")");
         }
         return s;
