@@ -36,7 +36,7 @@ class OwlqnTest {
         double[] a = {1, 4, 0.25, 2, 1, 9};
         double[] c = {3, -0.2, 1, -2, 0.5, 0.1};
         double[] lambda = {1, 1, 1, 1, 0, 0.9};
-        Objective f = quadratic(a, c);
+        Objective f = separable(a, c);
         Solution s = solve(L1Objective.of(f, lambda), new double[6]);
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         double[] expected = new double[6];
@@ -123,28 +123,14 @@ class OwlqnTest {
     /** With every weight zero OWL-QN is L-BFGS with a backtracking search: Rosenbrock's minimum. */
     @Test
     void withoutPenaltyItMinimisesTheSmoothPart() {
-        Objective rosenbrock = new Objective() {
-            public int dimension() {
-                return 2;
-            }
-
-            public double value(double[] x) {
-                return 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2);
-            }
-
-            public void gradient(double[] x, double[] g) {
-                g[0] = -400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]);
-                g[1] = 200 * (x[1] - x[0] * x[0]);
-            }
-        };
-        Solution s = solve(L1Objective.of(rosenbrock, new double[2]), new double[] {-1.2, 1});
+        Solution s = solve(L1Objective.of(TestObjectives.rosenbrock(), new double[2]), new double[] {-1.2, 1});
         assertThat(s.status()).isEqualTo(Status.CONVERGED);
         assertThat(s.x()).containsExactly(new double[] {1, 1}, within(1e-10));
     }
 
     @Test
     void badWeightsAreNamed() {
-        Objective f = quadratic(new double[] {1, 1}, new double[] {1, 1});
+        Objective f = separable(new double[] {1, 1}, new double[] {1, 1});
         assertThatThrownBy(() -> L1Objective.of(f, new double[] {1, -0.5})).isInstanceOf(InvalidProblemException.class)
                 .hasMessageContaining("L1 weight 1 must be finite and ≥ 0, got -0.5");
         assertThatThrownBy(() -> L1Objective.of(f, new double[] {1})).isInstanceOf(InvalidProblemException.class)
@@ -152,7 +138,8 @@ class OwlqnTest {
         assertThatThrownBy(() -> L1Objective.of(f, new double[] {Double.NaN, 0})).hasMessageContaining("L1 weight 0");
     }
 
-    static Objective quadratic(double[] a, double[] c) {
+    /** ½ Σ aⱼ(xⱼ − cⱼ)². */
+    static Objective separable(double[] a, double[] c) {
         return new Objective() {
             public int dimension() {
                 return a.length;
