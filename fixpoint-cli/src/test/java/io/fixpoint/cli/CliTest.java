@@ -344,7 +344,7 @@ class CliTest {
         assertThat(rosenbrock.get("dimension").asInt()).isEqualTo(2);
         assertThat(rosenbrock.get("knownMinimum").asDouble()).isEqualTo(0);
         assertThat(j.get("methods").findValuesAsText("name")).contains("lbfgs", "bfgs", "newton", "trust-newton-cg");
-        assertThat(j.get("methods").size()).isEqualTo(82);
+        assertThat(j.get("methods").size()).isEqualTo(83);
         assertThat(j.get("methods").findValuesAsText("kind")).contains("minimization", "bounded", "constrained", "least-squares", "root",
                 "fixed-point", "sequence", "lp", "transport", "mdp", "ranking", "training");
         JsonNode sophia = j.get("methods").findParents("name").stream().filter(p -> p.get("name").asText().equals("sophia")).findFirst()
@@ -357,7 +357,7 @@ class CliTest {
         assertThat(r2.get("defaults").get("absoluteTolerance").asDouble()).isEqualTo(1e-8);
         assertThat(r2.get("defaults").get("maxIterations").asInt()).isEqualTo(1_000_000);
         assertThat(j.get("nistDatasets").size()).isEqualTo(18);
-        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (82", "lbfgs", "lbfgsb *", "sqp *", "nelder-mead", "anderson",
+        assertThat(run("list").out()).contains("problems (", "rosenbrock", "methods (83", "lbfgs", "lbfgsb *", "sqp *", "nelder-mead", "anderson",
                 "deer", "r2hpdhg *", "Misra1a", "sequence", "transport — entropic", "sinkhorn-log *", "mdp — optimal", "policy-iteration *",
                 "ranking — estimate", "zermelo", "training — ", "adamw *",
                 "schedule-free-adamw", "warmup-cosine");

@@ -30,6 +30,7 @@ import io.fixpoint.minimize.GradientDescent;
 import io.fixpoint.minimize.LazyNewton;
 import io.fixpoint.minimize.Lbfgs;
 import io.fixpoint.minimize.Nesterov;
+import io.fixpoint.minimize.Owlqn;
 import io.fixpoint.minimize.Newton;
 import io.fixpoint.minimize.NonlinearCG;
 import io.fixpoint.mdp.AnchoredValueIteration;
@@ -43,6 +44,7 @@ import io.fixpoint.problem.BoundedObjective;
 import io.fixpoint.problem.ConstrainedProblem;
 import io.fixpoint.problem.FiniteSum;
 import io.fixpoint.problem.FixedPointMap;
+import io.fixpoint.problem.L1Objective;
 import io.fixpoint.problem.LeastSquaresProblem;
 import io.fixpoint.problem.LinearProgram;
 import io.fixpoint.problem.MarkovDecisionProcess;
@@ -126,6 +128,8 @@ public final class Catalog {
      * ‖P(x − ∇f) − x‖₂ (their optimality measure); the second-order budget for TRON.
      */
     static final Settings BOUNDED = MINIMIZATION;
+    /** L1-regularised minimisers: the minimisers' test on the norm of the minimum-norm subgradient of f + Σ λⱼ|xⱼ|. */
+    static final Settings L1 = MINIMIZATION;
     /**
      * General constraints: the largest KKT residual (stationarity, feasibility, complementarity; max-norms)
      * ≤ 1e-8, 1000 iterations.
@@ -199,6 +203,9 @@ public final class Catalog {
                     c -> new SpectralProjectedGradient()),
             bounded("projected-gradient", PROJECTED, Set.of(GRADIENT), "projected gradient with an Armijo search along the projection arc",
                     c -> new ProjectedGradient()),
+
+            l1("owlqn", LIMITED_MEMORY, "OWL-QN (m = 10): L-BFGS on the orthant of the pseudo-gradient, projected backtracking (Andrew–Gao)",
+                    c -> new Owlqn()),
 
             constrained("sqp", "line-search SQP: dual active-set QP, damped BFGS, ℓ1 merit, elastic mode and second-order correction",
                     c -> new Sqp()),
@@ -299,7 +306,8 @@ public final class Catalog {
             optimizer("soap", 3e-3, 0.01, "Adam in Shampoo's eigenbasis (Vyas et al. 2025)", Optimizers::soap)));
 
     private static final Map<ProblemKind, String> DEFAULT_METHOD = new EnumMap<>(Map.ofEntries(Map.entry(ProblemKind.MINIMIZATION, "lbfgs"),
-            Map.entry(ProblemKind.BOUNDED, "lbfgsb"), Map.entry(ProblemKind.CONSTRAINED, "sqp"), Map.entry(ProblemKind.LEAST_SQUARES, "lm"),
+            Map.entry(ProblemKind.BOUNDED, "lbfgsb"), Map.entry(ProblemKind.L1, "owlqn"),
+            Map.entry(ProblemKind.CONSTRAINED, "sqp"), Map.entry(ProblemKind.LEAST_SQUARES, "lm"),
             Map.entry(ProblemKind.ROOT, "hybrid"), Map.entry(ProblemKind.FIXED_POINT, "anderson"), Map.entry(ProblemKind.SEQUENCE, "deer"),
             Map.entry(ProblemKind.LINEAR_PROGRAM, "r2hpdhg"), Map.entry(ProblemKind.TRANSPORT, "sinkhorn-log"),
             Map.entry(ProblemKind.MDP, "policy-iteration"), Map.entry(ProblemKind.RANKING, "newton"),
@@ -371,6 +379,10 @@ public final class Catalog {
 
     public SolverSpec<BoundedObjective> bounded(String name) {
         return typed(ProblemKind.BOUNDED, name);
+    }
+
+    public SolverSpec<L1Objective> l1(String name) {
+        return typed(ProblemKind.L1, name);
     }
 
     public SolverSpec<ConstrainedProblem> constrained(String name) {
@@ -453,6 +465,12 @@ public final class Catalog {
             Function<SolverContext, ? extends Solver<BoundedObjective, ?>> factory) {
         Settings defaults = Need.secondOrder(needs) ? BOUNDED.withMaxIterations(SECOND_ORDER_ITERATIONS) : BOUNDED;
         return new SolverSpec<>(name, ProblemKind.BOUNDED, family, needs, description, defaults, factory);
+    }
+
+    /** A minimiser of a smooth objective plus a weighted L1 norm (needs ∇f of the smooth part). */
+    public static SolverSpec<L1Objective> l1(String name, String family, String description,
+            Function<SolverContext, ? extends Solver<L1Objective, ?>> factory) {
+        return new SolverSpec<>(name, ProblemKind.L1, family, Set.of(GRADIENT), description, L1, factory);
     }
 
     /** A solver for general constraints (gradients of f and the constraint Jacobian). */

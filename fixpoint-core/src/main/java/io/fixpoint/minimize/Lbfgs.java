@@ -68,36 +68,7 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
             }
             return s;
         }
-        // Write the pair into the spare buffers and keep it only when its curvature is safely
-        // positive, so a skip keeps the oldest pair.
-        double[] sNew = s.spareS;
-        double[] yNew = s.spareY;
-        double ys = 0;
-        double ss = 0;
-        double yy = 0;
-        for (int i = 0; i < s.x.length; i++) {
-            double si = s.xTrial[i] - s.x[i];
-            double yi = s.gTrial[i] - s.g[i];
-            sNew[i] = si;
-            yNew[i] = yi;
-            ys += yi * si;
-            ss += si * si;
-            yy += yi * yi;
-        }
-        if (ys > curvatureFloor * Math.sqrt(ss * yy)) {
-            int slot = s.next;
-            s.spareS = s.s[slot];
-            s.spareY = s.y[slot];
-            s.s[slot] = sNew;
-            s.y[slot] = yNew;
-            s.rho[slot] = 1 / ys;
-            s.gamma = ys / yy;
-            s.next = (slot + 1) % memory;
-            s.stored = Math.min(s.stored + 1, memory);
-        } else {
-            s.skipped++;
-        }
-        s.acceptTrial(r.value(), Math.sqrt(ss)); // ‖x⁺ − x‖, summed as Vectors.distance would
+        s.acceptTrial(r.value(), s.remember(curvatureFloor));
         return s;
     }
 
@@ -108,9 +79,14 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
      * the second loop and forms the next yᵀq.
      */
     void direction(State st) {
+        direction(st, st.g);
+    }
+
+    /** The two-loop recursion applied to {@code g}: st.d ← −H·g. */
+    static void direction(State st, double[] g) {
         double[] q = st.d;
-        double[] g = st.g;
         int n = q.length;
+        int memory = st.s.length;
         int k = st.stored;
         if (k == 0) {
             Vectors.negate(g, q);
@@ -171,7 +147,7 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
     }
 
     /** The iterate, its gradient and the last m curvature pairs in circular buffers. */
-    public static final class State extends GradientState {
+    public static class State extends GradientState {
         final double[] d;
         final double[][] s;
         final double[][] y;
@@ -203,6 +179,42 @@ public record Lbfgs(int memory, LineSearch lineSearch, double curvatureFloor) im
             stored = 0;
             next = 0;
             resets++;
+        }
+
+        /**
+         * Writes the pair s = xTrial − x, y = gTrial − g into the spare buffers and keeps it only when
+         * its curvature is safely positive, yᵀs > ε‖s‖‖y‖, so a skip keeps the oldest pair; returns
+         * ‖s‖, summed as Vectors.distance would.
+         */
+        double remember(double curvatureFloor) {
+            double[] sNew = spareS;
+            double[] yNew = spareY;
+            double ys = 0;
+            double ss = 0;
+            double yy = 0;
+            for (int i = 0; i < x.length; i++) {
+                double si = xTrial[i] - x[i];
+                double yi = gTrial[i] - g[i];
+                sNew[i] = si;
+                yNew[i] = yi;
+                ys += yi * si;
+                ss += si * si;
+                yy += yi * yi;
+            }
+            if (ys > curvatureFloor * Math.sqrt(ss * yy)) {
+                int slot = next;
+                spareS = s[slot];
+                spareY = y[slot];
+                s[slot] = sNew;
+                y[slot] = yNew;
+                rho[slot] = 1 / ys;
+                gamma = ys / yy;
+                next = (slot + 1) % s.length;
+                stored = Math.min(stored + 1, s.length);
+            } else {
+                skipped++;
+            }
+            return Math.sqrt(ss);
         }
 
         @Override

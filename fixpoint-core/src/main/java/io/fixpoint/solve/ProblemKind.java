@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum ProblemKind {
     MINIMIZATION("minimization", "minimise a smooth f(x)"),
     BOUNDED("bounded", "minimise a smooth f(x) subject to bounds l ≤ x ≤ u"),
+    L1("l1", "minimise a smooth f(x) plus a weighted L1 norm Σ λⱼ|xⱼ| (lasso, elastic net)"),
     CONSTRAINED("constrained", "minimise f(x) subject to g(x) = 0, h(x) ≤ 0 and bounds, or say that the constraints look infeasible"),
     LEAST_SQUARES("least-squares", "minimise ½‖r(x)‖² (curve fitting)"),
     ROOT("root", "solve F(x) = 0"),

@@ -24,9 +24,10 @@ class CatalogTest {
 
     @Test
     void everyKindHasItsMethodsAndEverySolverIsCalledByItsCatalogueName() {
-        assertThat(catalog.all()).hasSize(82);
+        assertThat(catalog.all()).hasSize(83);
         assertThat(catalog.names(ProblemKind.MINIMIZATION)).hasSize(16).contains("lbfgs", "trust-newton-cg", "lbfgsb", "nelder-mead");
         assertThat(catalog.names(ProblemKind.BOUNDED)).containsExactly("lbfgsb", "tron", "spg", "projected-gradient");
+        assertThat(catalog.names(ProblemKind.L1)).containsExactly("owlqn");
         assertThat(catalog.names(ProblemKind.CONSTRAINED)).containsExactly("sqp", "augmented-lagrangian");
         assertThat(catalog.names(ProblemKind.LEAST_SQUARES)).containsExactly("lm", "lm-geodesic", "dogleg", "gauss-newton", "trf");
         assertThat(catalog.names(ProblemKind.ROOT)).containsExactly("hybrid", "newton", "broyden-good", "broyden-bad");
@@ -72,6 +73,8 @@ class CatalogTest {
         assertThat(catalog.minimizer("nelder-mead").family()).isEqualTo(Catalog.DERIVATIVE_FREE);
         assertThat(catalog.defaultMethod(ProblemKind.BOUNDED)).isEqualTo("lbfgsb");
         assertThat(catalog.defaultMethod(ProblemKind.CONSTRAINED)).isEqualTo("sqp");
+        assertThat(catalog.defaultMethod(ProblemKind.L1)).isEqualTo("owlqn");
+        assertThat(catalog.l1("owlqn").defaults()).isEqualTo(catalog.minimizer("lbfgs").defaults());
         assertThat(catalog.transport("sns").defaults().tolerances().absolute()).isEqualTo(1e-9);
         assertThat(catalog.transport("sns").defaults().maxIterations()).isEqualTo(100_000);
         assertThat(catalog.mdp("anchored-vi").defaults().tolerances().absolute()).isEqualTo(1e-8);

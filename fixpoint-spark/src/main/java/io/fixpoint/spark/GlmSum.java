@@ -38,6 +38,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     final long n;
     final int margins;
     private final Standardization standardization;
+    private final boolean standardized;
     private final double[] penalty;
     private final double[] center;
     private final double[] sums;
@@ -60,6 +61,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         this.margins = margins;
         this.l2 = l2;
         this.standardization = standardization;
+        this.standardized = standardized;
         this.d = standardization.features();
         this.n = n;
         this.penalty = standardization.penaltyWeights(standardized);
@@ -173,6 +175,24 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
             x[o + d] += dotCenter(x, o);
         }
         return x;
+    }
+
+    /**
+     * The weights, in this sum's parameters (intercept last, unpenalised), of the L1 penalty l1·Σⱼ|wⱼ| on
+     * the standardised coefficients, or l1·Σⱼ|βⱼ| on the original ones when the sum penalises those
+     * (weight l1/σⱼ, 0 for a dropped feature): MLlib's {@code LogisticRegression} penalty for
+     * {@code regParam·elasticNetParam = l1}.
+     */
+    public double[] l1Weights(double l1) {
+        if (!(l1 >= 0) || Double.isInfinite(l1)) {
+            throw new IllegalArgumentException("L1 penalty must be finite and ≥ 0, got " + l1);
+        }
+        double[] block = standardization.l1Weights(l1, standardized);
+        double[] weights = new double[dimension()];
+        for (int o = 0; o < weights.length; o += d + 1) {
+            System.arraycopy(block, 0, weights, o, d + 1);
+        }
+        return weights;
     }
 
     /** Passes over the data made so far (the standardisation pass included). */

@@ -1,6 +1,7 @@
 package io.fixpoint.spark;
 
 import io.fixpoint.problem.Batch;
+import io.fixpoint.problem.L1Objective;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
@@ -18,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  * Spark jobs counted by a {@link JobCounter}, and its model's objective evaluated by a
  * {@link GlmSum} of the same data, so that both fits are judged by one function.
  *
- * @param objective  f at MLlib's model, as {@code sum} computes it
+ * @param objective  f at MLlib's model, as {@code sum} computes it (plus the L1 penalty, if any)
  * @param passes     Spark jobs MLlib's fit ran
  * @param iterations MLlib's iteration count
  * @param seconds    wall time of MLlib's fit
@@ -26,24 +27,35 @@ import org.apache.spark.sql.types.StructType;
  */
 public record MllibReference(double objective, long passes, int iterations, double seconds, double[] model) {
 
-    /**
-     * Fits MLlib's logistic regression with {@code regParam = sum.l2()}, elastic net 0, its other
-     * defaults (tol 1e-6, standardisation {@code standardized}) on {@code rows}, which must hold the
-     * rows {@code sum} was built from: the binomial family, or the multinomial one for a multinomial
-     * sum (its model then in the sum's blocks, one per class).
-     */
+    /** MLlib's fit with {@code regParam = sum.l2()} and elastic net 0 ({@link #fit(SparkSession, JavaRDD, int, GlmSum, double, boolean)} with l1 = 0). */
     public static MllibReference fit(SparkSession spark, JavaRDD<LabeledRow> rows, int features, GlmSum sum, boolean standardized) {
+        return fit(spark, rows, features, sum, 0, standardized);
+    }
+
+    /**
+     * Fits MLlib's logistic regression (the binomial family, or the multinomial one for a multinomial sum,
+     * whose model then fills the sum's blocks, one per class) with the elastic net of penalties {@code l1} and {@code sum.l2()}:
+     * {@code regParam = l1 + l2} and {@code elasticNetParam = l1/(l1 + l2)} (0 when both are 0), so that
+     * MLlib's penalty regParam·(α‖β‖₁ + (1−α)/2‖β‖₂²) is l1‖β‖₁ + (l2/2)‖β‖₂²; its other defaults (tol 1e-6,
+     * standardisation {@code standardized}) on {@code rows}, which must hold the rows {@code sum} was built
+     * from. Its model is judged by the sum plus the same L1 penalty ({@link GlmSum#l1Weights}).
+     */
+    public static MllibReference fit(SparkSession spark, JavaRDD<LabeledRow> rows, int features, GlmSum sum, double l1,
+            boolean standardized) {
         if (sum.loss() != Loss.LOGISTIC) {
             throw new IllegalArgumentException("the MLlib reference is its logistic regression; the loss is " + sum.loss().key());
         }
+        double[] weights = sum.l1Weights(l1);
+        double regParam = l1 + sum.l2();
+        double elasticNet = regParam > 0 ? l1 / regParam : 0;
         Dataset<Row> frame = frame(spark, rows, features).cache();
         JobCounter jobs = JobCounter.on(spark.sparkContext());
         long start = System.nanoTime();
         LogisticRegressionModel m;
         long passes;
         try {
-            m = new LogisticRegression().setFamily(sum.margins() == 1 ? "binomial" : "multinomial").setRegParam(sum.l2())
-                    .setElasticNetParam(0).setStandardization(standardized).fit(frame);
+            m = new LogisticRegression().setFamily(sum.margins() == 1 ? "binomial" : "multinomial").setRegParam(regParam)
+                    .setElasticNetParam(elasticNet).setStandardization(standardized).fit(frame);
             passes = jobs.jobs();
         } finally {
             jobs.close();
@@ -57,7 +69,8 @@ public record MllibReference(double objective, long passes, int iterations, doub
             }
             beta[k * (features + 1) + features] = m.interceptVector().apply(k);
         }
-        double objective = sum.value(sum.parameters(beta), Batch.all());
+        double[] x = sum.parameters(beta);
+        double objective = sum.value(x, Batch.all()) + L1Objective.penalty(weights, x);
         return new MllibReference(objective, passes, m.summary().totalIterations(), seconds, beta);
     }
 
@@ -70,6 +83,8 @@ public record MllibReference(double objective, long passes, int iterations, doub
 
     /** The figures as a JSON-ready map. */
     public java.util.Map<String, Object> figures() {
-        return java.util.Map.of("objective", objective, "passes", passes, "iterations", iterations, "seconds", seconds);
+        long zeros = java.util.Arrays.stream(model, 0, model.length - 1).filter(b -> b == 0).count();
+        return java.util.Map.of("objective", objective, "passes", passes, "iterations", iterations, "seconds", seconds, "zeroCoefficients",
+                zeros);
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
  */
 @Command(name = "spark-fit", mixinStandardHelpOptions = true,
-        description = "Fit a logistic (binary or multinomial), least-squares or Huber model with L2 penalty to a LIBSVM file, on Spark or in process.")
+        description = "Fit a logistic (binary or multinomial), least-squares or Huber model with an L2 or elastic-net penalty to a LIBSVM file, on Spark or in process.")
 public final class SparkFitCommand implements Callable<Integer> {
     static final String MULTINOMIAL = "multinomial";
     /** The master URLs Spark accepts (SparkContext.createTaskScheduler), checked before a context is started. */
@@ -40,13 +40,17 @@ public final class SparkFitCommand implements Callable<Integer> {
             description = "logistic, multinomial (classes 0 … K−1, K = largest label + 1), squared or huber (default: ${DEFAULT-VALUE})")
     String loss;
 
-    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ, MLlib's regParam (default: ${DEFAULT-VALUE})")
+    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ₂, MLlib's regParam when --l1 is 0 (default: ${DEFAULT-VALUE})")
     double l2;
 
-    @Option(names = "--method", defaultValue = "lbfgs", description = "lbfgs or trust-newton-cg (default: ${DEFAULT-VALUE})")
+    @Option(names = "--l1", defaultValue = "0", description = "L1 penalty λ₁ on the coefficients; MLlib's regParam = l1 + l2, "
+            + "elasticNetParam = l1/(l1 + l2) (default: ${DEFAULT-VALUE})")
+    double l1;
+
+    @Option(names = "--method", description = "lbfgs or trust-newton-cg; owlqn, the one method with --l1 > 0 (default: lbfgs, owlqn with --l1 > 0)")
     String method;
 
-    @Option(names = "--tol", defaultValue = "1e-6", description = "stop when ‖∇f‖₂ ≤ this (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tol", defaultValue = "1e-6", description = "stop when ‖∇f‖₂ (owlqn: the least subgradient's norm) ≤ this (default: ${DEFAULT-VALUE})")
     double tolerance;
 
     @Option(names = "--max-iter", defaultValue = "500", description = "iteration budget (default: ${DEFAULT-VALUE})")
@@ -101,6 +105,10 @@ public final class SparkFitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL (local, local[N], local[*], "
                     + "spark://HOST:PORT, yarn, k8s://URL)");
         }
+        if (method == null) {
+            method = l1 > 0 ? "owlqn" : "lbfgs";
+        }
+        boolean penalised = GlmFit.checkMethod(method, l1);
         LibSvm.Data d = LibSvm.read(data);
         if (classes == 0) {
             classes = classes(d.rows());
@@ -114,7 +122,7 @@ public final class SparkFitCommand implements Callable<Integer> {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
                 ArrayGlmSum sum = classes == 1 ? ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex)
                         : ArrayGlmSum.multinomial(d.rows(), d.features(), classes, l2, !noStandardization, partitions, ex);
-                s = GlmFit.fit(sum, method, tolerance, maxIterations);
+                s = GlmFit.fit(sum, l1, method, tolerance, maxIterations);
             }
         } else {
             SparkSession spark = SparkSession.builder().master(master).appName("fixpoint spark-fit").config("spark.ui.enabled", "false")
@@ -126,11 +134,11 @@ public final class SparkFitCommand implements Callable<Integer> {
                 var rows = jsc.parallelize(d.rows(), partitions);
                 try (SparkGlmSum sum = classes == 1 ? SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)
                         : SparkGlmSum.multinomial(rows, d.features(), classes, l2, !noStandardization, depth)) {
-                    s = GlmFit.fit(sum, method, tolerance, maxIterations);
+                    s = GlmFit.fit(sum, l1, method, tolerance, maxIterations);
                     out.put("sparkJobs", jobs.jobs());
                     jobs.close();
                     if (compareMllib) {
-                        out.put("mllib", MllibReference.fit(spark, rows, d.features(), sum, !noStandardization).figures());
+                        out.put("mllib", MllibReference.fit(spark, rows, d.features(), sum, l1, !noStandardization).figures());
                     }
                 }
             } finally {
@@ -150,6 +158,11 @@ public final class SparkFitCommand implements Callable<Integer> {
         result.put("examples", d.rows().size());
         result.put("features", d.features());
         result.put("broadcastBytes", s.details().get("broadcastBytes"));
+        if (penalised) {
+            result.put("l1", l1);
+            result.put("l1Penalty", s.details().get("l1Penalty"));
+            result.put("zeroCoefficients", s.details().get("zeroCoefficients"));
+        }
         result.putAll(out);
         if (classes > 1) {
             result.put("classes", classes);
@@ -164,6 +177,10 @@ public final class SparkFitCommand implements Callable<Integer> {
             System.out.printf("%s: %s (%s)%nobjective %.17g, ‖∇f‖ %.3g, %d iterations, %d passes over %d examples (%d gradients, %d Hessian-vector products), %.3f s%n",
                     method, s.status(), s.message(), s.value(), s.optimality(), s.iterations(), result.get("passes"), d.rows().size(),
                     s.evaluations().get(Evaluation.GRADIENT), s.evaluations().get(Evaluation.HESSIAN_VECTOR), s.seconds());
+            if (penalised) {
+                System.out.printf("L1 penalty %.17g (λ₁ = %s), %d of %d coefficients exactly 0%n", (double) s.details().get("l1Penalty"), l1,
+                        (long) s.details().get("zeroCoefficients"), classes * d.features());
+            }
             if (classes > 1) {
                 System.out.println("intercepts " + java.util.Arrays.toString((double[]) s.details().get("intercepts"))
                         + ", coefficients (a row per class) " + java.util.Arrays.deepToString((double[][]) s.details().get("coefficients")));

@@ -72,6 +72,19 @@ public record Standardization(double[] mean, double[] std, double labelMean, dou
         return p;
     }
 
+    /**
+     * The weights of the L1 penalty l1·Σ|·| on the scaled model (intercept last, weight 0): l1 on the
+     * standardised coefficients, else l1/σⱼ, which penalises the original coefficients βⱼ = wⱼ/σⱼ (0 for a
+     * dropped feature), as MLlib's {@code LogisticRegression} does.
+     */
+    double[] l1Weights(double l1, boolean standardized) {
+        double[] w = new double[std.length + 1];
+        for (int j = 0; j < std.length; j++) {
+            w[j] = standardized ? l1 : std[j] > 0 ? l1 / std[j] : 0;
+        }
+        return w;
+    }
+
     /** Maps the scaled coefficients w[o .. o+d) in place to the original features' βⱼ = wⱼ/σⱼ (0 for a dropped feature). */
     void toOriginal(double[] w, int o) {
         for (int j = 0; j < std.length; j++) {

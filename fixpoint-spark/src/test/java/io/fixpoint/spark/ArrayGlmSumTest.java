@@ -167,6 +167,37 @@ class ArrayGlmSumTest {
         assertThat(newton.details()).containsEntry("setupPasses", 1L).containsEntry("broadcastBytes", 0L);
     }
 
+    /**
+     * The L1 weights penalise what MLlib penalises: the standardised coefficients wⱼ = βⱼσⱼ, or the original
+     * βⱼ (weight λ₁/σⱼ); never the intercept. OWL-QN with λ₁ = 0 reaches L-BFGS's model, and a smooth method
+     * is refused an L1 penalty.
+     */
+    @Test
+    void theL1PenaltyIsOnTheCoefficientsMllibPenalises() {
+        double[] beta = point(5);
+        for (boolean standardized : new boolean[] {true, false}) {
+            ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, standardized, 2, ParallelExecutor.sequential());
+            double[] weights = f.l1Weights(0.1);
+            assertThat(weights[D]).isZero();
+            double expected = 0;
+            for (int j = 0; j < D; j++) {
+                expected += 0.1 * Math.abs(standardized ? beta[j] * f.standardization().std()[j] : beta[j]);
+            }
+            assertThat(io.fixpoint.problem.L1Objective.penalty(weights, f.parameters(beta)))
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-15 * expected));
+        }
+        ArrayGlmSum f = sum(Loss.LOGISTIC, ROWS, true, 2, ParallelExecutor.sequential());
+        Solution lbfgs = GlmFit.fit(f, "lbfgs", 1e-10, 500);
+        Solution owlqn = GlmFit.fit(f, 0, "owlqn", 1e-10, 500);
+        assertThat(owlqn.status()).isEqualTo(Status.CONVERGED);
+        assertThat(owlqn.value()).isCloseTo(lbfgs.value(), org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(owlqn.details()).containsEntry("l1", 0.0).containsEntry("zeroCoefficients", 0L);
+        assertThatThrownBy(() -> GlmFit.fit(f, 0.1, "lbfgs", 1e-6, 10))
+                .hasMessage("method lbfgs minimises smooth objectives; an L1 penalty needs owlqn");
+        assertThatThrownBy(() -> GlmFit.fit(f, -0.1, "owlqn", 1e-6, 10)).hasMessage("L1 penalty must be finite and ≥ 0, got -0.1");
+        assertThatThrownBy(() -> GlmFit.checkMethod("owl", 0)).hasMessageContaining("unknown method 'owl'; L1 methods: owlqn; minimisers: ");
+    }
+
     @Test
     void badInputIsNamed() {
         ParallelExecutor seq = ParallelExecutor.sequential();

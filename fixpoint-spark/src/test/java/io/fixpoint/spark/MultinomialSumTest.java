@@ -156,6 +156,22 @@ class MultinomialSumTest {
         assertThat(right).isGreaterThan(ROWS.size() * 6 / 10);
     }
 
+    /** An L1 penalty covers every class's coefficients, never the intercepts, and owlqn finds exact zeros in several classes. */
+    @Test
+    void anElasticNetPenalisesEveryClass() {
+        ArrayGlmSum f = sum(true, 2);
+        double[] weights = f.l1Weights(0.05);
+        for (int k = 0; k < K; k++) {
+            for (int j = 0; j < D; j++) {
+                assertThat(weights[k * (D + 1) + j]).isEqualTo(0.05);
+            }
+            assertThat(weights[k * (D + 1) + D]).isZero();
+        }
+        Solution s = GlmFit.fit(f, 0.05, "owlqn", 1e-8, 2000);
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat((long) s.details().get("zeroCoefficients")).isPositive();
+    }
+
     @Test
     void labelsMustBeClassesAndTwoClassesAtLeast() {
         ParallelExecutor seq = ParallelExecutor.sequential();

@@ -19,8 +19,7 @@ class SparkFitCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void inProcessFitPrintsOneJsonObject() throws IOException {
+    private Path svm() throws IOException {
         StringBuilder svm = new StringBuilder();
         for (LabeledRow r : Synthetic.logistic(200, 4, 9)) {
             StringJoiner line = new StringJoiner(" ");
@@ -30,7 +29,12 @@ class SparkFitCommandTest {
             }
             svm.append(line).append('\n');
         }
-        Path f = Files.writeString(dir.resolve("d.svm"), svm);
+        return Files.writeString(dir.resolve("d.svm"), svm);
+    }
+
+    @Test
+    void inProcessFitPrintsOneJsonObject() throws IOException {
+        Path f = svm();
         String[] out = new String[1];
         int code = capture(out, "--data", f.toString(), "--l2", "1e-3", "--method", "trust-newton-cg", "--json");
         assertThat(code).isZero();
@@ -64,6 +68,24 @@ class SparkFitCommandTest {
         assertThat(capture(out, "--data", one.toString(), "--loss", "multinomial")).isEqualTo(2);
         Path half = Files.writeString(dir.resolve("half.svm"), "0 1:1\n1.5 1:2\n");
         assertThat(capture(out, "--data", half.toString(), "--loss", "multinomial")).isEqualTo(2);
+    }
+
+    @Test
+    void anL1PenaltyFitsWithOwlqnAndReportsItsZeros() throws IOException {
+        Path f = svm();
+        String[] out = new String[1];
+        assertThat(capture(out, "--data", f.toString(), "--l2", "0.05", "--l1", "0.3", "--json")).isZero();
+        JsonNode j = new ObjectMapper().readTree(out[0]);
+        assertThat(j.get("method").asText()).isEqualTo("owlqn");
+        assertThat(j.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(j.get("l1").asDouble()).isEqualTo(0.3);
+        assertThat(j.get("l1Penalty").asDouble()).isPositive();
+        long zeros = 0;
+        for (JsonNode b : j.get("coefficients")) {
+            zeros += b.asDouble() == 0 ? 1 : 0;
+        }
+        assertThat(j.get("zeroCoefficients").asLong()).isEqualTo(zeros).isPositive();
+        assertThat(capture(out, "--data", f.toString(), "--l1", "0.05", "--method", "lbfgs")).isEqualTo(2);
     }
 
     @Test
