@@ -22,6 +22,16 @@ import java.util.Locale;
  * multiplied densely, since a Hessian-vector product derived from the Hessian would evaluate it anew
  * for every CG step.
  *
+ * <p>When f is evaluated in passes over data ({@link Objective#evaluatedInPasses}: a finite sum's full
+ * batch, where a gradient and every product cost one pass each), passes are spent as LIBLINEAR spends
+ * them (Galli and Lin, "A study on truncated Newton methods for linear classification", IEEE TNNLS
+ * 33(7), 2022): the value at a trial point comes with its gradient from the same pass, so an accepted
+ * step costs one pass, not two; and CG stops on the model's decrease instead of its residual, at step
+ * j when j·(m_j − m_{j−1}) ≥ η·m_j with the same η = min(0.5, √‖∇f‖), i.e. when the last step adds
+ * less than η/j of the decrease made so far. The residual test is fooled by a gradient that lies mostly
+ * along one outlying eigenvector of ∇²f (correlated features): one CG step removes that component and
+ * the test stops with a step little better than steepest descent, costing another iteration.
+ *
  * <p>Near a minimiser with |f*| ≫ 0 the predicted reduction falls below the rounding level of f and ρ
  * becomes noise; such a step is accepted when f does not rise beyond rounding and ‖∇f‖ decreases.
  */
@@ -51,7 +61,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     @Override
     public State init(Objective f, double[] x0) {
         SecondOrder.requireHessianVector(name(), f);
-        return new State(f, x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT);
+        return new State(f, x0, region.initialRadius(), f.hasHessian() && x0.length <= DENSE_LIMIT, f.evaluatedInPasses());
     }
 
     /** The gradient test holds: check the second-order condition there (see {@link SecondOrder#confirmMinimum}). */
@@ -63,23 +73,23 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     @Override
     public State step(Objective f, State s) {
         double gNorm = s.optimality;
-        double forcing = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
+        double eta = Math.min(0.5, Math.sqrt(gNorm));
         if (s.hessian != null) {
             f.hessian(s.x, s.hessian);
         }
         for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
-            double predicted = -steihaug(f, s, forcing);
+            double predicted = -steihaug(f, s, eta);
             if (Double.isNaN(predicted)) {
                 s.verdict = new Verdict(Status.NON_FINITE, "a Hessian(-vector) product is not finite at the current iterate");
                 return s;
             }
             double pNorm = Vectors.norm(s.p);
             Vectors.addScaled(s.x, 1, s.p, s.xTrial);
-            double fNew = f.value(s.xTrial);
+            double fNew = s.inPasses ? f.valueAndGradient(s.xTrial, s.gTrial) : f.value(s.xTrial);
             double noise = ROUNDING_ULPS * Math.ulp(s.value);
             if (predicted < noise && Double.isFinite(fNew) && fNew <= s.value + noise) {
                 // Values cannot resolve a decrease this small: judge the step by the gradient instead.
-                f.gradient(s.xTrial, s.gTrial);
+                trialGradient(f, s);
                 if (Vectors.norm(s.gTrial) < gNorm) {
                     s.lastRatio = Double.NaN;
                     s.acceptTrial(fNew, pNorm);
@@ -90,7 +100,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             s.lastRatio = rho;
             s.radius = region.update(s.radius, rho, pNorm);
             if (region.accepts(rho)) {
-                f.gradient(s.xTrial, s.gTrial);
+                trialGradient(f, s);
                 s.acceptTrial(fNew, pNorm);
                 return s;
             }
@@ -104,12 +114,20 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         return s;
     }
 
+    /** ∇f at the trial point, unless it came with the value. */
+    private static void trialGradient(Objective f, State s) {
+        if (!s.inPasses) {
+            f.gradient(s.xTrial, s.gTrial);
+        }
+    }
+
     /**
-     * Steihaug–Toint CG for min m(p), ‖p‖ ≤ Δ, writing p into {@code s.p}.
+     * Steihaug–Toint CG for min m(p), ‖p‖ ≤ Δ, writing p into {@code s.p}; an interior stop by the
+     * forcing term η, on the residual (‖r‖ ≤ η‖∇f‖) or on the model's decrease (see the class note).
      *
      * @return the model value m(p) (NaN when a Hessian-vector product is not finite), tracked exactly through m(z + τd) = m(z) + τ·rᵀd + ½τ²·dᵀBd
      */
-    private static double steihaug(Objective f, State s, double forcing) {
+    private static double steihaug(Objective f, State s, double eta) {
         int n = s.x.length;
         double[] z = s.p;
         double[] r = s.r;
@@ -119,6 +137,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         Vectors.copy(s.g, r);
         Vectors.negate(r, d);
         double rr = Vectors.dot(r, r);
+        double forcing = eta * s.optimality;
         double model = 0;
         int maxIterations = Math.max(10, 2 * n);
         for (int j = 0; j < maxIterations; j++) {
@@ -147,10 +166,11 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
                 return model + tau * rd + 0.5 * tau * tau * dBd;
             }
             Vectors.axpy(alpha, d, z);
+            double previous = model;
             model += alpha * rd + 0.5 * alpha * alpha * dBd;
             Vectors.axpy(alpha, bd, r);
             double rrNext = Vectors.dot(r, r);
-            if (Math.sqrt(rrNext) <= forcing) {
+            if (s.inPasses ? rrNext == 0 || (j + 1) * (model - previous) >= eta * model : Math.sqrt(rrNext) <= forcing) {
                 return model;
             }
             double beta = rrNext / rr;
@@ -184,8 +204,10 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         long cgIterations;
         int negativeCurvature;
         int rejections;
+        /** Whether f is evaluated in passes over data: values come with gradients, CG stops on the model's decrease. */
+        final boolean inPasses;
 
-        State(Objective f, double[] x0, double radius, boolean formHessian) {
+        State(Objective f, double[] x0, double radius, boolean formHessian, boolean inPasses) {
             super(f, x0);
             int n = x0.length;
             p = new double[n];
@@ -194,6 +216,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             bd = new double[n];
             hessian = formHessian ? new double[n * n] : null;
             this.radius = radius;
+            this.inPasses = inPasses;
         }
 
         /** out ← ∇²f(x)·v. */

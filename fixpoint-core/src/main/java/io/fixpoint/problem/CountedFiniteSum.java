@@ -41,6 +41,11 @@ final class CountedFiniteSum implements FiniteSum {
     }
 
     @Override
+    public boolean evaluatedInPasses() {
+        return inner.evaluatedInPasses();
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return inner.hasHessianVector();
     }

@@ -53,6 +53,11 @@ final class CountedObjective implements Objective {
     }
 
     @Override
+    public boolean evaluatedInPasses() {
+        return inner.evaluatedInPasses();
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return inner.hasHessianVector();
     }

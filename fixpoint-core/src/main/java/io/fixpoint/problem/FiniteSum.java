@@ -38,6 +38,14 @@ public interface FiniteSum extends Problem<FiniteSum> {
         return false;
     }
 
+    /**
+     * Whether the full batch's value comes with its gradient from one pass over the data, so that
+     * {@link #value} costs what {@link #valueAndGradient} does (see {@link Objective#evaluatedInPasses}).
+     */
+    default boolean evaluatedInPasses() {
+        return false;
+    }
+
     /** Writes ∇²f_B(w)·v into {@code hv}. */
     default void hessianVector(double[] w, Batch batch, double[] v, double[] hv) {
         throw new UnsupportedOperationException("this finite sum has no Hessian-vector product");

@@ -38,6 +38,11 @@ final class FullBatchObjective implements Objective {
     }
 
     @Override
+    public boolean evaluatedInPasses() {
+        return sum.evaluatedInPasses();
+    }
+
+    @Override
     public boolean hasHessianVector() {
         return sum.hasHessianVector();
     }

@@ -40,6 +40,16 @@ public interface Objective extends Problem<Objective> {
         return false;
     }
 
+    /**
+     * Whether f is evaluated in passes over data, as the full batch of a finite sum over examples
+     * that may live on other machines: a value comes with its gradient from the same pass, and a
+     * Hessian–vector product costs a pass as well. A solver that counts such passes asks for the
+     * gradient with every value it needs. A cost model, not a claim about f; false by default.
+     */
+    default boolean evaluatedInPasses() {
+        return false;
+    }
+
     /** Writes ∇²f(x)·v into {@code hv}; by default through the full Hessian. */
     default void hessianVector(double[] x, double[] v, double[] hv) {
         int n = dimension();

@@ -238,6 +238,12 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         return true;
     }
 
+    /** True: a value is computed with its gradient in one pass, and a Hessian–vector product is a pass too. */
+    @Override
+    public boolean evaluatedInPasses() {
+        return true;
+    }
+
     @Override
     public void hessianVector(double[] w, Batch batch, double[] v, double[] hv) {
         check(w, "point");

@@ -113,10 +113,12 @@ class SparkFitTest {
      * objective's change and the gradient) against Fixpoint's minimisers stopped at ‖∇f‖₂ ≤ 1e-5 in
      * the standardised, centred parametrisation; both are judged by the objective on the same data,
      * which must agree to 1e-8 relative, and by the Spark jobs each fit ran (a {@link JobCounter} on
-     * the session; the standardisation pass counts on both sides).
+     * the session; the standardisation pass counts on both sides). Trust-region Newton–CG, which takes
+     * each value with its gradient and stops CG on the model's decrease, runs at most half MLlib's
+     * passes (25 of 54 here).
      */
     @Test
-    void lbfgsAndNewtonCgMatchMllibInFewerPasses() {
+    void lbfgsMatchesMllibInFewerPassesAndNewtonCgInHalf() {
         int n = 4000;
         int d = 100;
         double lambda = 1e-5;
@@ -143,7 +145,7 @@ class SparkFitTest {
             }
         }
         assertThat(passes[0]).isLessThan(mllibPasses);
-        assertThat(passes[1]).isLessThan(passes[0]);
+        assertThat(2 * passes[1]).isLessThanOrEqualTo(mllibPasses);
     }
 
     /**
