@@ -27,25 +27,10 @@ public final class Synthetic {
             throw new IllegalArgumentException("need n ≥ 1 and d ≥ 1, got n = " + n + ", d = " + d);
         }
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        double[] beta = new double[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = rnd.nextDouble(-1, 1);
-            scale[j] = Math.pow(10, rnd.nextDouble(-1, 1));
-            beta[j] = 3 * gaussian(rnd) / Math.sqrt(d);
-        }
+        Model model = Model.draw(rnd, d, d);
         List<LabeledRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double[] x = new double[d];
-            double m = 0.3;
-            double u = gaussian(rnd);
-            for (int j = 0; j < d; j++) {
-                double z = Math.sqrt(1 - CORRELATION) * gaussian(rnd) + Math.sqrt(CORRELATION) * u;
-                x[j] = mean[j] + scale[j] * z;
-                m += beta[j] * z;
-            }
-            rows.add(LabeledRow.dense(rnd.nextDouble() < Loss.sigmoid(m) ? 1 : 0, x));
+            rows.add(denseRow(rnd, model));
         }
         return rows;
     }
@@ -60,25 +45,36 @@ public final class Synthetic {
         if (d < 1 || k < 1 || k > d || from < 0 || to < from) {
             throw new IllegalArgumentException("need 1 ≤ k ≤ d and 0 ≤ from ≤ to, got d = " + d + ", k = " + k + ", rows [" + from + ", " + to + ")");
         }
-        SplittableRandom model = new SplittableRandom(seed);
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        double[] beta = new double[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = model.nextDouble(-1, 1);
-            scale[j] = Math.pow(10, model.nextDouble(-1, 1));
-            beta[j] = 3 * gaussian(model) / Math.sqrt(k);
-        }
-        long streams = model.nextLong();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Model model = Model.draw(rnd, d, k);
+        long streams = rnd.nextLong();
         List<LabeledRow> rows = new ArrayList<>((int) (to - from));
         for (long i = from; i < to; i++) {
-            SplittableRandom rnd = new SplittableRandom(streams + 0x9E3779B97F4A7C15L * i);
-            rows.add(k == d ? denseRow(rnd, mean, scale, beta) : sparseRow(rnd, k, mean, scale, beta));
+            SplittableRandom row = new SplittableRandom(streams + 0x9E3779B97F4A7C15L * i);
+            rows.add(k == d ? denseRow(row, model) : sparseRow(row, k, model));
         }
         return rows;
     }
 
-    private static LabeledRow denseRow(SplittableRandom rnd, double[] mean, double[] scale, double[] beta) {
+    /** Per-feature means and scales, and the true model on the standardised features, β ~ N(0, 9/k). */
+    private record Model(double[] mean, double[] scale, double[] beta) {
+        static Model draw(SplittableRandom rnd, int d, int k) {
+            double[] mean = new double[d];
+            double[] scale = new double[d];
+            double[] beta = new double[d];
+            for (int j = 0; j < d; j++) {
+                mean[j] = rnd.nextDouble(-1, 1);
+                scale[j] = Math.pow(10, rnd.nextDouble(-1, 1));
+                beta[j] = 3 * gaussian(rnd) / Math.sqrt(k);
+            }
+            return new Model(mean, scale, beta);
+        }
+    }
+
+    private static LabeledRow denseRow(SplittableRandom rnd, Model model) {
+        double[] mean = model.mean();
+        double[] scale = model.scale();
+        double[] beta = model.beta();
         int d = mean.length;
         double[] x = new double[d];
         double m = 0.3;
@@ -91,7 +87,10 @@ public final class Synthetic {
         return LabeledRow.dense(rnd.nextDouble() < Loss.sigmoid(m) ? 1 : 0, x);
     }
 
-    private static LabeledRow sparseRow(SplittableRandom rnd, int k, double[] mean, double[] scale, double[] beta) {
+    private static LabeledRow sparseRow(SplittableRandom rnd, int k, Model model) {
+        double[] mean = model.mean();
+        double[] scale = model.scale();
+        double[] beta = model.beta();
         int[] draws = new int[k];
         for (int t = 0; t < k; t++) {
             draws[t] = rnd.nextInt(mean.length);

@@ -17,6 +17,7 @@ import io.fixpoint.spark.Synthetic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -93,7 +94,7 @@ final class SparkBench {
         }
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "n = %d, d = %d, %s, λ = %.0e", n, d, dense() ? "dense" : "about " + nonzeros
+            return String.format(Locale.ROOT, "n = %d, d = %d, %s, λ = %.0e", n, d, dense() ? "dense" : "about " + nonzeros
                     + " nonzeros per row", l2);
         }
     }
