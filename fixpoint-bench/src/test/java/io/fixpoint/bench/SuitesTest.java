@@ -14,13 +14,26 @@ class SuitesTest {
     @Test
     void everySuiteHasANameADescriptionAndIsFoundByName() {
         assertThat(BenchSuites.names()).containsExactly("minimization", "least-squares", "fixed-point", "sequence", "lp", "transport", "mdp",
-                "ranking", "bounded", "large", "constrained", "training");
+                "ranking", "bounded", "large", "constrained", "training", "spark");
         for (Suite s : BenchSuites.all()) {
             assertThat(s.description()).isNotBlank();
             assertThat(BenchSuites.byName(s.name())).isSameAs(s);
         }
         assertThat(BenchSuites.byName("minimisation").name()).isEqualTo("minimization");
         assertThatThrownBy(() -> BenchSuites.byName("simplex")).hasMessageContaining("unknown suite 'simplex'").hasMessageContaining("mdp");
+    }
+
+    /** Without fixpoint-spark on the class path (as here) the spark suite runs nothing and says how to run it, in every form. */
+    @Test
+    void aSuiteOfAnotherModuleThatIsAbsentSaysHowToRunIt() {
+        Suite spark = BenchSuites.byName("spark");
+        assertThat(spark.description()).contains("MLlib", "./fixpoint bench --suites spark");
+        SuiteReport r = spark.run(SuiteOptions.DEFAULT.withFull(true));
+        assertThat(r.records()).isEmpty();
+        assertThat(r.failed()).isFalse();
+        assertThat(r.text()).startsWith("the spark suite did not run: it needs Spark on the class path: run it as ./fixpoint bench --suites spark");
+        assertThat(r.notes()).singleElement().asString().startsWith("not run: it needs Spark on the class path");
+        assertThat(r.html()).startsWith("<h2 id=\"spark\">Linear models on Apache Spark</h2>").contains("did not run");
     }
 
     @Test

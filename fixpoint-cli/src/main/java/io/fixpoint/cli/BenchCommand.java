@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code fixpoint bench}: every built-in suite, or the chosen ones, as text, JSON lines and an HTML report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the built-in suites: every method of each family on its problems, judged one way per suite, beside the peers",
-                "where they are installed. Suites (--suites): minimization, least-squares, fixed-point, sequence, lp, transport, mdp.",
+                "where they are installed. Suites (--suites): minimization, least-squares, fixed-point, sequence, lp, transport, mdp,",
+                "ranking, bounded, large, constrained, training, and spark (with Spark on the class path: ./fixpoint bench --suites spark).",
                 "Text goes to stdout, progress and notes to stderr; --report DIR also writes DIR/index.html (one page, a section",
                 "per suite) and DIR/SUITE/results.csv and results.json. Exit 1 when a peer's problem definitions disagree."})
 final class BenchCommand implements Callable<Integer> {
@@ -52,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean noPeers;
 
     @Option(names = "--full", description = "The big sweeps (sequence: T up to 1e6, D = 1..32, five repeats; lp: all Netlib models and large "
-            + "generated programs; transport: n = 1000, ε down to 3e-4, every accelerated method; mdp: 1e5 iterations per curve; ranking: random graphs of 1e5 games).")
+            + "generated programs; transport: n = 1000, ε down to 3e-4, every accelerated method; mdp: 1e5 iterations per curve; ranking: random graphs of 1e5 games; spark: n = 1e6, d = 100 dense and 1e4 sparse).")
     boolean full;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-time limit per solve. Default: ${DEFAULT-VALUE}.")

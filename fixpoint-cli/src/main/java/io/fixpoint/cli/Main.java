@@ -43,6 +43,7 @@ public final class Main {
         cl.addSubcommand(new RankCommand());
         cl.addSubcommand(new MinimizeCommand());
         cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new SparkFitEntry());
         cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);

@@ -320,7 +320,7 @@ class CliTest {
     @Test
     void benchOptionsThatNoChosenSuiteReadsAreRefused() {
         assertBadInput(run("bench", "--problems", "beale", "--methods", "bfgs", "--warmups", "2"),
-                "--warmups does not apply to the minimization suite; it applies to the minimization suite with --compare");
+                "--warmups does not apply to the minimization suite; it applies to the spark suite and to the minimization suite with --compare");
         assertBadInput(run("bench", "--problems", "beale", "--repeats", "2"),
                 "--repeats does not apply to the minimization suite; it applies to the ", "fixed-point", "ranking", "bounded", "large", "constrained",
                 "and to the minimization suite with --compare");
@@ -399,5 +399,9 @@ class CliTest {
             assertThat(r.code()).isEqualTo(0);
             assertThat(r.out()).contains("Usage: fixpoint " + cmd);
         }
+        assertThat(run("--help").out()).contains("spark-fit          Fit a logistic, least-squares or Huber model");
+        Run sparkFit = run("spark-fit", "--data", "x.svm"); // the launcher runs spark-fit's own entry point; this jar only says so
+        assertThat(sparkFit.code()).isEqualTo(2);
+        assertThat(sparkFit.err()).startsWith("error: spark-fit runs with Spark on the class path: run it as ./fixpoint spark-fit").hasLineCount(1);
     }
 }

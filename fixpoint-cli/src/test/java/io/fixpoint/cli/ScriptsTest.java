@@ -95,6 +95,42 @@ class ScriptsTest {
         assertThat(r.err()).startsWith("fixpoint: building the command line needs Maven (mvn) and a JDK 17; install them first");
     }
 
+    /** spark-fit, and bench with the spark suite, run on fixpoint-spark's class path; every other command on the jar alone. */
+    @Test
+    void sparkRunsOnItsOwnClassPathAndItsMissingJarsAreOneLine() throws Exception {
+        Path launcher = launcher("mkdir -p fixpoint-cli/target && touch fixpoint-cli/target/fixpoint.jar");
+        Path tree = launcher.getParent();
+        Result missing = run(path(), launcher.toString(), "spark-fit", "--data", "d.svm");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).endsWith("fixpoint: Spark's jars are missing (fixpoint-spark/target); build them with: (cd " + tree
+                + " && mvn -q -B -DskipTests install)\n");
+        assertThat(missing.out()).isEmpty();
+        Path target = Files.createDirectories(tree.resolve("fixpoint-spark/target"));
+        Files.writeString(target.resolve("fixpoint-spark-0.1.0-SNAPSHOT.jar"), "");
+        Files.writeString(target.resolve("jvm.args"), "");
+        Path sparkJar = Files.writeString(dir.resolve("spark-core.jar"), "");
+        Files.writeString(target.resolve("classpath.txt"), sparkJar + ":" + dir.resolve("gone.jar"));
+        assertThat(run(path(), launcher.toString(), "bench", "--suites", "spark").code()).as("a jar of the class path is missing").isEqualTo(2);
+        Files.writeString(target.resolve("classpath.txt"), sparkJar.toString());
+        String cp = target.resolve("fixpoint-spark-0.1.0-SNAPSHOT.jar") + ":" + sparkJar;
+        String jar = tree.resolve("fixpoint-cli/target/fixpoint.jar").toString();
+        assertThat(run(path(), launcher.toString(), "spark-fit", "--data", "d.svm").out())
+                .isEqualTo("java @" + target.resolve("jvm.args") + " -cp " + cp + " io.fixpoint.spark.SparkFitCommand --data d.svm\n");
+        for (List<String> args : List.of(List.of("bench", "--suites", "lp,spark"), List.of("bench", "--suites=spark", "--full"))) {
+            assertThat(run(path(), concat(launcher, args)).out())
+                    .isEqualTo("java @" + target.resolve("jvm.args") + " -cp " + cp + ":" + jar + " io.fixpoint.cli.Main " + String.join(" ", args) + "\n");
+        }
+        for (List<String> args : List.of(List.of("bench", "--suites", "lp"), List.of("bench"), List.of("list", "--suites", "spark"))) {
+            assertThat(run(path(), concat(launcher, args)).out()).isEqualTo("java -jar " + jar + " " + String.join(" ", args) + "\n");
+        }
+    }
+
+    private static String[] concat(Path launcher, List<String> args) {
+        List<String> all = new java.util.ArrayList<>(List.of(launcher.toString()));
+        all.addAll(args);
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void theScreenshotScriptAsksForChromiumInsteadOfInstallingIt() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");

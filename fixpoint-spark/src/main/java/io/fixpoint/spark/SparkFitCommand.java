@@ -17,14 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fixpoint spark-fit}: fits a linear model to a LIBSVM file with one of the engine's minimisers,
+ * {@code fixpoint spark-fit}: fits a linear model to a LIBSVM or CSV file with one of the engine's minimisers,
  * the sums computed by Spark when {@code --master} is given ({@code local[N]} embedded, or a cluster
  * URL), else by threads in this JVM, the default. Its own entry point, because Spark is provided by the
  * installation ({@code ./fixpoint} puts it on the class path; {@code spark-submit} does on a cluster),
  * so that the other commands start without it. Exit codes: 0 converged, 1 not, 2 bad input.
  */
 @Command(name = "spark-fit", mixinStandardHelpOptions = true,
-        description = "Fit a logistic (binary or multinomial), least-squares or Huber model with an L2 or elastic-net penalty to a LIBSVM file, on Spark or in process.")
+        description = "Fit a logistic (binary or multinomial), least-squares or Huber model with an L2 or elastic-net penalty to a LIBSVM or CSV file, on Spark or in process.")
 public final class SparkFitCommand implements Callable<Integer> {
     static final String MULTINOMIAL = "multinomial";
     /** The master URLs Spark accepts (SparkContext.createTaskScheduler), checked before a context is started. */
@@ -33,8 +33,14 @@ public final class SparkFitCommand implements Callable<Integer> {
     /** Classes a multinomial fit accepts: K(d+1) coefficients are held on the driver and sent per pass. */
     static final int MAX_CLASSES = 10_000;
 
-    @Option(names = "--data", required = true, description = "LIBSVM file (1-based indices; labels 0/1 for logistic)")
+    @Option(names = "--data", required = true, description = "LIBSVM file (1-based indices; labels 0/1 for logistic), or CSV with a header")
     Path data;
+
+    @Option(names = "--format", description = "libsvm or csv (default: csv for a .csv file, else libsvm)")
+    String format;
+
+    @Option(names = "--label", description = "a CSV file's label column; every other column is a feature (default: label)")
+    String label;
 
     @Option(names = "--loss", defaultValue = "logistic",
             description = "logistic, multinomial (classes 0 … K−1, K = largest label + 1), squared or huber (default: ${DEFAULT-VALUE})")
@@ -109,7 +115,7 @@ public final class SparkFitCommand implements Callable<Integer> {
             method = l1 > 0 ? "owlqn" : "lbfgs";
         }
         boolean penalised = GlmFit.checkMethod(method, l1);
-        LibSvm.Data d = LibSvm.read(data);
+        LibSvm.Data d = DataFormat.of(format, data).read(data, label);
         if (classes == 0) {
             classes = classes(d.rows());
         }

@@ -1,0 +1,44 @@
+package io.fixpoint.spark.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fixpoint.bench.BenchSuites;
+import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.bench.SuiteOptions;
+import io.fixpoint.bench.SuiteReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The spark suite as the bench finds it (through ServiceLoader), run on its small dense problem with L-BFGS once. */
+class SparkSuiteTest {
+
+    @Test
+    void theBenchFindsTheSuiteAndItJudgesEveryToolByTheReference() {
+        assertThat(BenchSuites.byName("spark")).isInstanceOf(SparkSuite.class);
+        SuiteReport r = BenchSuites.byName("spark").run(SuiteOptions.DEFAULT.withProblems(List.of("dense-10000x20")).withMethods(List.of("lbfgs"))
+                .withRepeats(1).withWarmups(0));
+        assertThat(r.failed()).as(r.notes().toString()).isFalse();
+        assertThat(r.records()).extracting(SolveRecord::solver).containsExactly("fixpoint lbfgs in process", "fixpoint lbfgs on Spark",
+                "mllib LogisticRegression");
+        assertThat(r.records()).allSatisfy(rec -> {
+            assertThat(rec.solved()).as(rec.solver()).isTrue();
+            assertThat(rec.figure("relativeError", 1)).isLessThanOrEqualTo(SparkBench.SOLVED);
+            assertThat(rec.figure("passes", 0)).isGreaterThan(1);
+        });
+        SolveRecord local = r.records().get(0);
+        SolveRecord spark = r.records().get(1);
+        assertThat(spark.x()).as("the Spark path follows the in-process iterates").containsExactly(local.x());
+        assertThat(spark.figure("passes", 0)).isEqualTo(local.figure("passes", -1));
+        assertThat(spark.figure("passesVsMllib", 0)).isEqualTo(spark.figure("passes", 0) / r.records().get(2).figure("passes", 1));
+        assertThat(r.text()).contains("dense-10000x20 (n = 10000, d = 20, dense, λ = 1e-05): the reference objective is ",
+                "fixpoint lbfgs on Spark made " + (long) spark.figure("passes", 0) + " passes");
+        assertThat(r.html()).startsWith("<h2 id=\"spark\">").contains("<h3>dense-10000x20</h3>", "one listener");
+    }
+
+    @Test
+    void anUnknownProblemIsNamedWithTheKnownOnes() {
+        assertThatThrownBy(() -> new SparkSuite().run(SuiteOptions.DEFAULT.withProblems(List.of("dense-10x2"))))
+                .hasMessage("unknown problem 'dense-10x2' of the spark suite; its problems in the quick run are dense-10000x20, sparse-10000x1000");
+    }
+}
