@@ -113,6 +113,13 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
                 LargeScaleBench.WARM_UP_SOLVES, LargeScaleBench.WARM_UP_SECONDS, LargeScaleBench.WARM_UP_LIMIT_SECONDS, LargeScaleBench.ONCE_ABOVE_SECONDS);
     }
 
+    /** Which problems run at n = 10⁷, when that is fewer than at the other sizes. */
+    static Optional<String> largestNote(LargeScaleBench.Settings s) {
+        List<String> largest = s.problemsAt(LargeScaleBench.LARGEST);
+        return s.dimensions().contains(LargeScaleBench.LARGEST) && !largest.equals(s.problems())
+                ? Optional.of("At n = " + LargeScaleBench.LARGEST + " only " + String.join(", ", largest)) : Optional.empty();
+    }
+
     /** The machine's load during the run, which the wall times depend on. */
     String loadNote() {
         if (loadAtStart < 0) {
@@ -145,6 +152,7 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Large-scale suite: stop at ‖∇f‖₂ ≤ %.0e·‖∇f(x₀)‖₂, at most %d iterations (%d for trust methods), %d s per solve%n",
                 settings.relativeTolerance(), settings.maxIterations(), settings.secondOrderIterations(), settings.timeLimit().toSeconds()));
+        largestNote(settings).ifPresent(note -> b.append(note).append(" (the others take minutes a solve there).\n"));
         b.append(timingRule(settings)).append('\n').append(loadNote()).append('\n');
         if (scipyVersion != null) {
             b.append(scipyVersion).append(", BLAS on one thread\n");

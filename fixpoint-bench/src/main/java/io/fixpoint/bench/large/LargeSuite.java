@@ -67,11 +67,6 @@ public final class LargeSuite implements Suite {
                 !r.disagreements().isEmpty(), (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static String largestNote(LargeScaleBench.Settings s) {
-        return s.dimensions().contains(LargeScaleBench.LARGEST) && !s.problemsAt(LargeScaleBench.LARGEST).equals(s.problems())
-                ? " (at n = " + LargeScaleBench.LARGEST + " only " + String.join(", ", s.problemsAt(LargeScaleBench.LARGEST)) + ")" : "";
-    }
-
     static String html(LargeScaleReport r, List<SolveRecord> records) {
         LargeScaleBench.Settings s = r.settings();
         StringBuilder h = new StringBuilder(1 << 13);
@@ -79,7 +74,8 @@ public final class LargeSuite implements Suite {
         h.append(String.format(Locale.ROOT, "<p>%d variable-dimension problems at n = %s%s. Every tool stops at ‖∇f‖₂ ≤ %.0e·‖∇f(x₀)‖₂ with at most "
                 + "%d iterations (%d for the trust-region methods) and %d s per solve. One judge for every tool: solved when ‖∇f‖₂ at the "
                 + "returned point, recomputed by Fixpoint, meets that target. %s</p>%n", s.problems().size(), s.dimensions(),
-                largestNote(s), s.relativeTolerance(), s.maxIterations(), s.secondOrderIterations(), s.timeLimit().toSeconds(),
+                LargeScaleReport.largestNote(s).map(note -> " (" + note.substring(0, 1).toLowerCase(Locale.ROOT) + note.substring(1) + ")").orElse(""),
+                s.relativeTolerance(), s.maxIterations(), s.secondOrderIterations(), s.timeLimit().toSeconds(),
                 RecordGrid.escape(LargeScaleReport.timingRule(s))));
         if (r.scipyVersion() != null) {
             h.append("<p>").append(RecordGrid.escape(r.scipyVersion())).append(", BLAS on one thread.</p>\n");

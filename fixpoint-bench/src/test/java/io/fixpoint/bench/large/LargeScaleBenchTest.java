@@ -71,6 +71,8 @@ class LargeScaleBenchTest {
         assertThat(full.problemsAt(1_000_000)).isEqualTo(full.problems()).hasSize(7);
         assertThat(full.problemsAt(10_000_000)).containsExactlyElementsOf(LargeScaleBench.LARGEST_PROBLEMS);
         assertThat(full.withProblems(List.of("trigonometric", "penalty-1")).problemsAt(10_000_000)).containsExactly("penalty-1");
+        assertThat(LargeScaleReport.largestNote(full)).hasValue("At n = 10000000 only extended-rosenbrock, extended-powell, penalty-1");
+        assertThat(LargeScaleReport.largestNote(full.withProblems(List.of("penalty-1")))).isEmpty();
     }
 
     @Test
