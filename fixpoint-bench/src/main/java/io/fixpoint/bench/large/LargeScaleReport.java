@@ -130,21 +130,35 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
     }
 
     /**
-     * L-BFGS against SciPy's L-BFGS-B at each n: whether its median wall time and gradient evaluations
-     * over the problems both solve are at most SciPy's.
+     * L-BFGS against SciPy's L-BFGS-B at each n where both ran: whether its median wall time and gradient
+     * evaluations over the problems both solve are at most SciPy's, or that no problem was solved by both.
      */
     public List<String> lbfgsHeadline() {
         List<String> out = new ArrayList<>();
-        for (Versus v : versus()) {
-            if (v.method().equals("lbfgs")) {
+        for (int n : settings.dimensions()) {
+            Optional<Versus> versus = versus().stream().filter(v -> v.n() == n && v.method().equals("lbfgs")).findFirst();
+            if (versus.isPresent()) {
+                Versus v = versus.get();
                 boolean holds = v.wallRatio() <= 1 && v.gradientRatio() <= 1;
                 out.add(String.format(Locale.ROOT, "n = %d: lbfgs / L-BFGS-B wall %.3g, CPU %.3g, gradient evaluations %.3g over %d problems: %s", v.n(),
                         v.wallRatio(), v.cpuRatio(), v.gradientRatio(), v.bothSolve(), holds ? "wall and evaluations ≤ SciPy's"
                         : (v.wallRatio() > 1 ? "wall time above SciPy's" : "") + (v.wallRatio() > 1 && v.gradientRatio() > 1 ? ", " : "")
                         + (v.gradientRatio() > 1 ? "more evaluations than SciPy" : "")));
+            } else if (ran(n, "fixpoint", "lbfgs") > 0 && ran(n, "scipy", "L-BFGS-B") > 0) {
+                out.add(String.format(Locale.ROOT, "n = %d: lbfgs / L-BFGS-B: no problem solved by both (lbfgs solved %d of %d, L-BFGS-B %d of %d), "
+                        + "no ratio", n, solved(n, "fixpoint", "lbfgs"), ran(n, "fixpoint", "lbfgs"), solved(n, "scipy", "L-BFGS-B"),
+                        ran(n, "scipy", "L-BFGS-B")));
             }
         }
         return out;
+    }
+
+    private long ran(int n, String tool, String method) {
+        return rows.stream().filter(r -> r.n() == n && r.tool().equals(tool) && r.method().equals(method)).count();
+    }
+
+    private long solved(int n, String tool, String method) {
+        return rows.stream().filter(r -> r.n() == n && r.tool().equals(tool) && r.method().equals(method) && r.solved()).count();
     }
 
     /** The table, the memory passes and the comparisons. */

@@ -75,6 +75,21 @@ class LargeScaleBenchTest {
         assertThat(LargeScaleReport.largestNote(full.withProblems(List.of("penalty-1")))).isEmpty();
     }
 
+    /** Where no problem is solved by both tools, the report says so instead of leaving the size out. */
+    @Test
+    void aSizeWithoutAProblemBothSolveIsNamed() {
+        LargeScaleBench.Settings s = small(List.of("extended-rosenbrock"), List.of("L-BFGS-B")).withMethods(List.of("lbfgs"), List.of("L-BFGS-B"));
+        LargeScaleBench.Row ours = new LargeScaleBench.Row("extended-rosenbrock", 1000, "fixpoint", "lbfgs", "CONVERGED", true, 35, 44, 0, 0, 1e-9,
+                1e-6, 0.01, 0.01, 1, 0.005, "");
+        LargeScaleBench.Row theirs = new LargeScaleBench.Row("extended-rosenbrock", 1000, "scipy", "L-BFGS-B", "time", false, 6, 10, 0, 1, 1,
+                1e-6, 60, 20, 1, Double.NaN, "");
+        LargeScaleReport r = new LargeScaleReport(s, List.of(ours, theirs), List.of(), List.of(), List.of(), "SciPy", 1, 1);
+        assertThat(r.versus()).isEmpty();
+        assertThat(r.lbfgsHeadline()).containsExactly(
+                "n = 1000: lbfgs / L-BFGS-B: no problem solved by both (lbfgs solved 1 of 1, L-BFGS-B 0 of 1), no ratio");
+        assertThat(r.text()).contains("no problem solved by both");
+    }
+
     @Test
     void theTrafficModelCountsTheNecessaryPasses() {
         assertThat(MemoryTraffic.lbfgsPasses(10, 1)).isEqualTo(92);
