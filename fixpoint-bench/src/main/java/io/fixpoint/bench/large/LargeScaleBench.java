@@ -33,7 +33,7 @@ import java.util.function.Consumer;
 
 /**
  * The large-scale suite: the variable-dimension problems of {@link Suites#scalable()} at n = 10⁴, 10⁵
- * and 10⁶ (10⁷ with {@link Settings#full()}), solved by Fixpoint's L-BFGS, CG (Hager–Zhang),
+ * and 10⁶ (10³ … 10⁷ with {@link Settings#full()}), solved by Fixpoint's L-BFGS, CG (Hager–Zhang),
  * trust-region Newton–CG and L-BFGS-B beside SciPy's L-BFGS-B, CG and trust-krylov on the same
  * NumPy-vectorised functions ({@code peers/large.py}, through {@link PythonBridge}),
  * with a measured memory pass at each n ({@link MemoryTraffic}).
@@ -46,8 +46,9 @@ import java.util.function.Consumer;
  * recomputed with Fixpoint's definition, meets the target (to 10⁻⁸ relative, the rounding of two
  * implementations of one gradient).
  *
- * <p>Times are medians over repeats (the first solve of a fast configuration warms the JIT and is not
- * timed), reported as wall and CPU seconds; on a shared machine the CPU time is the steadier. For the
+ * <p>Times are medians over repeats of warm solves, the same rule for both tools (see {@code solveJava}:
+ * a fast configuration's first solve and, in Java, the JIT's warm-up solves are not timed), reported as
+ * wall and CPU seconds; on a shared machine the CPU time is the steadier. For the
  * Java methods the time spent inside f, ∇f and ∇²f·v is measured apart, which gives L-BFGS's time per
  * iteration outside the objective; set against the vector passes an iteration must make
  * ({@link MemoryTraffic#lbfgsPasses}) at the measured pass time, it says how close the method runs to
@@ -60,7 +61,31 @@ public final class LargeScaleBench {
     /** The quick run's size: seconds for every method (trust-region Newton–CG takes minutes at 10⁴ on the harder problems). */
     public static final List<Integer> QUICK_DIMENSIONS = List.of(1_000);
     public static final List<Integer> DIMENSIONS = List.of(10_000, 100_000, 1_000_000);
-    public static final List<Integer> FULL_DIMENSIONS = List.of(10_000, 100_000, 1_000_000, 10_000_000);
+    public static final List<Integer> FULL_DIMENSIONS = List.of(1_000, 10_000, 100_000, 1_000_000, 10_000_000);
+    /**
+     * The problems that run at n = 10⁷ under {@code --full}: the three L-BFGS finishes in under 40
+     * iterations at 10⁶. Broyden tridiagonal (44), the trigonometric problem (≈ 100) and the convex
+     * quadratic (≈ 470) would take minutes a solve there on a 2-core machine, for both tools.
+     */
+    public static final List<String> LARGEST_PROBLEMS = List.of("extended-rosenbrock", "extended-powell", "penalty-1");
+    /** The dimension from which only {@link #LARGEST_PROBLEMS} run. */
+    public static final int LARGEST = 10_000_000;
+    /** SciPy's counterpart of each Fixpoint method: a run compares a method with its counterpart only. */
+    public static final Map<String, String> COUNTERPARTS = counterparts();
+    /** A first solve under this many seconds is followed by untimed warm-up solves; a slower one is timed itself. */
+    static final double WARM_BELOW_SECONDS = 2;
+    /**
+     * Untimed warm-up solves go on until {@link #WARM_UP_SOLVES} of them have run and they have taken
+     * {@link #WARM_UP_SECONDS} s, at most {@link #WARM_UP_LIMIT_SECONDS} s. The JIT takes seconds on a loaded
+     * 2-core machine: in a fresh JVM at n = 10³, L-BFGS's CPU time per solve on extended Rosenbrock fell
+     * from 87 ms (first) to 8 ms (tenth, 1.1 s in), 5 ms (twentieth, 2 s in) and 3 ms (fortieth, 3.5 s in)
+     * while the compiler threads spent 4.9 s; at n = 10⁴ from 143 ms to 13 ms in nine solves.
+     */
+    static final int WARM_UP_SOLVES = 20;
+    static final double WARM_UP_SECONDS = 1;
+    static final double WARM_UP_LIMIT_SECONDS = 3;
+    /** A configuration whose first solve takes longer than this is timed once. */
+    static final double ONCE_ABOVE_SECONDS = 10;
     public static final double RELATIVE_TOLERANCE = 1e-6;
     /** Relative slack of the judge: two implementations of one gradient differ in the last digits. */
     static final double JUDGE_SLACK = 1e-8;
@@ -68,6 +93,20 @@ public final class LargeScaleBench {
     static final int LBFGS_MEMORY = 10;
 
     private LargeScaleBench() {
+    }
+
+    private static Map<String, String> counterparts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("lbfgs", "L-BFGS-B");
+        m.put("lbfgsb", "L-BFGS-B");
+        m.put("cg-hz", "CG");
+        m.put("trust-newton-cg", "trust-krylov");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** SciPy's counterparts of {@code javaMethods}, each once, in SciPy's order. */
+    public static List<String> counterparts(List<String> javaMethods) {
+        return SCIPY_METHODS.stream().filter(m -> javaMethods.stream().map(COUNTERPARTS::get).anyMatch(m::equals)).toList();
     }
 
     /**
@@ -82,9 +121,10 @@ public final class LargeScaleBench {
      * @param secondOrderIterations iteration limit of trust-newton-cg and trust-krylov
      * @param repeats               timed solves per configuration; the median is reported
      * @param timeLimit             per solve, for every tool
+     * @param warmUp                whether fast configurations are warmed up before they are timed (off only where times do not matter)
      */
     public record Settings(List<Integer> dimensions, List<String> problems, List<String> javaMethods, List<String> scipyMethods,
-            double relativeTolerance, int maxIterations, int secondOrderIterations, int repeats, Duration timeLimit) {
+            double relativeTolerance, int maxIterations, int secondOrderIterations, int repeats, Duration timeLimit, boolean warmUp) {
 
         public Settings {
             dimensions = List.copyOf(dimensions);
@@ -102,7 +142,7 @@ public final class LargeScaleBench {
         /** n = 10⁴, 10⁵, 10⁶; every problem and method; 3 repeats; 10 000 (1 000) iterations; 120 s per solve. */
         public static Settings standard() {
             return new Settings(DIMENSIONS, Suites.scalable().stream().map(ScalableProblem::name).toList(), JAVA_METHODS, SCIPY_METHODS,
-                    RELATIVE_TOLERANCE, 10_000, 1_000, 3, Duration.ofSeconds(120));
+                    RELATIVE_TOLERANCE, 10_000, 1_000, 3, Duration.ofSeconds(120), true);
         }
 
         /**
@@ -115,35 +155,44 @@ public final class LargeScaleBench {
             return s.withProblems(s.problems.stream().filter(p -> !p.equals("discrete-boundary-value")).toList());
         }
 
-        /** The standard run with n = 10⁷ as well. */
+        /** n = 10³ … 10⁷ (at 10⁷ only {@link #LARGEST_PROBLEMS}), 60 s per solve, otherwise the standard run. */
         public static Settings full() {
-            Settings s = standard();
-            return new Settings(FULL_DIMENSIONS, s.problems, s.javaMethods, s.scipyMethods, s.relativeTolerance, s.maxIterations,
-                    s.secondOrderIterations, s.repeats, s.timeLimit);
+            return standard().withDimensions(FULL_DIMENSIONS).withTimeLimit(Duration.ofSeconds(60));
+        }
+
+        /** The problems that run at dimension n. */
+        public List<String> problemsAt(int n) {
+            return n < LARGEST ? problems : problems.stream().filter(LARGEST_PROBLEMS::contains).toList();
         }
 
         public Settings withDimensions(List<Integer> d) {
-            return new Settings(d, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit);
+            return new Settings(d, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit, warmUp);
         }
 
         public Settings withProblems(List<String> p) {
-            return new Settings(dimensions, p, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit);
+            return new Settings(dimensions, p, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit, warmUp);
         }
 
         public Settings withMethods(List<String> java, List<String> scipy) {
-            return new Settings(dimensions, problems, java, scipy, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit);
+            return new Settings(dimensions, problems, java, scipy, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit, warmUp);
         }
 
         public Settings withIterations(int firstOrder, int secondOrder) {
-            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, firstOrder, secondOrder, repeats, timeLimit);
+            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, firstOrder, secondOrder, repeats, timeLimit, warmUp);
         }
 
         public Settings withRepeats(int r) {
-            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, r, timeLimit);
+            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, r, timeLimit, warmUp);
+        }
+
+        /** Without warm-up solves: the first solve of every configuration is timed, and the times say little. */
+        public Settings withoutWarmUp() {
+            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, timeLimit,
+                    false);
         }
 
         public Settings withTimeLimit(Duration t) {
-            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, t);
+            return new Settings(dimensions, problems, javaMethods, scipyMethods, relativeTolerance, maxIterations, secondOrderIterations, repeats, t, warmUp);
         }
 
         int iterationLimit(String method) {
@@ -229,7 +278,7 @@ public final class LargeScaleBench {
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--full" -> s = Settings.full().withProblems(s.problems()).withRepeats(s.repeats());
+                case "--full" -> s = Settings.full().withProblems(s.problems()).withMethods(s.javaMethods(), s.scipyMethods()).withRepeats(s.repeats());
                 case "--json" -> json = true;
                 case "--no-scipy" -> s = s.withMethods(s.javaMethods(), List.of());
                 case "--dimensions" -> s = s.withDimensions(java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList());
@@ -248,6 +297,7 @@ public final class LargeScaleBench {
 
     /** Runs the suite; {@code progress} hears one line per finished configuration. */
     public static LargeScaleReport run(Settings settings, Consumer<String> progress) {
+        double loadAtStart = loadAverage();
         List<Row> rows = new ArrayList<>();
         List<MemoryTraffic.Pass> passes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -264,7 +314,7 @@ public final class LargeScaleBench {
             progress.accept(String.format(java.util.Locale.ROOT, "n = %d: vector pass %.3g ms CPU (%.1f GB/s)", n, pass.cpuSeconds() * 1e3,
                     pass.gigabytesPerSecond()));
             List<TestProblem> problems = new ArrayList<>();
-            for (String name : settings.problems()) {
+            for (String name : settings.problemsAt(n)) {
                 TestProblem t = Suites.problem(name, n);
                 problems.add(t);
                 for (String method : settings.javaMethods()) {
@@ -277,7 +327,11 @@ public final class LargeScaleBench {
                 rows.addAll(ScipyLarge.solve(scipy, problems, settings, notes, disagreements, version, progress));
             }
         }
-        return new LargeScaleReport(settings, rows, passes, notes, disagreements, version[0]);
+        return new LargeScaleReport(settings, rows, passes, notes, disagreements, version[0], loadAtStart, loadAverage());
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static String describe(Row r) {
@@ -307,22 +361,39 @@ public final class LargeScaleBench {
     private record Run(Solution solution, double wall, double cpu, double objectiveCpu) {
     }
 
+    /**
+     * Times one configuration as {@code scipy_runner.py} times SciPy's: a first solve under
+     * {@value #WARM_BELOW_SECONDS} s is not timed, and is followed by untimed warm-up solves (at least {@value #WARM_UP_SOLVES}
+     * and {@value #WARM_UP_SECONDS} s, at most {@value #WARM_UP_LIMIT_SECONDS} s) before the timed ones; a slower first solve is itself the
+     * first timed one, and above {@value #ONCE_ABOVE_SECONDS} s the only one. The time inside the
+     * objective is read by clocks around every evaluation ({@link TimedObjective}), which cost about
+     * 15 µs a read on this kind of virtual machine; so fast solves are timed on the bare objective and
+     * one more solve, not timed, measures the share inside it.
+     */
     private static Row solveJava(TestProblem t, String method, Settings s) {
         double target = target(t, s);
-        TimedObjective f = new TimedObjective(t.objective());
+        TimedObjective clocked = new TimedObjective(t.objective());
         SolverSpec<Objective> spec = Catalog.builtIn().minimizer(method);
         Driver driver = settings(spec, t, s).withTimeLimit(s.timeLimit()).driver();
         List<Run> runs = new ArrayList<>();
+        double objectiveCpu;
         try {
-            Run first = once(driver, spec, f, t.start());
-            runs.add(first);
-            // a fast first solve warms the JIT and is not timed; a slow one is timed itself
-            int more = first.wall() < 2 ? s.repeats() : s.repeats() - 1;
-            if (first.wall() < 2) {
-                runs.clear();
-            }
-            for (int i = 0; i < more; i++) {
-                runs.add(once(driver, spec, f, t.start()));
+            Run first = once(driver, spec, clocked, t.start());
+            if (first.wall() >= WARM_BELOW_SECONDS || !s.warmUp()) {
+                runs.add(first);
+                while (runs.size() < s.repeats() && first.wall() <= ONCE_ABOVE_SECONDS) {
+                    runs.add(once(driver, spec, clocked, t.start()));
+                }
+                objectiveCpu = Timing.median(runs.stream().mapToDouble(Run::objectiveCpu).toArray());
+            } else {
+                double warm = first.wall();
+                for (int i = 1; warm < WARM_UP_LIMIT_SECONDS && (i < WARM_UP_SOLVES || warm < WARM_UP_SECONDS); i++) {
+                    warm += once(driver, spec, t.objective(), t.start()).wall();
+                }
+                for (int i = 0; i < s.repeats(); i++) {
+                    runs.add(once(driver, spec, t.objective(), t.start()));
+                }
+                objectiveCpu = once(driver, spec, clocked, t.start()).objectiveCpu();
             }
         } catch (RuntimeException e) {
             return new Row(t.name(), t.dimension(), "fixpoint", method, "ERROR", false, 0, 0, 0, Double.NaN, Double.NaN, target, Double.NaN,
@@ -333,20 +404,22 @@ public final class LargeScaleBench {
         boolean solved = Double.isFinite(fg[0]) && fg[1] <= target * (1 + JUDGE_SLACK);
         double[] wall = runs.stream().mapToDouble(Run::wall).toArray();
         double[] cpu = runs.stream().mapToDouble(Run::cpu).toArray();
-        double[] inside = runs.stream().mapToDouble(Run::objectiveCpu).toArray();
         return new Row(t.name(), t.dimension(), "fixpoint", method, sol.status().name(), solved, sol.iterations(),
                 sol.evaluations().get(Evaluation.GRADIENT), sol.evaluations().get(Evaluation.HESSIAN_VECTOR), fg[0], fg[1], target,
-                Timing.median(wall), Timing.median(cpu), runs.size(), Timing.median(inside), "");
+                Timing.median(wall), Timing.median(cpu), runs.size(), Math.min(objectiveCpu, Timing.median(cpu)), "");
     }
 
-    private static Run once(Driver driver, SolverSpec<Objective> spec, TimedObjective f, double[] start) {
-        f.reset();
+    private static Run once(Driver driver, SolverSpec<Objective> spec, Objective f, double[] start) {
+        TimedObjective clocked = f instanceof TimedObjective c ? c : null;
+        if (clocked != null) {
+            clocked.reset();
+        }
         long w = System.nanoTime();
         long c = TimedObjective.cpuNow();
         Solution s = driver.solve(spec.create(), f, start);
         double cpu = (TimedObjective.cpuNow() - c) * 1e-9;
         double wall = (System.nanoTime() - w) * 1e-9;
-        return new Run(s, wall, cpu, f.cpuNanos * 1e-9);
+        return new Run(s, wall, cpu, clocked == null ? Double.NaN : clocked.cpuNanos * 1e-9);
     }
 
     /** Reads a vector of little-endian float64 written by NumPy's {@code tofile}. */

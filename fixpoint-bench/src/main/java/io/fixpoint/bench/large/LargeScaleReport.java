@@ -17,9 +17,11 @@ import java.util.Optional;
  *
  * @param disagreements problems whose SciPy definition differs from Fixpoint's (excluded from SciPy's rows)
  * @param scipyVersion  SciPy, NumPy and Python versions, or null when SciPy did not run
+ * @param loadAtStart   the machine's one-minute load average when the run began (negative when unknown)
+ * @param loadAtEnd     and when it ended
  */
 public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScaleBench.Row> rows, List<MemoryTraffic.Pass> passes,
-        List<String> notes, List<String> disagreements, String scipyVersion) {
+        List<String> notes, List<String> disagreements, String scipyVersion, double loadAtStart, double loadAtEnd) {
 
     /** The memory-traffic target: L-BFGS's own time per iteration at most this multiple of the passes it must make. */
     public static final double TRAFFIC_TARGET = 1.5;
@@ -36,8 +38,13 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
         }
     }
 
-    /** Medians over the problems both solve, Fixpoint's method against SciPy's, at one n. */
-    public record Versus(String method, String scipyMethod, int n, int bothSolve, double wallRatio, double cpuRatio, double gradientRatio) {
+    /**
+     * Medians over the problems both solve, Fixpoint's method against SciPy's, at one n.
+     *
+     * @param hessianVectorRatio the median ratio of Hessian–vector products (NaN when SciPy's method makes none)
+     */
+    public record Versus(String method, String scipyMethod, int n, int bothSolve, double wallRatio, double cpuRatio, double gradientRatio,
+            double hessianVectorRatio) {
     }
 
     public List<Traffic> traffic() {
@@ -59,10 +66,12 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
     public List<Versus> versus() {
         List<Versus> out = new ArrayList<>();
         for (int n : settings.dimensions()) {
-            for (String[] pair : new String[][] {{"lbfgs", "L-BFGS-B"}, {"lbfgsb", "L-BFGS-B"}, {"cg-hz", "CG"}, {"trust-newton-cg", "trust-krylov"}}) {
+            for (Map.Entry<String, String> e : LargeScaleBench.COUNTERPARTS.entrySet()) {
+                String[] pair = {e.getKey(), e.getValue()};
                 List<Double> wall = new ArrayList<>();
                 List<Double> cpu = new ArrayList<>();
                 List<Double> grads = new ArrayList<>();
+                List<Double> products = new ArrayList<>();
                 for (LargeScaleBench.Row a : rows) {
                     if (a.n() != n || !a.tool().equals("fixpoint") || !a.method().equals(pair[0]) || !a.solved()) {
                         continue;
@@ -72,11 +81,15 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
                             wall.add(a.seconds() / b.seconds());
                             cpu.add(a.cpuSeconds() / b.cpuSeconds());
                             grads.add((double) a.gradients() / b.gradients());
+                            if (b.hessianVectors() > 0) {
+                                products.add((double) a.hessianVectors() / b.hessianVectors());
+                            }
                         }
                     }
                 }
                 if (!wall.isEmpty()) {
-                    out.add(new Versus(pair[0], pair[1], n, wall.size(), median(wall), median(cpu), median(grads)));
+                    out.add(new Versus(pair[0], pair[1], n, wall.size(), median(wall), median(cpu), median(grads),
+                            products.isEmpty() ? Double.NaN : median(products)));
                 }
             }
         }
@@ -87,12 +100,74 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
         return Timing.median(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** How the solves were timed, the same for both tools. */
+    static String timingRule(LargeScaleBench.Settings s) {
+        String times = s.repeats() == 1 ? "Times are of one warm solve" : "Times are medians of " + s.repeats() + " warm solves";
+        if (!s.warmUp()) {
+            return String.format(Locale.ROOT, "Times are medians of %d solves for both tools, the first included: no warm-up, so Fixpoint's include "
+                    + "the JIT's compilation.", s.repeats());
+        }
+        return String.format(Locale.ROOT, "%s for both tools: a configuration whose first solve takes under %.0f s "
+                + "does not time it (and Fixpoint then makes untimed warm-up solves for the JIT, at least %d and %.0f s, at most %.0f s); "
+                + "a slower first solve is timed, and above %.0f s it is the only one.", times, LargeScaleBench.WARM_BELOW_SECONDS,
+                LargeScaleBench.WARM_UP_SOLVES, LargeScaleBench.WARM_UP_SECONDS, LargeScaleBench.WARM_UP_LIMIT_SECONDS, LargeScaleBench.ONCE_ABOVE_SECONDS);
+    }
+
+    /** Which problems run at n = 10⁷, when that is fewer than at the other sizes. */
+    static Optional<String> largestNote(LargeScaleBench.Settings s) {
+        List<String> largest = s.problemsAt(LargeScaleBench.LARGEST);
+        return s.dimensions().contains(LargeScaleBench.LARGEST) && !largest.equals(s.problems())
+                ? Optional.of("At n = " + LargeScaleBench.LARGEST + " only " + String.join(", ", largest)) : Optional.empty();
+    }
+
+    /** The machine's load during the run, which the wall times depend on. */
+    String loadNote() {
+        if (loadAtStart < 0) {
+            return String.format(Locale.ROOT, "%d processors; the load average is not available.", Runtime.getRuntime().availableProcessors());
+        }
+        return String.format(Locale.ROOT, "%d processors, one-minute load average %.2f at the start of the run and %.2f at its end: wall times "
+                + "include waiting for a processor, CPU times do not.", Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd);
+    }
+
+    /**
+     * L-BFGS against SciPy's L-BFGS-B at each n where both ran: whether its median wall time and gradient
+     * evaluations over the problems both solve are at most SciPy's, or that no problem was solved by both.
+     */
+    public List<String> lbfgsHeadline() {
+        List<String> out = new ArrayList<>();
+        for (int n : settings.dimensions()) {
+            Optional<Versus> versus = versus().stream().filter(v -> v.n() == n && v.method().equals("lbfgs")).findFirst();
+            if (versus.isPresent()) {
+                Versus v = versus.get();
+                boolean holds = v.wallRatio() <= 1 && v.gradientRatio() <= 1;
+                out.add(String.format(Locale.ROOT, "n = %d: lbfgs / L-BFGS-B wall %.3g, CPU %.3g, gradient evaluations %.3g over %d problems: %s", v.n(),
+                        v.wallRatio(), v.cpuRatio(), v.gradientRatio(), v.bothSolve(), holds ? "wall and evaluations ≤ SciPy's"
+                        : (v.wallRatio() > 1 ? "wall time above SciPy's" : "") + (v.wallRatio() > 1 && v.gradientRatio() > 1 ? ", " : "")
+                        + (v.gradientRatio() > 1 ? "more evaluations than SciPy" : "")));
+            } else if (ran(n, "fixpoint", "lbfgs") > 0 && ran(n, "scipy", "L-BFGS-B") > 0) {
+                out.add(String.format(Locale.ROOT, "n = %d: lbfgs / L-BFGS-B: no problem solved by both (lbfgs solved %d of %d, L-BFGS-B %d of %d), "
+                        + "no ratio", n, solved(n, "fixpoint", "lbfgs"), ran(n, "fixpoint", "lbfgs"), solved(n, "scipy", "L-BFGS-B"),
+                        ran(n, "scipy", "L-BFGS-B")));
+            }
+        }
+        return out;
+    }
+
+    private long ran(int n, String tool, String method) {
+        return rows.stream().filter(r -> r.n() == n && r.tool().equals(tool) && r.method().equals(method)).count();
+    }
+
+    private long solved(int n, String tool, String method) {
+        return rows.stream().filter(r -> r.n() == n && r.tool().equals(tool) && r.method().equals(method) && r.solved()).count();
+    }
+
     /** The table, the memory passes and the comparisons. */
     public String text() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Large-scale suite: stop at ‖∇f‖₂ ≤ %.0e·‖∇f(x₀)‖₂, at most %d iterations (%d for trust methods), %d s per solve; "
-                + "medians of %d timed solves%n", settings.relativeTolerance(), settings.maxIterations(), settings.secondOrderIterations(),
-                settings.timeLimit().toSeconds(), settings.repeats()));
+        b.append(String.format(Locale.ROOT, "Large-scale suite: stop at ‖∇f‖₂ ≤ %.0e·‖∇f(x₀)‖₂, at most %d iterations (%d for trust methods), %d s per solve%n",
+                settings.relativeTolerance(), settings.maxIterations(), settings.secondOrderIterations(), settings.timeLimit().toSeconds()));
+        largestNote(settings).ifPresent(note -> b.append(note).append(" (the others take minutes a solve there).\n"));
+        b.append(timingRule(settings)).append('\n').append(loadNote()).append('\n');
         if (scipyVersion != null) {
             b.append(scipyVersion).append(", BLAS on one thread\n");
         }
@@ -121,10 +196,12 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
         if (!versus().isEmpty()) {
             b.append("\nFixpoint / SciPy over the problems both solve (medians):\n");
             for (Versus v : versus()) {
-                b.append(String.format(Locale.ROOT, "  n = %-9d %-16s / %-12s %d problems: wall %.3g, CPU %.3g, gradient evaluations %.3g%n", v.n(), v.method(),
-                        v.scipyMethod(), v.bothSolve(), v.wallRatio(), v.cpuRatio(), v.gradientRatio()));
+                b.append(String.format(Locale.ROOT, "  n = %-9d %-16s / %-12s %d problems: wall %.3g, CPU %.3g, gradient evaluations %.3g%s%n", v.n(),
+                        v.method(), v.scipyMethod(), v.bothSolve(), v.wallRatio(), v.cpuRatio(), v.gradientRatio(),
+                        Double.isNaN(v.hessianVectorRatio()) ? "" : String.format(Locale.ROOT, ", Hessian–vector products %.3g", v.hessianVectorRatio())));
             }
         }
+        lbfgsHeadline().forEach(h -> b.append("  ").append(h).append('\n'));
         b.append("\nSolved:\n");
         for (int n : settings.dimensions()) {
             Map<String, int[]> counts = new LinkedHashMap<>();
@@ -172,7 +249,11 @@ public record LargeScaleReport(LargeScaleBench.Settings settings, List<LargeScal
         s.put("secondOrderIterations", settings.secondOrderIterations());
         s.put("repeats", settings.repeats());
         s.put("secondsPerSolve", settings.timeLimit().toSeconds());
+        s.put("largestProblems", settings.problemsAt(LargeScaleBench.LARGEST));
+        s.put("timing", timingRule(settings));
         m.put("settings", s);
+        m.put("processors", Runtime.getRuntime().availableProcessors());
+        m.put("loadAverage", Map.of("start", loadAtStart, "end", loadAtEnd));
         m.put("scipy", scipyVersion);
         m.put("passes", passes.stream().map(p -> Map.of("n", p.n(), "cpuSeconds", p.cpuSeconds(), "wallSeconds", p.wallSeconds(),
                 "gigabytesPerSecond", p.gigabytesPerSecond())).toList());

@@ -17,8 +17,9 @@ import java.util.Set;
  * Large-scale minimisation: L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on the variable-dimension
  * problems beside SciPy's L-BFGS-B, CG and trust-krylov, judged by the gradient-norm target at the
  * returned point ({@link LargeScaleBench}). The quick run is n = 10³ with one timed solve and the run's
- * time limit per solve; {@code --full} runs n = 10⁴ … 10⁷ with the median of 3 and 120 s per solve, and
- * the memory-traffic comparison at 10⁶.
+ * time limit per solve; {@code --full} runs n = 10³ … 10⁷ (four problems at 10⁷) with the median of 3 and
+ * 60 s per solve, and the memory-traffic comparison at 10⁶. SciPy runs the counterparts of the chosen
+ * methods only.
  */
 public final class LargeSuite implements Suite {
 
@@ -29,7 +30,7 @@ public final class LargeSuite implements Suite {
 
     @Override
     public String description() {
-        return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 6 variable-dimension problems at n = 10³ (--full: all 7 at 10⁴ to 10⁷) beside SciPy";
+        return "L-BFGS, CG, trust-region Newton–CG and L-BFGS-B on 6 variable-dimension problems at n = 10³ (--full: all 7 at 10³ to 10⁶, 4 at 10⁷) beside SciPy";
     }
 
     @Override
@@ -49,8 +50,13 @@ public final class LargeSuite implements Suite {
         if (!options.problems().isEmpty()) {
             s = s.withProblems(options.problems());
         }
-        s = s.withMethods(options.chosenMethods(s.javaMethods()), options.peer("scipy", true) ? s.scipyMethods() : List.of());
-        options.progress().addWork((long) s.dimensions().size() * s.problems().size() * (s.javaMethods().size() + s.scipyMethods().size()));
+        List<String> chosen = options.chosenMethods(s.javaMethods());
+        s = s.withMethods(chosen, options.peer("scipy", true) ? LargeScaleBench.counterparts(chosen) : List.of());
+        long configurations = 0;
+        for (int n : s.dimensions()) {
+            configurations += (long) s.problemsAt(n).size() * (s.javaMethods().size() + s.scipyMethods().size());
+        }
+        options.progress().addWork(configurations);
         options.progress().stage("large: n = " + s.dimensions() + ", " + s.problems().size() + " problems with " + String.join(", ", s.javaMethods())
                 + (s.scipyMethods().isEmpty() ? "" : " and SciPy " + String.join(", ", s.scipyMethods())));
         LargeScaleReport r = LargeScaleBench.run(s, line -> options.progress().advance(line));
@@ -65,11 +71,12 @@ public final class LargeSuite implements Suite {
         LargeScaleBench.Settings s = r.settings();
         StringBuilder h = new StringBuilder(1 << 13);
         h.append("<h2 id=\"large\">Large-scale minimisation</h2>\n");
-        h.append(String.format(Locale.ROOT, "<p>%d variable-dimension problems at n = %s. Every tool stops at ‖∇f‖₂ ≤ %.0e·‖∇f(x₀)‖₂ with at most "
+        h.append(String.format(Locale.ROOT, "<p>%d variable-dimension problems at n = %s%s. Every tool stops at ‖∇f‖₂ ≤ %.0e·‖∇f(x₀)‖₂ with at most "
                 + "%d iterations (%d for the trust-region methods) and %d s per solve. One judge for every tool: solved when ‖∇f‖₂ at the "
-                + "returned point, recomputed by Fixpoint, meets that target. Times are %s.</p>%n", s.problems().size(), s.dimensions(),
+                + "returned point, recomputed by Fixpoint, meets that target. %s</p>%n", s.problems().size(), s.dimensions(),
+                LargeScaleReport.largestNote(s).map(note -> " (" + note.substring(0, 1).toLowerCase(Locale.ROOT) + note.substring(1) + ")").orElse(""),
                 s.relativeTolerance(), s.maxIterations(), s.secondOrderIterations(), s.timeLimit().toSeconds(),
-                s.repeats() == 1 ? "of one solve" : "medians of " + s.repeats() + " solves"));
+                RecordGrid.escape(LargeScaleReport.timingRule(s))));
         if (r.scipyVersion() != null) {
             h.append("<p>").append(RecordGrid.escape(r.scipyVersion())).append(", BLAS on one thread.</p>\n");
         }
@@ -81,14 +88,16 @@ public final class LargeSuite implements Suite {
                     rec -> rec.iterations() + " it, " + Html.num(rec.seconds()) + " s");
         }
         if (!r.versus().isEmpty()) {
+            h.append("<p>").append(RecordGrid.escape(r.loadNote())).append("</p>\n");
             h.append("<table><tr><th>n</th><th class=\"l\">Fixpoint</th><th class=\"l\">SciPy</th><th>both solve</th><th>wall ratio</th>"
-                    + "<th>CPU ratio</th><th>gradient ratio</th></tr>\n");
+                    + "<th>CPU ratio</th><th>gradient ratio</th><th>H·v ratio</th></tr>\n");
             for (LargeScaleReport.Versus v : r.versus()) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%d</td><td>%s</td><td>%s</td>"
-                        + "<td>%s</td></tr>%n", v.n(), v.method(), v.scipyMethod(), v.bothSolve(), Html.num(v.wallRatio()), Html.num(v.cpuRatio()),
-                        Html.num(v.gradientRatio())));
+                        + "<td>%s</td><td>%s</td></tr>%n", v.n(), v.method(), v.scipyMethod(), v.bothSolve(), Html.num(v.wallRatio()), Html.num(v.cpuRatio()),
+                        Html.num(v.gradientRatio()), Double.isNaN(v.hessianVectorRatio()) ? "" : Html.num(v.hessianVectorRatio())));
             }
             h.append("</table>\n<p>Ratios are Fixpoint over SciPy, medians over the problems both solve.</p>\n");
+            r.lbfgsHeadline().forEach(line -> h.append("<p>").append(RecordGrid.escape(line)).append("</p>\n"));
         }
         r.trafficHeadline().ifPresent(t -> h.append("<p>L-BFGS's own time per iteration against the vector passes it must make:")
                 .append(RecordGrid.escape(t)).append("</p>\n"));

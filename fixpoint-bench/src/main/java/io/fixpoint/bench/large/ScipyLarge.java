@@ -123,6 +123,8 @@ final class ScipyLarge {
         req.put("gradient_norm", 2);
         req.put("value_change", 0.0);
         req.put("binary_dir", binary.toString());
+        req.put("warm_below", s.warmUp() ? LargeScaleBench.WARM_BELOW_SECONDS : 0.0);
+        req.put("once_above", LargeScaleBench.ONCE_ABOVE_SECONDS);
         return req;
     }
 

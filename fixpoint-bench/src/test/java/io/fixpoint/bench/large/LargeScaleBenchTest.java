@@ -18,7 +18,8 @@ class LargeScaleBenchTest {
 
     static LargeScaleBench.Settings small(List<String> problems, List<String> scipy) {
         return LargeScaleBench.Settings.standard().withDimensions(List.of(1000)).withProblems(problems)
-                .withMethods(List.of("lbfgs", "lbfgsb", "trust-newton-cg"), scipy).withRepeats(1).withTimeLimit(Duration.ofSeconds(60));
+                .withMethods(List.of("lbfgs", "lbfgsb", "trust-newton-cg"), scipy).withRepeats(1).withTimeLimit(Duration.ofSeconds(60))
+                .withoutWarmUp();
     }
 
     @Test
@@ -33,7 +34,7 @@ class LargeScaleBenchTest {
         assertThat(r.notes()).contains("SciPy skipped: SciPy not requested");
         assertThat(r.passes()).hasSize(1);
         assertThat(r.traffic()).hasSize(2).allSatisfy(t -> assertThat(t.ratio()).isPositive());
-        assertThat(r.text()).contains("extended-rosenbrock", "vector pass", "8k + 5t + 7");
+        assertThat(r.text()).contains("extended-rosenbrock", "vector pass", "8k + 5t + 7", "no warm-up", "load average");
         JsonNode j = new ObjectMapper().readTree(r.json());
         assertThat(j.get("rows")).hasSize(6);
         assertThat(j.get("settings").get("dimensions").get(0).asInt()).isEqualTo(1000);
@@ -57,6 +58,36 @@ class LargeScaleBenchTest {
         assertThat(rosenbrock.solved()).isTrue();
         assertThat(rosenbrock.status()).contains("StopIteration");
         assertThat(r.versus()).anySatisfy(v -> assertThat(v.method()).isEqualTo("lbfgs"));
+        assertThat(r.lbfgsHeadline()).singleElement().asString().startsWith("n = 1000: lbfgs / L-BFGS-B wall ");
+    }
+
+    @Test
+    void scipyRunsTheCounterpartsOfTheChosenMethodsAndTheLargestSizeItsSubset() {
+        assertThat(LargeScaleBench.counterparts(List.of("lbfgs"))).containsExactly("L-BFGS-B");
+        assertThat(LargeScaleBench.counterparts(List.of("lbfgsb", "lbfgs", "trust-newton-cg"))).containsExactly("L-BFGS-B", "trust-krylov");
+        assertThat(LargeScaleBench.counterparts(LargeScaleBench.JAVA_METHODS)).isEqualTo(LargeScaleBench.SCIPY_METHODS);
+        LargeScaleBench.Settings full = LargeScaleBench.Settings.full();
+        assertThat(full.dimensions()).containsExactly(1_000, 10_000, 100_000, 1_000_000, 10_000_000);
+        assertThat(full.problemsAt(1_000_000)).isEqualTo(full.problems()).hasSize(7);
+        assertThat(full.problemsAt(10_000_000)).containsExactlyElementsOf(LargeScaleBench.LARGEST_PROBLEMS);
+        assertThat(full.withProblems(List.of("trigonometric", "penalty-1")).problemsAt(10_000_000)).containsExactly("penalty-1");
+        assertThat(LargeScaleReport.largestNote(full)).hasValue("At n = 10000000 only extended-rosenbrock, extended-powell, penalty-1");
+        assertThat(LargeScaleReport.largestNote(full.withProblems(List.of("penalty-1")))).isEmpty();
+    }
+
+    /** Where no problem is solved by both tools, the report says so instead of leaving the size out. */
+    @Test
+    void aSizeWithoutAProblemBothSolveIsNamed() {
+        LargeScaleBench.Settings s = small(List.of("extended-rosenbrock"), List.of("L-BFGS-B")).withMethods(List.of("lbfgs"), List.of("L-BFGS-B"));
+        LargeScaleBench.Row ours = new LargeScaleBench.Row("extended-rosenbrock", 1000, "fixpoint", "lbfgs", "CONVERGED", true, 35, 44, 0, 0, 1e-9,
+                1e-6, 0.01, 0.01, 1, 0.005, "");
+        LargeScaleBench.Row theirs = new LargeScaleBench.Row("extended-rosenbrock", 1000, "scipy", "L-BFGS-B", "time", false, 6, 10, 0, 1, 1,
+                1e-6, 60, 20, 1, Double.NaN, "");
+        LargeScaleReport r = new LargeScaleReport(s, List.of(ours, theirs), List.of(), List.of(), List.of(), "SciPy", 1, 1);
+        assertThat(r.versus()).isEmpty();
+        assertThat(r.lbfgsHeadline()).containsExactly(
+                "n = 1000: lbfgs / L-BFGS-B: no problem solved by both (lbfgs solved 1 of 1, L-BFGS-B 0 of 1), no ratio");
+        assertThat(r.text()).contains("no problem solved by both");
     }
 
     @Test

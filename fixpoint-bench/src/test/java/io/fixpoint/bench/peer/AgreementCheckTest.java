@@ -48,6 +48,11 @@ class AgreementCheckTest {
         java.util.Arrays.fill(g, 2);
         assertThat(AgreementCheck.compare(squares, n * (1 + 5e-11), g)).isEmpty();
         assertThat(AgreementCheck.compare(squares, n * (1 + 1e-8), g)).hasValueSatisfying(m -> assertThat(m).contains("f(x0)"));
+        // a gradient component holding such a sum may differ as much; by more, it is named
+        g[7] = 2 * (1 + 5e-11);
+        assertThat(AgreementCheck.compare(squares, n, g)).isEmpty();
+        g[7] = 2 * (1 + 1e-8);
+        assertThat(AgreementCheck.compare(squares, n, g)).hasValueSatisfying(m -> assertThat(m).contains("component 7"));
     }
 
     @Test
