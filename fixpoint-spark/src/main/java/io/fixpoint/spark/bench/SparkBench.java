@@ -115,9 +115,9 @@ final class SparkBench {
 
     static SparkSession session() {
         SparkSession spark = SparkSession.builder().master(MASTER).appName("fixpoint bench spark").config("spark.ui.enabled", "false")
+                // Spark's own code generation, which MLlib is tuned for; adaptive execution off, since its futures
+                // outlive a stopped session and print their rejection
                 .config("spark.driver.host", "127.0.0.1").config("spark.sql.shuffle.partitions", String.valueOf(PARTITIONS))
-                // MLlib's few SQL plans (summaries, the DataFrame of rows) run faster interpreted than compiled on a small machine
-                .config("spark.sql.codegen.wholeStage", "false").config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                 .config("spark.sql.adaptive.enabled", "false").getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         return spark;
