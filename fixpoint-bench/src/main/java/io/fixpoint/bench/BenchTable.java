@@ -1,8 +1,8 @@
 package io.fixpoint.bench;
 
+import io.fixpoint.bench.compare.Timing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -181,12 +181,6 @@ public final class BenchTable {
     }
 
     static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int h = s.length / 2;
-        return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
+        return Timing.median(v);
     }
 }

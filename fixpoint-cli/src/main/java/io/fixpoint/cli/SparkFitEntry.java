@@ -10,8 +10,8 @@ import picocli.CommandLine.Unmatched;
  * {@code ./fixpoint} launcher runs it there, so that this jar never carries Spark. Reached here (the jar
  * run by hand), it only says how to run it.
  */
-@Command(name = "spark-fit", description = "Fit a logistic, least-squares or Huber model to a LIBSVM or CSV file, on Apache Spark or in process "
-        + "(./fixpoint spark-fit --help).")
+@Command(name = "spark-fit", description = "Fit a logistic (binary or multinomial), least-squares or Huber model with an L2 or elastic-net "
+        + "penalty to a LIBSVM or CSV file, on Apache Spark or in process (./fixpoint spark-fit --help).")
 final class SparkFitEntry implements Callable<Integer> {
     @Unmatched
     String[] arguments;

@@ -399,7 +399,7 @@ class CliTest {
             assertThat(r.code()).isEqualTo(0);
             assertThat(r.out()).contains("Usage: fixpoint " + cmd);
         }
-        assertThat(run("--help").out()).contains("spark-fit          Fit a logistic, least-squares or Huber model");
+        assertThat(run("--help").out()).contains("spark-fit          Fit a logistic (binary or multinomial)");
         Run sparkFit = run("spark-fit", "--data", "x.svm"); // the launcher runs spark-fit's own entry point; this jar only says so
         assertThat(sparkFit.code()).isEqualTo(2);
         assertThat(sparkFit.err()).startsWith("error: spark-fit runs with Spark on the class path: run it as ./fixpoint spark-fit").hasLineCount(1);

@@ -107,6 +107,9 @@ public final class SparkFitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot read --data " + data + (Files.isDirectory(data) ? ": a directory"
                     : Files.exists(data) ? ": not readable" : ": no such file"));
         }
+        if (compareMllib && master == null) {
+            throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark: give --master");
+        }
         if (master != null && !SPARK_MASTER.matcher(master).matches()) {
             throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL (local, local[N], local[*], "
                     + "spark://HOST:PORT, yarn, k8s://URL)");
@@ -120,9 +123,6 @@ public final class SparkFitCommand implements Callable<Integer> {
             classes = classes(d.rows());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        if (compareMllib && master == null) {
-            throw new IllegalArgumentException("--compare-mllib runs MLlib on Spark: give --master");
-        }
         Solution s;
         if (master == null) {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {

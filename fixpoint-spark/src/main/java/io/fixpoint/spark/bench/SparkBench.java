@@ -2,6 +2,7 @@ package io.fixpoint.spark.bench;
 
 import io.fixpoint.bench.Progress;
 import io.fixpoint.bench.SolveRecord;
+import io.fixpoint.bench.compare.Timing;
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Batch;
 import io.fixpoint.solve.Solution;
@@ -253,8 +254,7 @@ final class SparkBench {
     }
 
     static double median(List<Double> xs) {
-        double[] v = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+        return Timing.median(xs.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The chosen problems by name, from {@code from}; an unknown name is an error that lists the known ones. */
