@@ -22,10 +22,15 @@ abstract class GradientState extends SolverState {
     double curvature = Double.NaN;
 
     GradientState(Objective problem, double[] x0) {
+        this(problem, x0, null);
+    }
+
+    /** As {@link #GradientState(Objective, double[])}, writing also ∇²f(x0) into {@code hessian} when it is not null, from the same evaluation. */
+    GradientState(Objective problem, double[] x0, double[] hessian) {
         super(x0);
         int n = x0.length;
         g = new double[n];
-        value = problem.valueAndGradient(x, g);
+        value = hessian == null ? problem.valueAndGradient(x, g) : problem.valueGradientAndHessian(x, g, hessian);
         optimality = Vectors.norm(g);
         xTrial = new double[n];
         gTrial = new double[n];

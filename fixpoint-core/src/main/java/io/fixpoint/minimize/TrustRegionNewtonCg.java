@@ -20,7 +20,8 @@ import java.util.Locale;
  * <p>Products B·v come from {@link Objective#hessianVector}. When the objective also provides its full
  * Hessian and n ≤ {@value #DENSE_LIMIT}, the Hessian is evaluated once per iteration instead and
  * multiplied densely, since a Hessian-vector product derived from the Hessian would evaluate it anew
- * for every CG step.
+ * for every CG step. Evaluated in passes (below), such an objective gives each trial point's Hessian
+ * with its value and gradient ({@link Objective#valueGradientAndHessian}), so an iteration costs one pass.
  *
  * <p>When f is evaluated in passes over data ({@link Objective#evaluatedInPasses}: a finite sum's full
  * batch, where a gradient and every product cost one pass each), passes are spent as LIBLINEAR spends
@@ -74,7 +75,7 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
     public State step(Objective f, State s) {
         double gNorm = s.optimality;
         double eta = Math.min(0.5, Math.sqrt(gNorm));
-        if (s.hessian != null) {
+        if (s.hessian != null && !s.hessianCurrent) {
             f.hessian(s.x, s.hessian);
         }
         for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
@@ -85,7 +86,8 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
             }
             double pNorm = Vectors.norm(s.p);
             Vectors.addScaled(s.x, 1, s.p, s.xTrial);
-            double fNew = s.inPasses ? f.valueAndGradient(s.xTrial, s.gTrial) : f.value(s.xTrial);
+            double fNew = s.hessianTrial != null ? f.valueGradientAndHessian(s.xTrial, s.gTrial, s.hessianTrial)
+                    : s.inPasses ? f.valueAndGradient(s.xTrial, s.gTrial) : f.value(s.xTrial);
             double noise = ROUNDING_ULPS * Math.ulp(s.value);
             if (predicted < noise && Double.isFinite(fNew) && fNew <= s.value + noise) {
                 // Values cannot resolve a decrease this small: judge the step by the gradient instead.
@@ -198,7 +200,11 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         final double[] d;
         final double[] bd;
         /** ∇²f(x), row-major, when the solve multiplies by a formed Hessian; null for Hessian-vector products. */
-        final double[] hessian;
+        double[] hessian;
+        /** ∇²f at the trial point, from the pass that gives its value (a formed Hessian evaluated in passes); else null. */
+        double[] hessianTrial;
+        /** Whether {@link #hessian} holds ∇²f at the current iterate already. */
+        boolean hessianCurrent;
         double radius;
         double lastRatio = Double.NaN;
         long cgIterations;
@@ -208,15 +214,32 @@ public final class TrustRegionNewtonCg implements Solver<Objective, TrustRegionN
         final boolean inPasses;
 
         State(Objective f, double[] x0, double radius, boolean formHessian, boolean inPasses) {
-            super(f, x0);
+            this(f, x0, radius, formHessian ? new double[x0.length * x0.length] : null, inPasses);
+        }
+
+        private State(Objective f, double[] x0, double radius, double[] hessian, boolean inPasses) {
+            super(f, x0, hessian != null && inPasses ? hessian : null);
             int n = x0.length;
             p = new double[n];
             r = new double[n];
             d = new double[n];
             bd = new double[n];
-            hessian = formHessian ? new double[n * n] : null;
+            this.hessian = hessian;
+            this.hessianTrial = hessian != null && inPasses ? new double[n * n] : null;
+            this.hessianCurrent = hessianTrial != null;
             this.radius = radius;
             this.inPasses = inPasses;
+        }
+
+        @Override
+        void acceptTrial(double fTrial, double stepLength) {
+            super.acceptTrial(fTrial, stepLength);
+            if (hessianTrial != null) {
+                double[] t = hessian;
+                hessian = hessianTrial;
+                hessianTrial = t;
+            }
+            hessianCurrent = hessianTrial != null;
         }
 
         /** out ← ∇²f(x)·v. */

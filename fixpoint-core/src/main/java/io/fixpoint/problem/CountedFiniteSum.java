@@ -36,6 +36,27 @@ final class CountedFiniteSum implements FiniteSum {
     }
 
     @Override
+    public boolean hasHessian() {
+        return inner.hasHessian();
+    }
+
+    @Override
+    public void hessian(double[] w, Batch batch, double[] h) {
+        counts.add(Evaluation.HESSIAN);
+        counts.add(Evaluation.EXAMPLE, batch.examples(inner.size()));
+        inner.hessian(w, batch, h);
+    }
+
+    @Override
+    public double valueGradientAndHessian(double[] w, Batch batch, double[] g, double[] h) {
+        counts.add(Evaluation.VALUE);
+        counts.add(Evaluation.GRADIENT);
+        counts.add(Evaluation.HESSIAN);
+        counts.add(Evaluation.EXAMPLE, batch.examples(inner.size()));
+        return inner.valueGradientAndHessian(w, batch, g, h);
+    }
+
+    @Override
     public boolean convex() {
         return inner.convex();
     }

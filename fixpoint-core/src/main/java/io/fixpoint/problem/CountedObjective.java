@@ -48,6 +48,14 @@ final class CountedObjective implements Objective {
     }
 
     @Override
+    public double valueGradientAndHessian(double[] x, double[] g, double[] h) {
+        counts.add(Evaluation.VALUE);
+        counts.add(Evaluation.GRADIENT);
+        counts.add(Evaluation.HESSIAN);
+        return inner.valueGradientAndHessian(x, g, h);
+    }
+
+    @Override
     public boolean convex() {
         return inner.convex();
     }

@@ -14,12 +14,14 @@ package io.fixpoint.problem;
  * Newton–CG) run on it unchanged.
  *
  * <p>Counted by construction: {@link #counted} records one {@link Evaluation#VALUE} and one
- * {@link Evaluation#GRADIENT} per {@link #valueAndGradient}, one {@code HESSIAN_VECTOR} per product,
+ * {@link Evaluation#GRADIENT} per {@link #valueAndGradient}, one {@code HESSIAN_VECTOR} per product, one
+ * {@code HESSIAN} per Hessian (with a value and gradient when they come from the same pass),
  * one {@code GRADIENT} per sampled gradient, and for every call the examples it touched as
  * {@link Evaluation#EXAMPLE} (N for the full batch), so passes over the data = examples / N.
  *
  * <p>Optional capabilities, off by default: Hessian–vector products (Sophia with Hutchinson's
- * estimator, AdaHessian, Newton–CG on the full batch) and gradients at labels sampled from the model
+ * estimator, AdaHessian, Newton–CG on the full batch), the dense Hessian (for few parameters: Newton's
+ * whole model from the pass that computes the gradient) and gradients at labels sampled from the model
  * (Sophia's Gauss–Newton–Bartlett estimator). {@link #layout()} names the tensors the parameter vector
  * is made of; by default one vector.
  */
@@ -49,6 +51,24 @@ public interface FiniteSum extends Problem<FiniteSum> {
     /** Writes ∇²f_B(w)·v into {@code hv}. */
     default void hessianVector(double[] w, Batch batch, double[] v, double[] hv) {
         throw new UnsupportedOperationException("this finite sum has no Hessian-vector product");
+    }
+
+    /**
+     * Whether the sum provides its Hessian ∇²f_B as a dense matrix ({@link #hessian}), and then also
+     * {@link #valueGradientAndHessian}, all three from one pass over the batch's examples.
+     */
+    default boolean hasHessian() {
+        return false;
+    }
+
+    /** Writes ∇²f_B(w) into {@code h}, row-major, in one pass over the batch's examples. */
+    default void hessian(double[] w, Batch batch, double[] h) {
+        throw new UnsupportedOperationException("this finite sum has no Hessian");
+    }
+
+    /** f_B(w), writing ∇f_B(w) into {@code g} and ∇²f_B(w) into {@code h}, in one pass over the batch's examples. */
+    default double valueGradientAndHessian(double[] w, Batch batch, double[] g, double[] h) {
+        throw new UnsupportedOperationException("this finite sum has no Hessian");
     }
 
     /** Whether every f_B is convex (see {@link Objective#convex}). */

@@ -33,6 +33,21 @@ final class FullBatchObjective implements Objective {
     }
 
     @Override
+    public boolean hasHessian() {
+        return sum.hasHessian();
+    }
+
+    @Override
+    public void hessian(double[] x, double[] h) {
+        sum.hessian(x, Batch.all(), h);
+    }
+
+    @Override
+    public double valueGradientAndHessian(double[] x, double[] g, double[] h) {
+        return sum.valueGradientAndHessian(x, Batch.all(), g, h);
+    }
+
+    @Override
     public boolean convex() {
         return sum.convex();
     }

@@ -26,6 +26,15 @@ public interface Objective extends Problem<Objective> {
         throw new UnsupportedOperationException("this objective has no Hessian");
     }
 
+    /**
+     * f(x), writing ∇f(x) into {@code g} and ∇²f(x) into {@code h} (row-major n×n); override when one
+     * evaluation yields all three, as one pass over the data does for a finite sum that assembles its Hessian.
+     */
+    default double valueGradientAndHessian(double[] x, double[] g, double[] h) {
+        hessian(x, h);
+        return valueAndGradient(x, g);
+    }
+
     default boolean hasHessianVector() {
         return hasHessian();
     }

@@ -167,6 +167,81 @@ class TrustRegionNewtonCgTest {
         assertThat(passesSpent).isLessThan(plainSpent); // 23 against 33
     }
 
+    /**
+     * Evaluated in passes with its dense Hessian: every trial point's Hessian comes with its value and
+     * gradient from one evaluation, and no Hessian is asked for on its own.
+     */
+    @Test
+    void inPassesTheDenseHessianComesWithEveryValue() {
+        int n = 50;
+        Objective base = correlated(n, true);
+        int[] alone = new int[1];
+        Objective dense = new Objective() {
+            public int dimension() {
+                return n;
+            }
+
+            public double value(double[] x) {
+                return base.value(x);
+            }
+
+            public void gradient(double[] x, double[] g) {
+                base.gradient(x, g);
+            }
+
+            public double valueAndGradient(double[] x, double[] g) {
+                return base.valueAndGradient(x, g);
+            }
+
+            public boolean hasHessian() {
+                return true;
+            }
+
+            public void hessian(double[] x, double[] h) {
+                alone[0]++;
+                fill(x, h);
+            }
+
+            public double valueGradientAndHessian(double[] x, double[] g, double[] h) {
+                fill(x, h);
+                return base.valueAndGradient(x, g);
+            }
+
+            private void fill(double[] x, double[] h) {
+                double[] e = new double[n];
+                double[] column = new double[n];
+                for (int j = 0; j < n; j++) {
+                    e[j] = 1;
+                    base.hessianVector(x, e, column);
+                    e[j] = 0;
+                    for (int i = 0; i < n; i++) {
+                        h[i * n + j] = column[i];
+                    }
+                }
+            }
+
+            public boolean convex() {
+                return true;
+            }
+
+            public boolean evaluatedInPasses() {
+                return true;
+            }
+        };
+        Driver driver = Driver.builder().tolerance(1e-8).build();
+        Solution products = driver.solve(new TrustRegionNewtonCg(), base, new double[n]);
+        Solution s = driver.solve(new TrustRegionNewtonCg(), dense, new double[n]);
+        assertThat(s.status()).isEqualTo(Status.CONVERGED);
+        assertThat(s.details()).containsEntry("products", "hessian");
+        assertThat(s.x()).containsExactly(products.x(), within(1e-7));
+        assertThat(alone[0]).isZero();
+        long values = s.evaluations().get(Evaluation.VALUE);
+        assertThat(values).isEqualTo(s.iterations() + 1 + (int) s.details().get("rejectedSteps"));
+        assertThat(s.evaluations().get(Evaluation.GRADIENT)).isEqualTo(values);
+        assertThat(s.evaluations().get(Evaluation.HESSIAN)).isEqualTo(values);
+        assertThat(s.evaluations().get(Evaluation.HESSIAN_VECTOR)).isZero();
+    }
+
     @Property(tries = 200, seed = "20261123")
     void toBoundaryLandsOnTheSphere(@ForAll @DoubleRange(min = -1, max = 1) double z0, @ForAll @DoubleRange(min = -1, max = 1) double z1,
             @ForAll @DoubleRange(min = -1, max = 1) double d0, @ForAll @DoubleRange(min = -1, max = 1) double d1) {

@@ -2,7 +2,9 @@ package io.fixpoint.spark;
 
 import io.fixpoint.parallel.ParallelExecutor;
 import io.fixpoint.problem.Batch;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The model's objective over examples held in this JVM: the rows are cut into P contiguous partitions
@@ -15,8 +17,8 @@ public final class ArrayGlmSum extends GlmSum {
     private final LabeledRow[] rows;
     private final int partitions;
     private final ParallelExecutor executor;
-    private final Kernel.Sums[] parts;
-    private final Kernel.Sums total;
+    /** Per-partition sums and their total (last), by the width of a pass's sums. */
+    private final Map<Integer, Kernel.Sums[]> scratch = new HashMap<>();
     private long passes;
 
     private ArrayGlmSum(LabeledRow[] scaled, Loss loss, int margins, double l2, boolean standardized, Standardization s, int partitions,
@@ -25,11 +27,6 @@ public final class ArrayGlmSum extends GlmSum {
         this.rows = scaled;
         this.partitions = partitions;
         this.executor = executor;
-        this.parts = new Kernel.Sums[partitions];
-        for (int p = 0; p < partitions; p++) {
-            parts[p] = new Kernel.Sums(width(d, margins));
-        }
-        this.total = new Kernel.Sums(width(d, margins));
         this.passes = SETUP_PASSES;
     }
 
@@ -99,12 +96,19 @@ public final class ArrayGlmSum extends GlmSum {
     }
 
     @Override
+    void gradientAndHessianSums(double[] w, Batch batch, double[] out) {
+        run(batch, out, (r, acc) -> Kernel.gradientAndHessian(loss, w, d, r, acc));
+    }
+
+    @Override
     void hessianVectorSums(double[] w, double[] v, Batch batch, double[] out) {
         run(batch, out, (r, acc) -> Kernel.hessianVector(loss, margins, w, v, d, r, acc));
     }
 
     private void run(Batch batch, double[] out, RowBody body) {
         java.util.Arrays.fill(out, 0);
+        Kernel.Sums[] parts = scratch.computeIfAbsent(out.length, w -> sums(partitions + 1, w));
+        Kernel.Sums total = parts[partitions];
         if (batch.isAll()) {
             passes++;
             fold(rows, partitions, executor, parts, total, out, body);
@@ -120,7 +124,7 @@ public final class ArrayGlmSum extends GlmSum {
         total.merge(s).roundInto(out);
     }
 
-    /** Folds each partition's rows in order into its sums, in parallel, and merges them exactly into {@code out}. */
+    /** Folds each partition's rows in order into its sums (parts[0 .. partitions)), in parallel, and merges them exactly into {@code out}. */
     private static void fold(LabeledRow[] rows, int partitions, ParallelExecutor executor, Kernel.Sums[] parts, Kernel.Sums total,
             double[] out, RowBody body) {
         int n = rows.length;
@@ -133,8 +137,8 @@ public final class ArrayGlmSum extends GlmSum {
             }
         });
         total.clear();
-        for (Kernel.Sums s : parts) {
-            total.merge(s);
+        for (int p = 0; p < partitions; p++) {
+            total.merge(parts[p]);
         }
         total.roundInto(out);
     }

@@ -56,6 +56,11 @@ public final class SparkFitCommand implements Callable<Integer> {
     @Option(names = "--method", description = "lbfgs or trust-newton-cg; owlqn, the one method with --l1 > 0 (default: lbfgs, owlqn with --l1 > 0)")
     String method;
 
+    @Option(names = "--hessian", defaultValue = "products", description = "what Newton methods get: products (a pass per Hessian–vector "
+            + "product) or dense (the Hessian assembled in the gradient's pass: one pass per iteration, (d+1)(d+2)/2 multiply-adds a row; "
+            + "one margin, d + 1 ≤ " + GlmSum.HESSIAN_LIMIT + ") (default: ${DEFAULT-VALUE})")
+    String hessian;
+
     @Option(names = "--tol", defaultValue = "1e-6", description = "stop when ‖∇f‖₂ (owlqn: the least subgradient's norm) ≤ this (default: ${DEFAULT-VALUE})")
     double tolerance;
 
@@ -118,6 +123,14 @@ public final class SparkFitCommand implements Callable<Integer> {
             method = l1 > 0 ? "owlqn" : "lbfgs";
         }
         boolean penalised = GlmFit.checkMethod(method, l1);
+        boolean dense = switch (hessian) {
+            case "products" -> false;
+            case "dense" -> true;
+            default -> throw new IllegalArgumentException("--hessian '" + hessian + "' is neither products nor dense");
+        };
+        if (dense && penalised) {
+            throw new IllegalArgumentException("--hessian dense serves Newton methods; " + method + " takes no Hessian");
+        }
         LibSvm.Data d = DataFormat.of(format, data).read(data, label);
         if (classes == 0) {
             classes = classes(d.rows());
@@ -128,7 +141,7 @@ public final class SparkFitCommand implements Callable<Integer> {
             try (ParallelExecutor ex = ParallelExecutor.of(partitions)) {
                 ArrayGlmSum sum = classes == 1 ? ArrayGlmSum.of(d.rows(), d.features(), l, l2, !noStandardization, partitions, ex)
                         : ArrayGlmSum.multinomial(d.rows(), d.features(), classes, l2, !noStandardization, partitions, ex);
-                s = GlmFit.fit(sum, l1, method, tolerance, maxIterations);
+                s = GlmFit.fit(dense ? sum.withDenseHessian() : sum, l1, method, tolerance, maxIterations);
             }
         } else {
             SparkSession spark = SparkSession.builder().master(master).appName("fixpoint spark-fit").config("spark.ui.enabled", "false")
@@ -140,7 +153,7 @@ public final class SparkFitCommand implements Callable<Integer> {
                 var rows = jsc.parallelize(d.rows(), partitions);
                 try (SparkGlmSum sum = classes == 1 ? SparkGlmSum.of(rows, d.features(), l, l2, !noStandardization, depth)
                         : SparkGlmSum.multinomial(rows, d.features(), classes, l2, !noStandardization, depth)) {
-                    s = GlmFit.fit(sum, l1, method, tolerance, maxIterations);
+                    s = GlmFit.fit(dense ? sum.withDenseHessian() : sum, l1, method, tolerance, maxIterations);
                     out.put("sparkJobs", jobs.jobs());
                     jobs.close();
                     if (compareMllib) {
@@ -155,6 +168,7 @@ public final class SparkFitCommand implements Callable<Integer> {
         result.put("status", s.status().name());
         result.put("message", s.message());
         result.put("method", method);
+        result.put("hessian", hessian);
         result.put("objective", s.value());
         result.put("gradientNorm", s.optimality());
         result.put("passes", (long) s.details().get("passes") + GlmSum.SETUP_PASSES);
@@ -180,9 +194,10 @@ public final class SparkFitCommand implements Callable<Integer> {
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(result));
         } else {
-            System.out.printf("%s: %s (%s)%nobjective %.17g, ‖∇f‖ %.3g, %d iterations, %d passes over %d examples (%d gradients, %d Hessian-vector products), %.3f s%n",
+            System.out.printf("%s: %s (%s)%nobjective %.17g, ‖∇f‖ %.3g, %d iterations, %d passes over %d examples (%d gradients, %s), %.3f s%n",
                     method, s.status(), s.message(), s.value(), s.optimality(), s.iterations(), result.get("passes"), d.rows().size(),
-                    s.evaluations().get(Evaluation.GRADIENT), s.evaluations().get(Evaluation.HESSIAN_VECTOR), s.seconds());
+                    s.evaluations().get(Evaluation.GRADIENT), dense ? s.evaluations().get(Evaluation.HESSIAN) + " dense Hessians"
+                            : s.evaluations().get(Evaluation.HESSIAN_VECTOR) + " Hessian-vector products", s.seconds());
             if (penalised) {
                 System.out.printf("L1 penalty %.17g (λ₁ = %s), %d of %d coefficients exactly 0%n", (double) s.details().get("l1Penalty"), l1,
                         (long) s.details().get("zeroCoefficients"), classes * d.features());

@@ -15,7 +15,8 @@ import org.apache.spark.storage.StorageLevel;
  * The model's objective over a Spark RDD of examples. Value and gradient are one {@code treeAggregate}
  * over the cached, standardised rows with the coefficients broadcast; a Hessian–vector product is one
  * more, broadcasting the direction (the point's broadcast is reused while the point does not change,
- * as in a trust-region Newton–CG iteration). Rows are folded per partition in order and partitions
+ * as in a trust-region Newton–CG iteration); the dense Hessian's sums come with the gradient's from one.
+ * Rows are folded per partition in order and partitions
  * merged exactly ({@link Kernel}), so the numbers do not depend on task order or tree depth, and equal
  * {@link ArrayGlmSum}'s for the same partitioning.
  *
@@ -122,6 +123,20 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
         int k = margins;
         Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(width(d, k)), (acc, r) -> {
             Kernel.gradient(l, k, bw.value(), dd, r, acc);
+            return acc;
+        }, Kernel.Sums::merge, depth);
+        passes++;
+        s.roundInto(out);
+    }
+
+    @Override
+    void gradientAndHessianSums(double[] w, Batch batch, double[] out) {
+        requireAll(batch);
+        Broadcast<double[]> bw = point(w);
+        Loss l = loss;
+        int dd = d;
+        Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(hessianWidth(d)), (acc, r) -> {
+            Kernel.gradientAndHessian(l, bw.value(), dd, r, acc);
             return acc;
         }, Kernel.Sums::merge, depth);
         passes++;

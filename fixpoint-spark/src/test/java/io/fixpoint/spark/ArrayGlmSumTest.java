@@ -168,6 +168,103 @@ class ArrayGlmSumTest {
     }
 
     /**
+     * The assembled Hessian, for every loss, standardised or not, dense rows and sparse: its products equal
+     * the Hessian–vector pass's, it is symmetric, its columns match central differences of the gradient, and
+     * the value and gradient of the same pass are those of the gradient's own pass, bit for bit.
+     */
+    @Test
+    void theDenseHessianIsTheHessianOfThePass() {
+        List<LabeledRow> regression = ROWS.stream().map(r -> LabeledRow.dense(r.label() * 3 - 1 + r.values()[0], r.values())).toList();
+        List<LabeledRow> sparse = ROWS.stream().map(ArrayGlmSumTest::sparsified).toList();
+        int p = D + 1;
+        for (Loss loss : Loss.values()) {
+            for (boolean standardized : new boolean[] {true, false}) {
+                for (List<LabeledRow> rows : List.of(loss == Loss.LOGISTIC ? ROWS : regression, sparse)) {
+                    ArrayGlmSum f = sum(loss, rows, standardized, 7, ParallelExecutor.sequential()); // 42 or 43 rows a partition: blocks of 4 and a rest
+                    f.withDenseHessian();
+                    assertThat(f.hasHessian()).isTrue();
+                    double[] w = point(1);
+                    double[] h = new double[p * p];
+                    double[] g = new double[p];
+                    double[] g0 = new double[p];
+                    long before = f.passes();
+                    double value = f.valueGradientAndHessian(w, Batch.all(), g, h);
+                    assertThat(f.passes()).isEqualTo(before + 1);
+                    assertThat(value).isEqualTo(f.valueAndGradient(w, Batch.all(), g0));
+                    assertThat(g).containsExactly(g0);
+                    for (long seed = 2; seed < 5; seed++) {
+                        double[] v = point(seed);
+                        double[] hv = new double[p];
+                        f.hessianVector(w, Batch.all(), v, hv);
+                        for (int i = 0; i < p; i++) {
+                            double t = 0;
+                            for (int j = 0; j < p; j++) {
+                                t += h[i * p + j] * v[j];
+                            }
+                            assertThat(t).as("%s (H·v)_%d", loss, i).isCloseTo(hv[i], org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(hv[i]))));
+                        }
+                    }
+                    double step = 1e-5;
+                    for (int j = 0; j < p; j++) {
+                        double[] plus = w.clone();
+                        double[] minus = w.clone();
+                        plus[j] += step;
+                        minus[j] -= step;
+                        double[] gp = new double[p];
+                        double[] gm = new double[p];
+                        f.valueAndGradient(plus, Batch.all(), gp);
+                        f.valueAndGradient(minus, Batch.all(), gm);
+                        for (int i = 0; i < p; i++) {
+                            assertThat(h[i * p + j]).as("%s H[%d][%d]", loss, i, j).isEqualTo(h[j * p + i])
+                                    .isCloseTo((gp[i] - gm[i]) / (2 * step), org.assertj.core.data.Offset.offset(1e-6));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The row with its zero features left out, and one feature zeroed first, as a sparse row. */
+    private static LabeledRow sparsified(LabeledRow r) {
+        double[] x = r.values();
+        int[] idx = java.util.stream.IntStream.range(0, x.length).filter(j -> j != (int) (Math.abs(x[0] * 7)) % D).toArray();
+        return LabeledRow.sparse(r.label(), idx, java.util.Arrays.stream(idx).mapToDouble(j -> x[j]).toArray());
+    }
+
+    /**
+     * Trust-region Newton–CG on a sum with its dense Hessian makes one pass per trial point (the start's
+     * included) and no Hessian–vector pass, and reaches the model the products reach.
+     */
+    @Test
+    void newtonWithTheDenseHessianMakesOnePassPerTrialPoint() {
+        ArrayGlmSum products = sum(Loss.LOGISTIC, ROWS, true, 2, ParallelExecutor.sequential());
+        ArrayGlmSum dense = sum(Loss.LOGISTIC, ROWS, true, 2, ParallelExecutor.sequential());
+        dense.withDenseHessian();
+        Solution a = GlmFit.fit(products, "trust-newton-cg", 1e-10, 100);
+        Solution b = GlmFit.fit(dense, "trust-newton-cg", 1e-10, 100);
+        assertThat(b.status()).isEqualTo(Status.CONVERGED);
+        assertThat(b.value()).isCloseTo(a.value(), org.assertj.core.data.Offset.offset(1e-14));
+        assertThat((double[]) b.details().get("coefficients"))
+                .containsExactly((double[]) a.details().get("coefficients"), org.assertj.core.data.Offset.offset(1e-8));
+        long trials = b.iterations() + ((Number) b.details().get("rejectedSteps")).longValue();
+        assertThat((long) b.details().get("passes")).isEqualTo(trials + 1).isLessThan((long) a.details().get("passes"));
+        assertThat(b.evaluations().get(Evaluation.HESSIAN)).isEqualTo(trials + 1);
+        assertThat(b.evaluations().get(Evaluation.HESSIAN_VECTOR)).isZero();
+        assertThat(b.details()).containsEntry("products", "hessian");
+    }
+
+    @Test
+    void theDenseHessianIsRefusedWhereItIsNotAssembled() {
+        ArrayGlmSum multinomial = ArrayGlmSum.multinomial(Synthetic.multinomial(60, 3, 3, 1), 3, 3, 0.01, true, 1, ParallelExecutor.sequential());
+        assertThatThrownBy(multinomial::withDenseHessian).hasMessageContaining("one margin");
+        ArrayGlmSum wide = ArrayGlmSum.of(Synthetic.rows(1, 1000, 5, 0, 50), 1000, Loss.LOGISTIC, 0.01, true, 1, ParallelExecutor.sequential());
+        assertThatThrownBy(wide::withDenseHessian).hasMessageContaining("at most 1000 parameters; this model has 1001");
+        ArrayGlmSum plain = sum(Loss.LOGISTIC, ROWS, true, 1, ParallelExecutor.sequential());
+        assertThat(plain.hasHessian()).isFalse();
+        assertThatThrownBy(() -> plain.hessian(point(1), Batch.all(), new double[(D + 1) * (D + 1)])).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /**
      * The L1 weights penalise what MLlib penalises: the standardised coefficients wⱼ = βⱼσⱼ, or the original
      * βⱼ (weight λ₁/σⱼ); never the intercept. OWL-QN with λ₁ = 0 reaches L-BFGS's model, and a smooth method
      * is refused an L1 penalty.

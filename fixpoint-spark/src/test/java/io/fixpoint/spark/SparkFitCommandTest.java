@@ -47,6 +47,28 @@ class SparkFitCommandTest {
         }
     }
 
+    /** The dense Hessian: the same model as the products, one pass per trial point, and refused where no Newton method can use it. */
+    @Test
+    void theDenseHessianSavesPasses() throws IOException {
+        Path f = svm();
+        String[] out = new String[1];
+        assertThat(capture(out, "--data", f.toString(), "--l2", "1e-3", "--method", "trust-newton-cg", "--json")).isZero();
+        JsonNode products = new ObjectMapper().readTree(out[0]);
+        assertThat(capture(out, "--data", f.toString(), "--l2", "1e-3", "--method", "trust-newton-cg", "--hessian", "dense", "--json")).isZero();
+        JsonNode dense = new ObjectMapper().readTree(out[0]);
+        assertThat(dense.get("hessian").asText()).isEqualTo("dense");
+        assertThat(dense.get("status").asText()).isEqualTo("CONVERGED");
+        assertThat(dense.get("objective").asDouble()).isCloseTo(products.get("objective").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(dense.get("passes").asLong()).isEqualTo(dense.get("evaluations").get("hessian").asLong() + 1)
+                .isLessThan(products.get("passes").asLong());
+        assertThat(capture(out, "--data", f.toString(), "--method", "trust-newton-cg", "--hessian", "dense")).isZero();
+        assertThat(out[0]).contains("dense Hessians");
+        assertThat(capture(out, "--data", f.toString(), "--hessian", "full")).isEqualTo(2);
+        assertThat(capture(out, "--data", f.toString(), "--l1", "0.1", "--hessian", "dense")).isEqualTo(2);
+        Path m = Files.writeString(dir.resolve("three.svm"), "0 1:1\n1 1:2\n2 1:3\n0 1:1.5\n1 1:2.5\n2 1:0.5\n");
+        assertThat(capture(out, "--data", m.toString(), "--loss", "multinomial", "--method", "trust-newton-cg", "--hessian", "dense")).isEqualTo(2);
+    }
+
     @Test
     void multinomialFitPrintsAModelPerClass() throws IOException {
         StringBuilder svm = new StringBuilder();

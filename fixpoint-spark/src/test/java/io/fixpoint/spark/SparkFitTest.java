@@ -89,6 +89,43 @@ class SparkFitTest {
         }
     }
 
+    /**
+     * The dense Hessian, assembled in the gradient's pass, has the same bits on Spark (any tree depth) as in
+     * process, with partitions of 999 rows (blocks of four and a rest of three); trust-region Newton–CG on
+     * it follows the same iterates with one pass per trial point.
+     */
+    @Test
+    void theDenseHessianHasTheSameBitsOnSparkAndInProcess() {
+        List<LabeledRow> odd = rows.subList(0, 1998);
+        double[] w = new double[D + 1];
+        for (int j = 0; j <= D; j++) {
+            w[j] = Math.sin(j + 1);
+        }
+        int p = D + 1;
+        ArrayGlmSum local = ArrayGlmSum.of(odd, D, Loss.LOGISTIC, LAMBDA, true, PARTITIONS, executor);
+        local.withDenseHessian();
+        double[] g = new double[p];
+        double[] h = new double[p * p];
+        double f = local.valueGradientAndHessian(w, Batch.all(), g, h);
+        Solution fit = GlmFit.fit(local, "trust-newton-cg", 1e-9, 200);
+        for (int depth : new int[] {1, 3}) {
+            try (SparkGlmSum s = SparkGlmSum.of(jsc.parallelize(odd, PARTITIONS), D, Loss.LOGISTIC, LAMBDA, true, depth)) {
+                s.withDenseHessian();
+                double[] gs = new double[p];
+                double[] hs = new double[p * p];
+                assertThat(s.valueGradientAndHessian(w, Batch.all(), gs, hs)).isEqualTo(f);
+                assertThat(gs).containsExactly(g);
+                assertThat(hs).containsExactly(h);
+                assertThat(s.passes()).isEqualTo(2);
+                Solution remote = GlmFit.fit(s, "trust-newton-cg", 1e-9, 200);
+                assertThat(remote.status()).isEqualTo(Status.CONVERGED);
+                assertThat(remote.x()).containsExactly(fit.x());
+                long trials = remote.iterations() + ((Number) remote.details().get("rejectedSteps")).longValue();
+                assertThat(remote.details()).containsEntry("passes", trials + 1).containsEntry("passes", fit.details().get("passes"));
+            }
+        }
+    }
+
     /** The same iterates, bit for bit, for each method; OWL-QN with an L1 penalty that zeroes some coefficients. */
     @Test
     void fitsOnSparkFollowTheInProcessIteratesExactly() {

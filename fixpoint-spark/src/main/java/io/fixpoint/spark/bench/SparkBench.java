@@ -42,8 +42,10 @@ final class SparkBench {
     static final String MASTER = "local[2]";
     static final int PARTITIONS = 2;
     static final int DEPTH = 2;
+    /** The suffix of a method that takes the dense Hessian assembled in the gradient's pass (spark-fit's {@code --hessian dense}). */
+    static final String DENSE = "/dense";
     /** Fixpoint's methods in the suite, fitted with spark-fit's defaults; a new method of {@link GlmFit} is one more name. */
-    static final List<String> METHODS = List.of("lbfgs", "trust-newton-cg");
+    static final List<String> METHODS = List.of("lbfgs", "trust-newton-cg", "trust-newton-cg" + DENSE);
     /** The judge: relative distance of the objective from the reference's. */
     static final double SOLVED = 1e-8;
     /** Fixpoint's stopping test and budget: spark-fit's defaults. */
@@ -144,6 +146,24 @@ final class SparkBench {
         }
     }
 
+    /** Whether the suite fits {@code method} on {@code p}: a dense-Hessian method only where the sum assembles the Hessian. */
+    static boolean fits(String method, Problem p) {
+        return !method.endsWith(DENSE) || p.d() + 1 <= GlmSum.HESSIAN_LIMIT;
+    }
+
+    /** The methods of {@code methods} the suite skips on {@code p}, with why, for the report's notes. */
+    static List<String> skipped(List<String> methods, Problem p) {
+        return methods.stream().filter(m -> !fits(m, p)).map(m -> m + " skipped on " + p.name() + ": the dense Hessian is assembled for at most "
+                + GlmSum.HESSIAN_LIMIT + " parameters, this model has " + (p.d() + 1)).toList();
+    }
+
+    /** Fits {@code sum} with the suite's {@code method} (a catalogue minimiser, or one with {@link #DENSE}) and settings. */
+    static Solution fit(GlmSum sum, String method) {
+        boolean dense = method.endsWith(DENSE);
+        return GlmFit.fit(dense ? sum.withDenseHessian() : sum, dense ? method.substring(0, method.length() - DENSE.length()) : method,
+                TOLERANCE, MAX_ITERATIONS);
+    }
+
     private static ProblemResult solve(SparkSession spark, JavaSparkContext jsc, ParallelExecutor ex, Problem p, Settings s, Progress progress) {
         List<LabeledRow> rows = p.rows();
         ArrayGlmSum judge = inProcess(p, rows, ex);
@@ -154,7 +174,7 @@ final class SparkBench {
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
             Map<String, Fit> first = new LinkedHashMap<>();
             for (int r = 0; r < s.repeats(); r++) {
-                for (String m : s.methods()) {
+                for (String m : s.methods().stream().filter(m -> fits(m, p)).toList()) {
                     record(first, seconds, m + IN_PROCESS, fitInProcess(p, rows, ex, m));
                     progress.advance(p.name() + " " + m + IN_PROCESS);
                     record(first, seconds, m + ON_SPARK, fitOnSpark(spark, rdd, p, m));
@@ -217,7 +237,7 @@ final class SparkBench {
     private static Fit fitInProcess(Problem p, List<LabeledRow> rows, ParallelExecutor ex, String method) {
         long t0 = System.nanoTime();
         ArrayGlmSum sum = inProcess(p, rows, ex);
-        Solution s = GlmFit.fit(sum, method, TOLERANCE, MAX_ITERATIONS);
+        Solution s = fit(sum, method);
         return new Fit(s, null, sum.passes(), (System.nanoTime() - t0) * 1e-9);
     }
 
@@ -228,7 +248,7 @@ final class SparkBench {
             Solution s;
             long passes;
             try (SparkGlmSum sum = SparkGlmSum.of(rdd, p.d(), Loss.LOGISTIC, p.l2(), true, DEPTH)) {
-                s = GlmFit.fit(sum, method, TOLERANCE, MAX_ITERATIONS);
+                s = fit(sum, method);
                 passes = sum.passes();
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;

@@ -7,6 +7,7 @@ import io.fixpoint.bench.SuiteOptions.Choice;
 import io.fixpoint.bench.SuiteReport;
 import io.fixpoint.bench.report.Html;
 import io.fixpoint.bench.report.RecordGrid;
+import io.fixpoint.spark.GlmSum;
 import io.fixpoint.spark.bench.SparkBench.Problem;
 import io.fixpoint.spark.bench.SparkBench.ProblemResult;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Set;
  * MLlib's {@code LogisticRegression}. It lives in this module because it needs Spark, which the
  * command line's jar does not carry; the bench finds it through {@link java.util.ServiceLoader} when
  * {@code ./fixpoint bench --suites spark} puts this module and Spark on the class path. The quick run
- * is two problems of 2·10⁴ rows with the median of 3; {@code --full} is n = 10⁶ with d = 100 dense and
+ * is two problems of 10⁴ rows with the median of 3; {@code --full} is n = 10⁶ with d = 100 dense and
  * d = 10⁴ sparse.
  */
 public final class SparkSuite implements Suite {
@@ -34,8 +35,9 @@ public final class SparkSuite implements Suite {
 
     @Override
     public String description() {
-        return "Fixpoint's L-BFGS and trust-region Newton–CG on Spark " + SparkBench.MASTER + " and in process beside MLlib's LogisticRegression, "
-                + "on 2 synthetic logistic problems of 2·10⁴ rows (--full: 10⁶ rows, d = 100 dense and 10⁴ sparse)";
+        return "Fixpoint's L-BFGS and trust-region Newton–CG (Hessian–vector products, or the dense Hessian) on Spark " + SparkBench.MASTER
+                + " and in process beside MLlib's LogisticRegression, on 2 synthetic logistic problems of 10⁴ rows (--full: 10⁶ rows, d = 100 "
+                + "dense and 10⁴ sparse)";
     }
 
     @Override
@@ -50,7 +52,8 @@ public final class SparkSuite implements Suite {
                 options.full() ? "full run" : "quick run");
         SparkBench.Settings s = new SparkBench.Settings(problems, options.chosenMethods(SparkBench.METHODS), options.peer(SparkBench.MLLIB, true),
                 options.repeatsOr(REPEATS), options.warmups());
-        options.progress().addWork((long) problems.size() * s.repeats() * (2L * s.methods().size() + (s.mllib() ? 1 : 0)));
+        options.progress().addWork(problems.stream().mapToLong(p -> s.repeats() * (2L * s.methods().stream().filter(m -> SparkBench.fits(m, p)).count()
+                + (s.mllib() ? 1 : 0))).sum());
         List<ProblemResult> results = SparkBench.run(s, options.progress());
         List<SolveRecord> records = results.stream().flatMap(r -> r.records().stream()).toList();
         List<String> faults = new ArrayList<>();
@@ -66,6 +69,7 @@ public final class SparkSuite implements Suite {
             }
         }
         List<String> notes = new ArrayList<>(faults);
+        problems.forEach(p -> notes.addAll(SparkBench.skipped(s.methods(), p)));
         if (!s.mllib()) {
             notes.add("MLlib did not run (--no-peers): no pass or time ratios");
         }
@@ -75,11 +79,11 @@ public final class SparkSuite implements Suite {
 
     static String text(List<ProblemResult> results) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-22s %-28s %-16s %7s %6s %9s %9s %-7s %8s %8s%n", "problem", "solver", "status", "passes", "iter",
+        t.append(String.format(Locale.ROOT, "%-22s %-32s %-16s %7s %6s %9s %9s %-7s %8s %8s%n", "problem", "solver", "status", "passes", "iter",
                 "seconds", "rel.err", "solved", "passes÷", "time÷"));
         for (ProblemResult r : results) {
             for (SolveRecord rec : r.records()) {
-                t.append(String.format(Locale.ROOT, "%-22s %-28s %-16s %7d %6d %9.3f %9.1e %-7s %8s %8s%n", r.problem().name(), rec.solver(),
+                t.append(String.format(Locale.ROOT, "%-22s %-32s %-16s %7d %6d %9.3f %9.1e %-7s %8s %8s%n", r.problem().name(), rec.solver(),
                         rec.statusText(), (long) rec.figure("passes", -1), rec.iterations(), rec.seconds(), rec.figure("relativeError", Double.NaN),
                         rec.solved() ? "yes" : "NO", Html.num(rec.figure("passesVsMllib", Double.NaN)), Html.num(rec.figure("timeVsMllib", Double.NaN))));
             }
@@ -98,13 +102,15 @@ public final class SparkSuite implements Suite {
                 + "when the objective at the returned model, recomputed in process, lies within %.0e relative of a reference solve "
                 + "(%s in process to ‖∇f‖₂ ≤ %.0e). Passes are Spark jobs counted by one listener for every tool, the standardisation pass "
                 + "included; each fit's time includes building its cached copy of the data. Times are medians of %d after %d untimed warm-up "
-                + "round%s on %d rows; the tools take turns within each repeat. The session runs Spark SQL without whole-stage code "
-                + "generation (as the module's tests do: MLlib's few SQL plans run faster interpreted on small data).</p>%n", s.problems().size(), s.problems().size() == 1 ? "" : "s", String.join(" and ", s.methods()),
+                + "round%s on %d rows; the tools take turns within each repeat. The session runs with Spark's own code generation and "
+                + "adaptive execution off. A method named …%s takes the Hessian assembled in the pass that computes the gradient "
+                + "(spark-fit --hessian dense; at most %d parameters), so that each trial point costs one pass.</p>%n", s.problems().size(),
+                s.problems().size() == 1 ? "" : "s", String.join(", ", s.methods()),
                 SparkBench.MASTER, SparkBench.PARTITIONS, SparkBench.DEPTH, SparkBench.PARTITIONS,
                 s.mllib() ? ", and MLlib's LogisticRegression on the same session" : "", SparkBench.TOLERANCE, SparkBench.MAX_ITERATIONS,
                 s.mllib() ? "; MLlib uses its defaults (" + SparkBench.mllibDefaults() + ", tol on Breeze's relative tests)" : "", SparkBench.SOLVED,
                 SparkBench.REFERENCE_METHOD, SparkBench.REFERENCE_TOLERANCE, s.repeats(), s.warmups(), s.warmups() == 1 ? "" : "s",
-                SparkBench.WARM_UP.n()));
+                SparkBench.WARM_UP.n(), SparkBench.DENSE, GlmSum.HESSIAN_LIMIT));
         for (ProblemResult r : results) {
             h.append("<h3>").append(RecordGrid.escape(r.problem().name())).append("</h3>\n<table><tr><th class=\"l\">solver</th><th>status</th>"
                     + "<th>passes</th><th>iterations</th><th>seconds</th><th>relative error</th><th>passes ÷ MLlib</th><th>time ÷ MLlib</th></tr>\n");

@@ -36,6 +36,22 @@ class SparkSuiteTest {
         assertThat(r.html()).startsWith("<h2 id=\"spark\">").contains("<h3>dense-10000x20</h3>", "one listener");
     }
 
+    /** The dense-Hessian Newton runs where the Hessian is assembled (d + 1 ≤ 1000) and is skipped, with a note saying why, where it is not. */
+    @Test
+    void theDenseHessianRunsWhereItIsAssembled() {
+        SuiteReport r = new SparkSuite().run(SuiteOptions.DEFAULT.withMethods(List.of("trust-newton-cg/dense")).withPeers(List.of()).withRepeats(1)
+                .withWarmups(0));
+        assertThat(r.failed()).as(r.notes().toString()).isFalse();
+        assertThat(r.records()).extracting(SolveRecord::solver).containsExactly("fixpoint trust-newton-cg/dense in process",
+                "fixpoint trust-newton-cg/dense on Spark");
+        assertThat(r.records()).allSatisfy(rec -> assertThat(rec.solved()).isTrue());
+        SolveRecord spark = r.records().get(1);
+        assertThat(spark.figure("passes", 0)).isEqualTo(1.0 + spark.evaluations().get("hessian")).isLessThan(2.0 + 2 * spark.iterations());
+        assertThat(spark.evaluations()).doesNotContainKey("hessianVector");
+        assertThat(r.notes()).contains("trust-newton-cg/dense skipped on sparse-10000x1000: the dense Hessian is assembled for at most 1000 "
+                + "parameters, this model has 1001");
+    }
+
     @Test
     void anUnknownProblemIsNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> new SparkSuite().run(SuiteOptions.DEFAULT.withProblems(List.of("dense-10x2"))))
