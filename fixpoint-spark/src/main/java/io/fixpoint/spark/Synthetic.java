@@ -1,5 +1,6 @@
 package io.fixpoint.spark;
 
+import io.fixpoint.problem.CounterRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.SplittableRandom;
  * (so that standardisation matters), a true model β ~ N(0, 9/d) on the standardised features, and
  * labels yᵢ ~ Bernoulli(σ(βᵀzᵢ + 0.3)); {@link #multinomial} draws K classes from a softmax model.
  *
- * <p>{@link #rows} makes the same kind of problem row by row, each row from its own random stream, so
+ * <p>{@link #rows} makes the same kind of problem row by row, each row from its own random stream (seeded
+ * by {@link CounterRandom#bits} of the seed and the row's index, so rows are independent), so
  * that any range of rows can be made where it is used (a Spark partition on its executor, a slice in
  * this JVM) and every range gives the same rows; with fewer nonzeros than features it makes sparse rows.
  */
@@ -104,7 +106,9 @@ public final class Synthetic {
         long streams = rnd.nextLong();
         List<LabeledRow> rows = new ArrayList<>((int) (to - from));
         for (long i = from; i < to; i++) {
-            SplittableRandom row = new SplittableRandom(streams + 0x9E3779B97F4A7C15L * i);
+            // A well-mixed seed per row: seeds a multiple of SplittableRandom's own increment apart would give
+            // streams that are one another shifted by a draw, and consecutive rows nearly alike.
+            SplittableRandom row = new SplittableRandom(CounterRandom.bits(streams, i));
             rows.add(k == d ? denseRow(row, model) : sparseRow(row, k, model));
         }
         return rows;

@@ -27,6 +27,19 @@ class SyntheticTest {
                 assertThat(r.index(t)).isGreaterThan(r.index(t - 1));
             }
         }
+        // Independent rows: neighbours share about k²/d = 0.25 of 50 features (streams one draw apart shared 49).
+        List<LabeledRow> sparse = Synthetic.rows(2, 10_000, 50, 0, 200);
+        for (int i = 1; i < sparse.size(); i++) {
+            java.util.Set<Integer> a = new java.util.HashSet<>();
+            for (int t = 0; t < sparse.get(i - 1).entries(); t++) {
+                a.add(sparse.get(i - 1).index(t));
+            }
+            int shared = 0;
+            for (int t = 0; t < sparse.get(i).entries(); t++) {
+                shared += a.contains(sparse.get(i).index(t)) ? 1 : 0;
+            }
+            assertThat(shared).as("features rows %d and %d share", i - 1, i).isLessThanOrEqualTo(4);
+        }
         assertThat(Synthetic.rows(3, 8, 8, 0, 5)).allSatisfy(r -> assertThat(r.isDense() && r.entries() == 8).isTrue());
         assertThatThrownBy(() -> Synthetic.rows(3, 8, 9, 0, 5)).hasMessageContaining("1 ≤ k ≤ d");
     }
