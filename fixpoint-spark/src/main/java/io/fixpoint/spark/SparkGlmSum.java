@@ -116,51 +116,49 @@ public final class SparkGlmSum extends GlmSum implements AutoCloseable {
 
     @Override
     void gradientSums(double[] w, Batch batch, double[] out) {
-        requireAll(batch);
-        Broadcast<double[]> bw = point(w);
         Loss l = loss;
         int dd = d;
         int k = margins;
-        Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(width(d, k)), (acc, r) -> {
-            Kernel.gradient(l, k, bw.value(), dd, r, acc);
-            return acc;
-        }, Kernel.Sums::merge, depth);
-        passes++;
-        s.roundInto(out);
+        pass(w, batch, width(d, k), (point, r, acc) -> Kernel.gradient(l, k, point, dd, r, acc), out);
     }
 
     @Override
     void gradientAndHessianSums(double[] w, Batch batch, double[] out) {
-        requireAll(batch);
-        Broadcast<double[]> bw = point(w);
         Loss l = loss;
         int dd = d;
-        Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(hessianWidth(d)), (acc, r) -> {
-            Kernel.gradientAndHessian(l, bw.value(), dd, r, acc);
-            return acc;
-        }, Kernel.Sums::merge, depth);
-        passes++;
-        s.roundInto(out);
+        pass(w, batch, hessianWidth(d), (point, r, acc) -> Kernel.gradientAndHessian(l, point, dd, r, acc), out);
     }
 
     @Override
     void hessianVectorSums(double[] w, double[] v, Batch batch, double[] out) {
         requireAll(batch);
-        Broadcast<double[]> bw = point(w);
         Broadcast<double[]> bv = broadcast(v);
         Loss l = loss;
         int dd = d;
         int k = margins;
         try {
-            Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(width(d, k)), (acc, r) -> {
-                Kernel.hessianVector(l, k, bw.value(), bv.value(), dd, r, acc);
-                return acc;
-            }, Kernel.Sums::merge, depth);
-            passes++;
-            s.roundInto(out);
+            pass(w, batch, width(d, k), (point, r, acc) -> Kernel.hessianVector(l, k, point, bv.value(), dd, r, acc), out);
         } finally {
             bv.destroy();
         }
+    }
+
+    /** One pass: every row folded by {@code body} at the broadcast point w into sums of {@code width}, merged exactly into {@code out}. */
+    private void pass(double[] w, Batch batch, int width, RowBody body, double[] out) {
+        requireAll(batch);
+        Broadcast<double[]> bw = point(w);
+        Kernel.Sums s = rows.treeAggregate(new Kernel.Sums(width), (acc, r) -> {
+            body.add(bw.value(), r, acc);
+            return acc;
+        }, Kernel.Sums::merge, depth);
+        passes++;
+        s.roundInto(out);
+    }
+
+    /** The per-row work of a pass, shipped to the executors. */
+    @FunctionalInterface
+    private interface RowBody extends java.io.Serializable {
+        void add(double[] point, LabeledRow row, Kernel.Sums acc);
     }
 
     /** The broadcast of w, made anew only when w differs from the last point. */
