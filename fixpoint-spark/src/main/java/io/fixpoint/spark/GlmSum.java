@@ -300,10 +300,10 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
     private void hessianFromSums(double[] s, double m, double[] h) {
         int p = d + 1;
         int o = width(d, 1);
-        double add = s[o + Kernel.packedRow(d, d)];
+        double corner = s[o + Kernel.packedRow(d, d)]; // A_dd
         double[] b = new double[d];
         for (int k = 0; k < d; k++) {
-            b[k] = s[o + Kernel.packedRow(k, d) - k + d] - center[k] * add;
+            b[k] = s[o + Kernel.packedRow(k, d) - k + d] - center[k] * corner;
         }
         for (int j = 0; j < d; j++) {
             int row = o + Kernel.packedRow(j, d) - j;
@@ -316,7 +316,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
             h[j * p + d] = b[j] / m;
             h[d * p + j] = b[j] / m;
         }
-        h[d * p + d] = add / m;
+        h[d * p + d] = corner / m;
     }
 
     @Override
