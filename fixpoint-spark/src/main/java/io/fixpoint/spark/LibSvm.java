@@ -23,22 +23,27 @@ public final class LibSvm {
 
     public static Data read(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<LabeledRow> rows = new ArrayList<>();
-            int features = 0;
-            long number = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                number++;
-                LabeledRow r = parse(line, number);
-                if (r != null) {
-                    rows.add(r);
-                    features = Math.max(features, r.width());
-                }
-            }
-            if (rows.isEmpty()) {
-                throw new IllegalArgumentException(file + ": no examples");
-            }
-            return new Data(rows, features);
+            return read(in, file.toString());
         }
+    }
+
+    /** The rows of the LIBSVM text {@code in}, named {@code source} in errors. */
+    public static Data read(BufferedReader in, String source) throws IOException {
+        List<LabeledRow> rows = new ArrayList<>();
+        int features = 0;
+        long number = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            LabeledRow r = parse(line, number);
+            if (r != null) {
+                rows.add(r);
+                features = Math.max(features, r.width());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no examples");
+        }
+        return new Data(rows, features);
     }
 
     /** The example on line {@code number}, or null for a blank or comment line. */

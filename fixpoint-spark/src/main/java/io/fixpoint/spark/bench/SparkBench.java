@@ -11,6 +11,7 @@ import io.fixpoint.spark.GlmFit;
 import io.fixpoint.spark.GlmSum;
 import io.fixpoint.spark.JobCounter;
 import io.fixpoint.spark.LabeledRow;
+import io.fixpoint.spark.LibSvm;
 import io.fixpoint.spark.Loss;
 import io.fixpoint.spark.MllibReference;
 import io.fixpoint.spark.SparkGlmSum;
@@ -61,21 +62,25 @@ final class SparkBench {
     static final String IN_PROCESS = " in process";
 
     /**
-     * A seeded synthetic logistic problem ({@link Synthetic#rows}).
+     * A seeded synthetic logistic problem ({@link Synthetic#rows}), or a real data set shipped with the
+     * module ({@code resource}, a LIBSVM file beside this class, of n rows and d features).
      *
      * @param nonzeros per row (d: dense)
      * @param l2       the L2 penalty λ on the standardised coefficients (MLlib's regParam)
+     * @param resource the data set's file name, or null for synthetic rows
      */
-    record Problem(String name, int n, int d, int nonzeros, double l2, long seed) {
-        static final List<Problem> QUICK = List.of(dense(10_000, 20), sparse(10_000, 1_000, 10));
-        static final List<Problem> FULL = List.of(dense(1_000_000, 100), sparse(1_000_000, 10_000, 50));
+    record Problem(String name, int n, int d, int nonzeros, double l2, long seed, String resource) {
+        /** UCI Breast Cancer Wisconsin (Diagnostic): 30 strongly correlated features, a hard problem for L-BFGS. */
+        static final Problem BREAST_CANCER = new Problem("breast-cancer-569x30", 569, 30, 30, 1e-3, 0, "breast_cancer.svm");
+        static final List<Problem> QUICK = List.of(dense(10_000, 20), sparse(10_000, 1_000, 10), BREAST_CANCER);
+        static final List<Problem> FULL = List.of(dense(1_000_000, 100), sparse(1_000_000, 10_000, 50), BREAST_CANCER);
 
         static Problem dense(int n, int d) {
-            return new Problem("dense-" + n + "x" + d, n, d, d, 1e-5, 1);
+            return new Problem("dense-" + n + "x" + d, n, d, d, 1e-5, 1, null);
         }
 
         static Problem sparse(int n, int d, int nonzeros) {
-            return new Problem("sparse-" + n + "x" + d, n, d, nonzeros, 1e-5, 2);
+            return new Problem("sparse-" + n + "x" + d, n, d, nonzeros, 1e-5, 2, null);
         }
 
         boolean dense() {
@@ -83,11 +88,29 @@ final class SparkBench {
         }
 
         List<LabeledRow> rows() {
-            return Synthetic.rows(seed, d, nonzeros, 0, n);
+            if (resource == null) {
+                return Synthetic.rows(seed, d, nonzeros, 0, n);
+            }
+            try (var in = SparkBench.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the data set " + resource + " is not on the class path");
+                }
+                LibSvm.Data data = LibSvm.read(new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)),
+                        resource);
+                if (data.rows().size() != n || data.features() != d) {
+                    throw new IllegalStateException(resource + " has " + data.rows().size() + " rows of " + data.features() + " features, not " + n + " of " + d);
+                }
+                return data.rows();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
-        /** The rows as an RDD made on the executors, partition p holding the rows the in-process sum's chunk p holds. */
+        /** The rows as an RDD, partition p holding the rows the in-process sum's chunk p holds: synthetic rows made on the executors. */
         JavaRDD<LabeledRow> rdd(JavaSparkContext jsc) {
+            if (resource != null) {
+                return jsc.parallelize(rows(), PARTITIONS);
+            }
             long s = seed;
             int rowsN = n;
             int dd = d;
@@ -97,8 +120,8 @@ final class SparkBench {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "n = %d, d = %d, %s, λ = %.0e", n, d, dense() ? "dense" : "about " + nonzeros
-                    + " nonzeros per row", l2);
+            return String.format(Locale.ROOT, "%sn = %d, d = %d, %s, λ = %.0e", resource == null ? "" : "UCI breast cancer (Wisconsin diagnostic), ",
+                    n, d, dense() ? "dense" : "about " + nonzeros + " nonzeros per row", l2);
         }
     }
 
@@ -107,7 +130,7 @@ final class SparkBench {
     }
 
     /** The problem of the warm-up rounds (JIT and Spark's first jobs): every tool once per round, untimed. */
-    static final Problem WARM_UP = new Problem("warm-up", 1000, 5, 5, 1e-4, 3);
+    static final Problem WARM_UP = new Problem("warm-up", 1000, 5, 5, 1e-4, 3, null);
 
     /** One problem's outcome: its reference solve and a record per fit. */
     record ProblemResult(Problem problem, Solution reference, List<SolveRecord> records) {

@@ -42,8 +42,9 @@ class SparkSuiteTest {
         SuiteReport r = new SparkSuite().run(SuiteOptions.DEFAULT.withMethods(List.of("trust-newton-cg/dense")).withPeers(List.of()).withRepeats(1)
                 .withWarmups(0));
         assertThat(r.failed()).as(r.notes().toString()).isFalse();
-        assertThat(r.records()).extracting(SolveRecord::solver).containsExactly("fixpoint trust-newton-cg/dense in process",
-                "fixpoint trust-newton-cg/dense on Spark");
+        assertThat(r.records()).extracting(rec -> rec.problem() + " " + rec.solver()).containsExactly(
+                "dense-10000x20 fixpoint trust-newton-cg/dense in process", "dense-10000x20 fixpoint trust-newton-cg/dense on Spark",
+                "breast-cancer-569x30 fixpoint trust-newton-cg/dense in process", "breast-cancer-569x30 fixpoint trust-newton-cg/dense on Spark");
         assertThat(r.records()).allSatisfy(rec -> assertThat(rec.solved()).isTrue());
         SolveRecord spark = r.records().get(1);
         assertThat(spark.figure("passes", 0)).isEqualTo(1.0 + spark.evaluations().get("hessian")).isLessThan(2.0 + 2 * spark.iterations());
@@ -55,6 +56,7 @@ class SparkSuiteTest {
     @Test
     void anUnknownProblemIsNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> new SparkSuite().run(SuiteOptions.DEFAULT.withProblems(List.of("dense-10x2"))))
-                .hasMessage("unknown problem 'dense-10x2' of the spark suite; its problems in the quick run are dense-10000x20, sparse-10000x1000");
+                .hasMessage("unknown problem 'dense-10x2' of the spark suite; its problems in the quick run are dense-10000x20, sparse-10000x1000, "
+                        + "breast-cancer-569x30");
     }
 }
