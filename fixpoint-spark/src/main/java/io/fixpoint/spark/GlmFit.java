@@ -63,7 +63,7 @@ public final class GlmFit {
         details.put("setupPasses", GlmSum.SETUP_PASSES);
         details.put("broadcastBytes", sum.broadcastBytes() - bytes);
         double[] beta = sum.coefficients(s.x());
-        int d = sum.dimension() / sum.margins() - 1;
+        int d = sum.d;
         long zeros = 0;
         double[][] rows = new double[sum.margins()][];
         double[] intercepts = new double[sum.margins()];

@@ -281,15 +281,28 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
 
     /** f and ∇f at w from a pass's sums over m examples. */
     private double valueFromSums(double[] s, double[] w, double m, double[] g) {
+        centred(s, m, w, g);
         double reg = 0;
         for (int o = 0; o < g.length; o += d + 1) {
             for (int j = 0; j < d; j++) {
                 reg += penalty[j] * w[o + j] * w[o + j];
-                g[o + j] = (s[o + j] - center[j] * s[o + d]) / m + l2 * penalty[j] * w[o + j];
             }
-            g[o + d] = s[o + d] / m;
         }
         return s[g.length] / m + 0.5 * l2 * reg;
+    }
+
+    /**
+     * out = (1/m)·Uᵀs + λP·v block by block: a pass's sums s over m examples, taken in the uncentred margin,
+     * mapped back to the centred parameters (coefficient j: (sⱼ − z̄ⱼ·s_d)/m, intercept s_d/m), plus the
+     * penalty's term at v: the gradient for v = w, a Hessian–vector product for a direction v.
+     */
+    private void centred(double[] s, double m, double[] v, double[] out) {
+        for (int o = 0; o < out.length; o += d + 1) {
+            for (int j = 0; j < d; j++) {
+                out[o + j] = (s[o + j] - center[j] * s[o + d]) / m + l2 * penalty[j] * v[o + j];
+            }
+            out[o + d] = s[o + d] / m;
+        }
     }
 
     /**
@@ -340,13 +353,7 @@ public abstract sealed class GlmSum implements FiniteSum permits ArrayGlmSum, Sp
         check(w, "point");
         check(v, "direction");
         hessianVectorSums(uncentered(w, point), uncentered(v, direction), batch, sums);
-        double m = batch.examples(n);
-        for (int o = 0; o < hv.length; o += d + 1) {
-            for (int j = 0; j < d; j++) {
-                hv[o + j] = (sums[o + j] - center[j] * sums[o + d]) / m + l2 * penalty[j] * v[o + j];
-            }
-            hv[o + d] = sums[o + d] / m;
-        }
+        centred(sums, batch.examples(n), v, hv);
     }
 
     /** x with each block's intercept moved from the centred to the uncentred margin: b = c − wᵀz̄. */

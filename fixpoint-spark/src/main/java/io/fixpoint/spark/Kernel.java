@@ -141,14 +141,11 @@ final class Kernel {
 
     /** acc[0 .. K(d+1)) += ∇ℓ(row), acc[K(d+1)] += ℓ(row), for a model of K = {@code margins} margins. */
     static void gradient(Loss loss, int margins, double[] w, int d, LabeledRow r, Sums acc) {
-        double[] a = acc.running;
         if (margins == 1) {
-            double m = margin(w, 0, d, r);
-            double y = r.label();
-            acc.addLoss(d + 1, loss.value(m, y));
-            addScaled(loss.derivative(m, y), 0, d, r, a);
+            oneMargin(loss, w, d, r, acc);
             return;
         }
+        double[] a = acc.running;
         double[] p = softmax(w, margins, d, r, acc.scratch(2 * margins + 1));
         int y = (int) r.label();
         acc.addLoss(margins * (d + 1), p[margins] - p[margins + 1 + y]); // log Σ e^m − m_y
@@ -172,17 +169,21 @@ final class Kernel {
      * as the packed upper triangle of order d + 1 ({@link #packedRow}): the Hessian's sums of a pass.
      */
     static void gradientAndHessian(Loss loss, double[] w, int d, LabeledRow r, Sums acc) {
-        double[] a = acc.running;
-        double m = margin(w, 0, d, r);
-        double y = r.label();
-        acc.addLoss(d + 1, loss.value(m, y));
-        addScaled(loss.derivative(m, y), 0, d, r, a);
-        double c = loss.curvature(m, y);
+        double c = loss.curvature(oneMargin(loss, w, d, r, acc), r.label());
         if (r.isDense()) {
             acc.defer(r, c, d);
         } else {
-            addOuter(a, d + 2, d, c, r.values(), r.indices());
+            addOuter(acc.running, d + 2, d, c, r.values(), r.indices());
         }
+    }
+
+    /** One margin's {@link #gradient} terms of the row; returns its margin. */
+    private static double oneMargin(Loss loss, double[] w, int d, LabeledRow r, Sums acc) {
+        double m = margin(w, 0, d, r);
+        double y = r.label();
+        acc.addLoss(d + 1, loss.value(m, y));
+        addScaled(loss.derivative(m, y), 0, d, r, acc.running);
+        return m;
     }
 
     /** a[o ..] += c·z̃z̃ᵀ for one row z (dense when idx is null), packed upper triangle of order d + 1. */
