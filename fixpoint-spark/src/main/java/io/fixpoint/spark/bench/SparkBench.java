@@ -106,10 +106,13 @@ final class SparkBench {
             }
         }
 
-        /** The rows as an RDD, partition p holding the rows the in-process sum's chunk p holds: synthetic rows made on the executors. */
-        JavaRDD<LabeledRow> rdd(JavaSparkContext jsc) {
+        /**
+         * The rows as an RDD, partition p holding the rows the in-process sum's chunk p holds: a data set's
+         * {@code rows} (this problem's, as read by {@link #rows}) parallelised, synthetic rows made on the executors.
+         */
+        JavaRDD<LabeledRow> rdd(JavaSparkContext jsc, List<LabeledRow> rows) {
             if (resource != null) {
-                return jsc.parallelize(rows(), PARTITIONS);
+                return jsc.parallelize(rows, PARTITIONS);
             }
             long s = seed;
             int rowsN = n;
@@ -191,7 +194,7 @@ final class SparkBench {
         List<LabeledRow> rows = p.rows();
         ArrayGlmSum judge = inProcess(p, rows, ex);
         Solution reference = GlmFit.fit(judge, REFERENCE_METHOD, REFERENCE_TOLERANCE, REFERENCE_ITERATIONS);
-        JavaRDD<LabeledRow> rdd = p.rdd(jsc).cache();
+        JavaRDD<LabeledRow> rdd = p.rdd(jsc, rows).cache();
         rdd.count(); // cached before any fit, so that every tool starts from the same materialised rows
         try {
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
